@@ -1,0 +1,67 @@
+// @ts-check
+import path from 'node:path';
+import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+
+/** The gateway paths the app uses; nothing else of the gateway is exposed. */
+export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/-/ready', '/-/healthy'];
+
+/**
+ * @param {string} pathname
+ * @returns {boolean}
+ */
+export function isProxied(pathname) {
+  return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
+}
+
+/**
+ * The Pushboard HTTP app: the built dashboard from `distDir`, and the gateway's API proxied.
+ * @param {{ gatewayUrl: URL, distDir: string, log?: (line: string) => void }} options
+ */
+export function createApp({ gatewayUrl, distDir, log = console.log }) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/-/pushboard/healthy', (_req, res) => {
+    res.type('text/plain').send('OK\n');
+  });
+
+  app.use(
+    createProxyMiddleware({
+      target: gatewayUrl.href,
+      changeOrigin: true,
+      // Match on the path only; the query string goes through untouched.
+      pathFilter: (pathname) => isProxied(pathname),
+      on: {
+        proxyRes: (proxyRes, req) => {
+          if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+            log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
+          }
+        },
+        error: (error, req, res) => {
+          const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
+          const message = `Pushboard could not reach the Pushgateway at ${gatewayUrl.href}: ${code}\n`;
+          if ('writeHead' in res && !res.headersSent) {
+            res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+            res.end(message);
+          } else {
+            res.destroy();
+          }
+          if (req.method !== 'GET') log(`${req.method} ${req.url} -> 502 (${code})`);
+        },
+      },
+    }),
+  );
+
+  app.use(
+    express.static(distDir, {
+      index: 'index.html',
+      setHeaders: (res, file) => {
+        // Hashed assets never change; everything else must be revalidated.
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,84 @@
+// @ts-check
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
+export const GATEWAY_BINARY = 'prometheus-pushgateway';
+
+/**
+ * Asks `url` for the gateway's status: 'gateway' if a Pushgateway answers, 'other' if something
+ * else does, 'none' if nothing listens.
+ * @param {URL} url
+ * @returns {Promise<'gateway' | 'other' | 'none'>}
+ */
+export async function probeGateway(url) {
+  try {
+    const response = await fetch(new URL('api/v1/status', url), { signal: AbortSignal.timeout(2000) });
+    const body = await response.json().catch(() => null);
+    return body?.status === 'success' && body?.data?.build_information ? 'gateway' : 'other';
+  } catch (error) {
+    const cause = /** @type {any} */ (error)?.cause?.code;
+    return cause === 'ECONNREFUSED' || cause === 'EADDRNOTAVAIL' ? 'none' : 'other';
+  }
+}
+
+/**
+ * Starts a local `prometheus-pushgateway` (admin API on, persistence under `dataDir`) and resolves
+ * once it is ready.
+ * @param {{ listen: string, dataDir: string, extraArgs?: string[], log?: (line: string) => void }} options
+ * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
+ */
+export async function startGateway({ listen, dataDir, extraArgs = [], log = () => {} }) {
+  mkdirSync(dataDir, { recursive: true });
+  const args = [
+    `--web.listen-address=${listen}`,
+    '--web.enable-admin-api',
+    `--persistence.file=${path.join(dataDir, 'pushgateway.data')}`,
+    '--persistence.interval=30s',
+    ...extraArgs,
+  ];
+  const child = spawn(GATEWAY_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const spawnError = new Promise((_, reject) =>
+    child.once('error', (error) =>
+      reject(
+        /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
+          ? new Error(`${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`)
+          : error,
+      ),
+    ),
+  );
+  const url = new URL(`http://${listen}/`);
+  const stop = async () => {
+    if (child.pid === undefined) return;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const ready = (async () => {
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`${GATEWAY_BINARY} exited: ${lastLine(stderr)}`);
+      const ok = await fetch(new URL('-/ready', url)).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${GATEWAY_BINARY} did not become ready on ${listen}: ${lastLine(stderr)}`);
+  })();
+  try {
+    await Promise.race([ready, spawnError]);
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  log(`started ${GATEWAY_BINARY} on ${url.href} (admin API on, data in ${dataDir})`);
+  return { url, stop };
+}
+
+/** @param {string} text */
+function lastLine(text) {
+  return text.trim().split('\n').at(-1) ?? '';
+}

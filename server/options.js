@@ -1,0 +1,36 @@
+// @ts-check
+
+/**
+ * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a
+ * trailing slash so relative API paths resolve under it.
+ * @param {string} value
+ * @returns {URL}
+ */
+export function parseGatewayUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`the gateway URL "${value}" is not a valid URL (expected e.g. http://localhost:9091)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`the gateway URL "${value}" must start with http:// or https://`);
+  }
+  if (url.search || url.hash) throw new Error(`the gateway URL "${value}" must not have a query or fragment`);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/**
+ * `host:port`, `[::1]:port` or `:port` (all interfaces).
+ * @param {string} value
+ * @returns {{ host: string, port: number }}
+ */
+export function parseListen(value) {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || !Number.isInteger(port) || port > 65535) {
+    throw new Error(`the listen address "${value}" is not HOST:PORT (e.g. localhost:8080)`);
+  }
+  return { host: match[1] ?? (match[2] || '0.0.0.0'), port };
+}

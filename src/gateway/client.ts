@@ -1,0 +1,74 @@
+/**
+ * The thin gateway client: every URL is built relative to one base (the app's own address by
+ * default, so the same build works behind any path prefix), and every failure becomes a
+ * `GatewayError` whose message is a plain sentence.
+ */
+import { ResponseShapeError } from './metrics';
+import { excerpt } from './validate';
+
+export type GatewayErrorKind = 'network' | 'http' | 'json' | 'shape';
+
+export class GatewayError extends Error {
+  override name = 'GatewayError';
+  constructor(
+    readonly kind: GatewayErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+let apiBase: string | undefined;
+
+/** Points the client at the gateway's base URL (ending in `/`); defaults to the app's own base. */
+export function setGatewayBase(base: string): void {
+  apiBase = base;
+}
+
+/** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
+export function gatewayUrl(path: string): string {
+  return new URL(path, apiBase ?? document.baseURI).href;
+}
+
+async function request(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(gatewayUrl(path), { ...init, headers: { Accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new GatewayError('network', `Network error: could not reach the gateway for ${path}.`);
+  }
+  if (!response.ok) {
+    const text = excerpt(await response.text().catch(() => ''), 200);
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw new GatewayError('http', `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`, response.status);
+  }
+  return response;
+}
+
+/** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
+export async function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  const response = await request(path, { signal });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new GatewayError('json', `The answer for ${path} is not valid JSON (it starts "${excerpt(text, 60)}").`);
+  }
+  try {
+    return parse(json);
+  } catch (error) {
+    if (error instanceof ResponseShapeError) {
+      throw new GatewayError('shape', `The answer for ${path} has an unexpected shape: ${error.message}.`);
+    }
+    throw error;
+  }
+}
+
+/** GETs a plain-text endpoint such as `-/ready`; resolves to its text, rejects on non-2xx. */
+export async function getText(path: string, signal?: AbortSignal): Promise<string> {
+  const response = await request(path, { signal, headers: { Accept: 'text/plain' } });
+  return response.text();
+}

@@ -1,0 +1,53 @@
+import { memo, useId, useState } from 'react';
+import type { Group } from '../gateway/metrics-types';
+import { FamilyView } from '../metrics/FamilyView';
+import { LabelPairs } from '../metrics/LabelPairs';
+import { Freshness } from './Freshness';
+import { countOf } from '../lib/format';
+
+/** One group: its instance and other grouping labels, freshness, and its families on demand. */
+export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
+  const [expanded, setExpanded] = useState(false);
+  const panelId = useId();
+  const { instance: _instance, job: _job, ...otherLabels } = group.labels;
+  return (
+    <article
+      aria-label={group.selector}
+      className={`rounded-md border bg-white shadow-xs ${group.problem ? 'border-amber-400' : 'border-slate-200'}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+          <span className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900" title={group.instance}>
+            {group.instance !== undefined ? (
+              <bdi>{group.instance === '' ? '""' : group.instance}</bdi>
+            ) : (
+              <span className="font-sans font-normal text-slate-400 italic">no instance</span>
+            )}
+          </span>
+          <LabelPairs labels={otherLabels} empty={null} />
+        </div>
+        <Freshness group={group} />
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={panelId}
+          onClick={() => setExpanded((e) => !e)}
+          className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-teal-600"
+        >
+          <span aria-hidden="true" className={`transition-transform ${expanded ? 'rotate-90' : ''}`}>
+            ▸
+          </span>
+          {countOf(group.families.length, 'family', 'families')}, {countOf(group.sampleCount, 'series', 'series')}
+        </button>
+      </div>
+      {group.problem && (
+        <p className="border-t border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900">
+          <strong>Malformed group:</strong> {group.problem}
+        </p>
+      )}
+      <div id={panelId} hidden={!expanded}>
+        {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,55 @@
+import type { Group } from '../gateway/metrics-types';
+import { byCodeUnits, orderedLabelNames } from '../gateway/selector';
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Labels other than job and instance, in name order, for tie-breaking. */
+function extraLabels(group: Group): string[] {
+  return orderedLabelNames(group.labels)
+    .filter((n) => n !== 'job' && n !== 'instance')
+    .map((n) => `${n}=${group.labels[n]}`);
+}
+
+/**
+ * The list's stable order: job, then instance (groups without one first), then the other labels;
+ * numbers inside names compare as numbers (node-2 before node-10). Ties end in code-unit order of
+ * the selector, so two different groups never compare equal and nothing jumps between polls.
+ */
+export function compareGroups(a: Group, b: Group): number {
+  return (
+    collator.compare(a.job, b.job) ||
+    compareInstance(a.instance, b.instance) ||
+    compareLists(extraLabels(a), extraLabels(b)) ||
+    byCodeUnits(a.key, b.key)
+  );
+}
+
+function compareInstance(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  return collator.compare(a, b);
+}
+
+function compareLists(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = collator.compare(a[i] ?? '', b[i] ?? '');
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
+
+export interface JobSection {
+  job: string;
+  groups: Group[];
+}
+
+/** Sorts the groups and cuts them into one section per job, in order. */
+export function groupByJob(groups: readonly Group[]): JobSection[] {
+  const sorted = [...groups].sort(compareGroups);
+  const sections: JobSection[] = [];
+  for (const group of sorted) {
+    const last = sections.at(-1);
+    if (last && last.job === group.job) last.groups.push(group);
+    else sections.push({ job: group.job, groups: [group] });
+  }
+  return sections;
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { Labels } from '../gateway/metrics-types';
+import { escapeLabelValue, orderedLabelNames } from '../gateway/selector';
+
+/**
+ * Labels as `name="value"` chips. Values are pushed by anyone: rendered as text only, isolated for
+ * right-to-left scripts, and truncated with the full value in the title.
+ */
+export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; empty?: ReactNode }) {
+  const names = orderedLabelNames(labels);
+  if (names.length === 0) return empty === null ? null : <span className="text-slate-400">{empty}</span>;
+  return (
+    <span className="flex min-w-0 flex-wrap gap-1">
+      {names.map((name) => {
+        const value = escapeLabelValue(labels[name] ?? '');
+        return (
+          <span
+            key={name}
+            title={`${name}="${value}"`}
+            className="inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+          >
+            {name}=&quot;<bdi>{value}</bdi>&quot;
+          </span>
+        );
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
+import { Value } from '../components/Value';
+import { formatValue } from '../lib/format';
+import { LabelPairs } from './LabelPairs';
+
+const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500';
+const td = 'px-2 py-1 align-top';
+
+type Props<S> = { samples: readonly S[]; name: string };
+
+/** Counters, gauges, untyped: one row per series. */
+export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'value' }>>) {
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Samples of {name}</caption>
+      <thead>
+        <tr>
+          <th className={th}>Labels</th>
+          <th className={`${th} text-right`}>Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {samples.map((s, i) => (
+          <tr key={i} className="border-t border-slate-100">
+            <td className={td}>
+              <LabelPairs labels={s.labels} />
+            </td>
+            <td className={`${td} text-right`}>
+              <Value raw={s.value} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SeriesHeader({ labels, count, sum }: { labels: Labels; count: string; sum: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <LabelPairs labels={labels} />
+      <span>
+        count <Value raw={count} />
+      </span>
+      <span>
+        sum <Value raw={sum} />
+      </span>
+    </div>
+  );
+}
+
+function PairTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <table className="mt-1 text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th className={th}>{head[0]}</th>
+          <th className={`${th} text-right`}>{head[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k} className="border-t border-slate-100">
+            <td className={`${td} font-mono`}>{k}</td>
+            <td className={`${td} text-right`}>
+              <Value raw={v} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SummaryTables({ samples, name }: Props<Extract<Sample, { kind: 'summary' }>>) {
+  return samples.map((s, i) => (
+    <div key={i} className="py-1">
+      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      <PairTable caption={`Quantiles of ${name}`} head={['Quantile', 'Value']} rows={s.quantiles} />
+    </div>
+  ));
+}
+
+export function HistogramTables({ samples, name }: Props<Extract<Sample, { kind: 'histogram' }>>) {
+  return samples.map((s, i) => (
+    <div key={i} className="py-1">
+      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      <PairTable caption={`Buckets of ${name}`} head={['le', 'Cumulative count']} rows={s.buckets} />
+    </div>
+  ));
+}
+
+/** `(0.125, 0.25]`: the bracket on each side says whether that end is inclusive. */
+export function formatBucketRange(b: NativeBucket): string {
+  const open = b.rule === 1 || b.rule === 3 ? '[' : '(';
+  const close = b.rule === 0 || b.rule === 3 ? ']' : ')';
+  return `${open}${formatValue(b.lower)}, ${formatValue(b.upper)}${close}`;
+}
+
+export function NativeHistogramTables({ samples, name }: Props<Extract<Sample, { kind: 'native-histogram' }>>) {
+  return samples.map((s, i) => (
+    <div key={i} className="py-1">
+      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      {s.buckets.length === 0 ? (
+        <p className="text-sm text-slate-500">No bucket data (this gateway version does not return native histogram buckets).</p>
+      ) : (
+        <PairTable
+          caption={`Native histogram buckets of ${name}`}
+          head={['Bucket', 'Count']}
+          rows={s.buckets.map((b) => [formatBucketRange(b), b.count] as const)}
+        />
+      )}
+    </div>
+  ));
+}

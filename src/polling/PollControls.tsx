@@ -1,0 +1,45 @@
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { TimeAgo } from '../components/TimeAgo';
+import { gatewayKeys } from '../gateway/keys';
+import { POLL_INTERVALS, usePolling } from './PollingContext';
+
+const label = (ms: number) => (ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`);
+
+/** Refresh interval, pause/resume, refresh now, and when data last arrived. */
+export function PollControls({ updatedAt }: { updatedAt: number }) {
+  const { intervalMs, setIntervalMs, paused, setPaused } = usePolling();
+  const fetching = useIsFetching({ queryKey: gatewayKeys.metrics() }) > 0;
+  const queryClient = useQueryClient();
+  const control = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600';
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      <span className="inline-flex items-center gap-1.5" aria-live="off">
+        <span
+          aria-hidden="true"
+          className={`size-2 rounded-full ${fetching ? 'animate-pulse bg-teal-500' : paused ? 'bg-slate-400' : 'bg-teal-700'}`}
+        />
+        {updatedAt > 0 ? <TimeAgo ms={updatedAt} prefix="Updated " /> : 'Not loaded yet'}
+      </span>
+      <label className="inline-flex items-center gap-1">
+        <span>Refresh every</span>
+        <select className={control} value={intervalMs} onChange={(e) => setIntervalMs(Number(e.target.value))}>
+          {POLL_INTERVALS.map((ms) => (
+            <option key={ms} value={ms}>
+              {label(ms)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className={control} aria-pressed={paused} onClick={() => setPaused(!paused)}>
+        {paused ? 'Resume polling' : 'Pause polling'}
+      </button>
+      <button
+        type="button"
+        className={control}
+        onClick={() => void queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() })}
+      >
+        Refresh now
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export const POLL_INTERVALS = [2_000, 5_000, 10_000, 30_000, 60_000] as const;
+export const DEFAULT_POLL_INTERVAL = 5_000;
+const STORAGE_KEY = 'pushboard.pollIntervalMs';
+
+interface Polling {
+  intervalMs: number;
+  setIntervalMs: (ms: number) => void;
+  paused: boolean;
+  setPaused: (paused: boolean) => void;
+  /** What to hand TanStack Query: the interval, or false while paused. */
+  refetchInterval: number | false;
+}
+
+const PollingContext = createContext<Polling | null>(null);
+
+function storedInterval(): number {
+  const stored = Number(globalThis.localStorage?.getItem(STORAGE_KEY));
+  return (POLL_INTERVALS as readonly number[]).includes(stored) ? stored : DEFAULT_POLL_INTERVAL;
+}
+
+export function PollingProvider({ children }: { children: ReactNode }) {
+  const [intervalMs, setInterval] = useState(storedInterval);
+  const [paused, setPaused] = useState(false);
+  const value = useMemo<Polling>(
+    () => ({
+      intervalMs,
+      setIntervalMs: (ms) => {
+        setInterval(ms);
+        globalThis.localStorage?.setItem(STORAGE_KEY, String(ms));
+      },
+      paused,
+      setPaused,
+      refetchInterval: paused ? false : intervalMs,
+    }),
+    [intervalMs, paused],
+  );
+  return <PollingContext value={value}>{children}</PollingContext>;
+}
+
+export function usePolling(): Polling {
+  const polling = useContext(PollingContext);
+  if (!polling) throw new Error('usePolling outside PollingProvider');
+  return polling;
+}

@@ -1,0 +1,26 @@
+import { byCodeUnits } from '../gateway/selector';
+
+export function FlagsTable({ flags }: { flags: Readonly<Record<string, string>> }) {
+  const names = Object.keys(flags).sort(byCodeUnits);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Command-line flags of the gateway</caption>
+        <thead>
+          <tr>
+            <th className="px-2 py-1 text-left text-xs font-medium text-slate-500">Flag</th>
+            <th className="px-2 py-1 text-left text-xs font-medium text-slate-500">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => (
+            <tr key={name} className="border-t border-slate-100">
+              <td className="px-2 py-1 font-mono">--{name}</td>
+              <td className="px-2 py-1 font-mono break-all">{flags[name] === '' ? <span className="text-slate-400">(empty)</span> : flags[name]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// The dev server proxies the gateway paths the app uses, like the production server does.
+const gateway = process.env.PUSHGATEWAY_URL ?? 'http://127.0.0.1:9091';
+const proxied = ['/api/v1', '/metrics/job', '/-/ready', '/-/healthy'];
+
+export default defineConfig({
+  // Relative asset URLs: the same build works at / and under any sub-path.
+  base: './',
+  plugins: [react(), tailwindcss()],
+  server: {
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: gateway, changeOrigin: true }])),
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.js', 'scripts/**/*.test.js'],
+  },
+});
