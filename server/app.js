@@ -3,14 +3,17 @@ import path from 'node:path';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
-/** The gateway paths the app uses; nothing else of the gateway is exposed. */
-export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/-/ready', '/-/healthy'];
+/** The gateway paths the app uses; nothing else of the gateway is exposed. Pushes may name the job
+ * base64-encoded (`/metrics/job@base64/…`), as the dev server's `/metrics/job` prefix allows too. */
+export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/metrics/job@base64/', '/-/ready', '/-/healthy'];
 
 /**
  * @param {string} pathname
  * @returns {boolean}
  */
 export function isProxied(pathname) {
+  // No dot segments: they could climb out of the allowed paths on the gateway's side.
+  if (/(^|\/)\.\.?(\/|$)|%2e/i.test(pathname)) return false;
   return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
 

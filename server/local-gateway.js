@@ -26,14 +26,14 @@ export async function probeGateway(url) {
 /**
  * Starts a local `prometheus-pushgateway` (admin API on, persistence under `dataDir`) and resolves
  * once it is ready.
- * @param {{ listen: string, dataDir: string, extraArgs?: string[], log?: (line: string) => void }} options
+ * @param {{ listen: string, dataDir: string, adminApi?: boolean, extraArgs?: string[], log?: (line: string) => void }} options
  * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
  */
-export async function startGateway({ listen, dataDir, extraArgs = [], log = () => {} }) {
+export async function startGateway({ listen, dataDir, adminApi = true, extraArgs = [], log = () => {} }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
     `--web.listen-address=${listen}`,
-    '--web.enable-admin-api',
+    ...(adminApi ? ['--web.enable-admin-api'] : []),
     `--persistence.file=${path.join(dataDir, 'pushgateway.data')}`,
     '--persistence.interval=30s',
     ...extraArgs,

@@ -16,7 +16,8 @@ export function parseGatewayUrl(value) {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`the gateway URL "${value}" must start with http:// or https://`);
   }
-  if (url.search || url.hash) throw new Error(`the gateway URL "${value}" must not have a query or fragment`);
+  // `search`/`hash` are empty for a bare `?`/`#`, yet the href keeps them (a `?` ends up in every proxied path).
+  if (/[?#]/.test(url.href)) throw new Error(`the gateway URL "${value}" must not have a query or fragment`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }

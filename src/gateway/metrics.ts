@@ -40,7 +40,9 @@ export function parseMetricsResponse(json: unknown): Group[] {
   });
 }
 
-const isFamilyLike = (value: unknown) => isRecord(value) && 'metrics' in value && 'type' in value;
+// A grouping key is all text, so labels named `type` and `metrics` do not make it a family.
+const isFamilyLike = (value: unknown) =>
+  isRecord(value) && 'metrics' in value && 'type' in value && !isStringRecord(value);
 
 export function parseGroup(raw: unknown, index: number): Group {
   if (!isRecord(raw)) return unreadable(`entry ${index} is ${describe(raw)}, not a group`, index);

@@ -47,6 +47,11 @@ export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
       )}
       <div id={panelId} hidden={!expanded}>
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
+        {expanded && group.families.length === 0 && (
+          <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
+            No metric families: this group has never been pushed successfully.
+          </p>
+        )}
       </div>
     </article>
   );

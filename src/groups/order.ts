@@ -17,7 +17,7 @@ function extraLabels(group: Group): string[] {
  */
 export function compareGroups(a: Group, b: Group): number {
   return (
-    collator.compare(a.job, b.job) ||
+    compareText(a.job, b.job) ||
     compareInstance(a.instance, b.instance) ||
     compareLists(extraLabels(a), extraLabels(b)) ||
     byCodeUnits(a.key, b.key)
@@ -26,7 +26,12 @@ export function compareGroups(a: Group, b: Group): number {
 
 function compareInstance(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
-  return collator.compare(a, b);
+  return compareText(a, b);
+}
+
+/** Collation first; code units break its ties ("a-1" vs "a-01"), so different names never compare equal. */
+function compareText(a: string, b: string): number {
+  return collator.compare(a, b) || byCodeUnits(a, b);
 }
 
 function compareLists(a: string[], b: string[]): number {

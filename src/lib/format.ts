@@ -1,11 +1,12 @@
 import { parseGoFloat } from '../gateway/values';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const large = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /**
  * A Go-formatted sample value made readable: `1.23456789e+09` → `1,234,567,890`, `0.30000000000000004`
- * → `0.3`, `1e-300` stays `1e-300`; `NaN`, `+Inf`, `-Inf` as Prometheus writes them. The raw string is
+ * → `0.3`, `1795554383.3202488` → `1,795,554,383.3202`, `1e-300` stays `1e-300`; `NaN`, `+Inf`, `-Inf` as Prometheus writes them. The raw string is
  * the exact value; show it beside or on hover whenever the readable form differs.
  */
 export function formatValue(raw: string): string {
@@ -16,7 +17,9 @@ export function formatValue(raw: string): string {
   if (n === 0) return '0';
   const abs = Math.abs(n);
   if (abs >= 1e15 || abs < 1e-4) return exponential(n);
-  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
+  // Never round the integer part: 1234567.5 must not read as 1,234,570.
+  if (Number.isInteger(n)) return integer.format(n);
+  return abs >= 1 ? large.format(n) : small.format(n);
 }
 
 function exponential(n: number): string {

@@ -1,6 +1,5 @@
 import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
 import { Value } from '../components/Value';
-import { formatValue } from '../lib/format';
 import { LabelPairs } from './LabelPairs';
 
 const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500';
@@ -38,7 +37,7 @@ export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'val
 function SeriesHeader({ labels, count, sum }: { labels: Labels; count: string; sum: string }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-      <LabelPairs labels={labels} />
+      <LabelPairs labels={labels} empty={null} />
       <span>
         count <Value raw={count} />
       </span>
@@ -95,7 +94,8 @@ export function HistogramTables({ samples, name }: Props<Extract<Sample, { kind:
 export function formatBucketRange(b: NativeBucket): string {
   const open = b.rule === 1 || b.rule === 3 ? '[' : '(';
   const close = b.rule === 0 || b.rule === 3 ? ']' : ')';
-  return `${open}${formatValue(b.lower)}, ${formatValue(b.upper)}${close}`;
+  // Raw bounds: they are short powers of the schema's base, and grouping commas would read as separators.
+  return `${open}${b.lower}, ${b.upper}${close}`;
 }
 
 export function NativeHistogramTables({ samples, name }: Props<Extract<Sample, { kind: 'native-histogram' }>>) {

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
+import { parseMetricsResponse } from './metrics';
+import { parseStatusResponse } from './status';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setGatewayBase(document.baseURI);
+});
+
+async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GatewayError);
+  return error as GatewayError;
+}
+
+const answer = (body: string, init: ResponseInit = {}) => fetchMock.mockResolvedValueOnce(new Response(body, init));
+
+describe('gatewayUrl', () => {
+  it('resolves relative to the document by default', () => {
+    expect(gatewayUrl('api/v1/metrics')).toBe(new URL('api/v1/metrics', document.baseURI).href);
+    expect(gatewayUrl('api/v1/metrics')).toMatch(/^http:\/\/[^/]+\/api\/v1\/metrics$/);
+  });
+
+  it('resolves under a base set with setGatewayBase', () => {
+    setGatewayBase('http://h/pgw/');
+    expect(gatewayUrl('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
+    expect(gatewayUrl('-/ready')).toBe('http://h/pgw/-/ready');
+  });
+});
+
+describe('getJson', () => {
+  it('fetches the URL under the base, asks for JSON and returns the parsed value', async () => {
+    setGatewayBase('http://h/pgw/');
+    answer('{"status":"success","data":[]}', { status: 200 });
+    const controller = new AbortController();
+    await expect(getJson('api/v1/metrics', parseMetricsResponse, controller.signal)).resolves.toEqual([]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('http://h/pgw/api/v1/metrics');
+    expect(init?.headers).toEqual({ Accept: 'application/json' });
+    expect(init?.signal).toBe(controller.signal);
+  });
+
+  it('turns a network failure into kind "network"', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(error.kind).toBe('network');
+    expect(error.status).toBeUndefined();
+    expect(error.message).toBe('Network error: could not reach the gateway for api/v1/metrics.');
+    expect(error.name).toBe('GatewayError');
+  });
+
+  it('passes an abort through as it is, not as a network error', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const abort = new DOMException('aborted', 'AbortError');
+    fetchMock.mockRejectedValueOnce(abort);
+    await expect(getJson('api/v1/metrics', parseMetricsResponse, controller.signal)).rejects.toBe(abort);
+  });
+
+  it('turns a 502 into kind "http" with the status and an excerpt of the body', async () => {
+    answer('Pushboard could not reach the Pushgateway at http://gw:9091/: ECONNREFUSED\n', {
+      status: 502,
+      statusText: 'Bad Gateway',
+    });
+    const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(502);
+    expect(error.message).toBe(
+      'The gateway answered 502 Bad Gateway for api/v1/metrics: ' +
+        'Pushboard could not reach the Pushgateway at http://gw:9091/: ECONNREFUSED',
+    );
+  });
+
+  it('cuts a long error body to 200 characters', async () => {
+    answer(`<html>${'y'.repeat(1000)}</html>`, { status: 500 });
+    const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(error.status).toBe(500);
+    expect(error.message).toBe(`The gateway answered 500 for api/v1/metrics: <html>${'y'.repeat(194)}…`);
+  });
+
+  it('ends the message with a full stop when the error body is empty', async () => {
+    answer('', { status: 404, statusText: 'Not Found' });
+    const error = await rejection(getJson('api/v1/status', parseStatusResponse));
+    expect(error.kind).toBe('http');
+    expect(error.message).toBe('The gateway answered 404 Not Found for api/v1/status.');
+  });
+
+  it('turns a body that is not JSON into kind "json"', async () => {
+    answer('<!DOCTYPE html><html><title>Pushgateway</title>', { status: 200 });
+    const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(error.kind).toBe('json');
+    expect(error.message).toBe(
+      'The answer for api/v1/metrics is not valid JSON (it starts "<!DOCTYPE html><html><title>Pushgateway</title>").',
+    );
+  });
+
+  it('turns a wrong shape into kind "shape" with the reason', async () => {
+    answer('{"status":"success","data":{}}');
+    const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(error.kind).toBe('shape');
+    expect(error.message).toBe('The answer for api/v1/metrics has an unexpected shape: "data" is an object, not an array.');
+  });
+
+  it('lets other errors of the parser through unchanged', async () => {
+    answer('{}');
+    const bug = new RangeError('parser bug');
+    await expect(
+      getJson('x', () => {
+        throw bug;
+      }),
+    ).rejects.toBe(bug);
+  });
+});
+
+describe('getText', () => {
+  it('returns the text of a 200 and asks for plain text', async () => {
+    answer('OK', { status: 200 });
+    await expect(getText('-/ready')).resolves.toBe('OK');
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe(new URL('-/ready', document.baseURI).href);
+    expect(init?.headers).toEqual({ Accept: 'text/plain' });
+  });
+
+  it('rejects a 500 from /-/ready with its reason', async () => {
+    answer('write queue is full', { status: 500, statusText: 'Internal Server Error' });
+    const error = await rejection(getText('-/ready'));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(500);
+    expect(error.message).toBe('The gateway answered 500 Internal Server Error for -/ready: write queue is full');
+  });
+
+  it('rejects a network failure with kind "network"', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('fetch failed'));
+    expect((await rejection(getText('-/healthy'))).kind).toBe('network');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, formatAge, formatDuration, formatExactTime, formatValue, parseTimestamp } from './format';
+
+describe('formatValue', () => {
+  it.each([
+    ['1.23456789e+09', '1,234,567,890'],
+    ['1.7955543833202488e+09', '1,795,554,383.3202'],
+    ['812.5', '812.5'],
+    ['0.30000000000000004', '0.3'],
+    ['42', '42'],
+    ['-42', '-42'],
+    ['0', '0'],
+    ['-0', '0'],
+    ['0.0001', '0.0001'],
+    ['0.25', '0.25'],
+    ['123.4567891', '123.4568'],
+    ['1234567.5', '1,234,567.5'],
+    ['999999999999999', '999,999,999,999,999'],
+    ['1e+15', '1e+15'],
+    ['1e-300', '1e-300'],
+    ['1.5e-300', '1.5e-300'],
+    ['-1.5e+20', '-1.5e+20'],
+    ['1.23456789e+20', '1.2346e+20'],
+    ['0.00001234567', '1.2346e-5'],
+    ['NaN', 'NaN'],
+    ['+Inf', '+Inf'],
+    ['-Inf', '-Inf'],
+  ])('%s → %s', (raw, readable) => {
+    expect(formatValue(raw)).toBe(readable);
+  });
+
+  it('shows text that is not a number as it is', () => {
+    expect(formatValue('')).toBe('');
+    expect(formatValue('<b>x</b>')).toBe('<b>x</b>');
+  });
+});
+
+describe('formatAge', () => {
+  const now = Date.UTC(2026, 10, 24, 21, 6, 23);
+  const ago = (seconds: number) => formatAge(now - seconds * 1000, now);
+
+  it.each([
+    [0, 'just now'],
+    [4.4, 'just now'],
+    [5, '5 s ago'],
+    [42, '42 s ago'],
+    [59, '59 s ago'],
+    [60, '1 min ago'],
+    [3 * 60 + 59, '3 min ago'],
+    [3599, '59 min ago'],
+    [3600, '1 h ago'],
+    [5 * 3600 + 1800, '5 h ago'],
+    [86399, '23 h ago'],
+    [86400, '1 d ago'],
+    [12 * 86400 + 3600, '12 d ago'],
+    [800 * 86400, '800 d ago'],
+  ])('%d s ago → %s', (seconds, text) => {
+    expect(ago(seconds)).toBe(text);
+  });
+
+  it('tolerates a few seconds of clock skew, then says "in …"', () => {
+    expect(ago(-3)).toBe('just now');
+    expect(ago(-4.4)).toBe('just now');
+    expect(ago(-5)).toBe('in 5 s');
+    expect(ago(-90)).toBe('in 1 min');
+    expect(ago(-2 * 86400)).toBe('in 2 d');
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [59.9, '59 s'],
+    [60, '1 min'],
+    [119, '1 min'],
+    [3600, '1 h'],
+    [7199, '1 h'],
+    [86400, '1 d'],
+    [365 * 86400, '365 d'],
+  ])('%d → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('formatExactTime', () => {
+  it('writes UTC to the second', () => {
+    expect(formatExactTime(Date.UTC(2026, 10, 24, 21, 6, 23, 343))).toBe('2026-11-24 21:06:23 UTC');
+    expect(formatExactTime(0)).toBe('1970-01-01 00:00:00 UTC');
+  });
+
+  it('says unknown for a time that is not finite', () => {
+    expect(formatExactTime(NaN)).toBe('unknown');
+    expect(formatExactTime(Infinity)).toBe('unknown');
+  });
+});
+
+describe('parseTimestamp', () => {
+  it('reads RFC 3339 with nanoseconds, in any zone', () => {
+    const ms = Date.UTC(2026, 10, 24, 21, 6, 23, 320);
+    expect(parseTimestamp('2026-11-24T21:06:23.320248851Z')).toBe(ms);
+    expect(parseTimestamp('2026-11-24T22:06:23.320248851+01:00')).toBe(ms);
+  });
+
+  it('gives NaN for nothing or junk', () => {
+    expect(parseTimestamp('')).toBeNaN();
+    expect(parseTimestamp('yesterday')).toBeNaN();
+  });
+});
+
+describe('countOf', () => {
+  it.each([
+    [0, '0 families'],
+    [1, '1 family'],
+    [2, '2 families'],
+    [1234, '1,234 families'],
+  ])('%d → %s', (n, text) => {
+    expect(countOf(n, 'family', 'families')).toBe(text);
+  });
+});
