@@ -1,0 +1,61 @@
+import { article, expect, test } from './fixtures';
+
+test('groups appear under their jobs, named by their exact selectors, in a stable order', async ({ page, app, pushGroup }) => {
+  await pushGroup({ job: 'backup', instance: 'db-10' }, 'backup_ok 1\n');
+  await pushGroup({ job: 'backup', instance: 'db-2' }, 'backup_ok 1\n');
+  await pushGroup({ job: 'backup' }, 'backup_ok 0\n');
+  await pushGroup({ job: 'etl', instance: 'node-7', path: '/var/lib/etl', empty: '' }, 'etl_rows 5\n');
+
+  await page.goto(app.url);
+
+  const backup = page.getByRole('region', { name: 'Job backup' });
+  await expect(backup.getByRole('heading')).toContainText('3 groups');
+  await expect(page.getByRole('region', { name: 'Job etl' }).getByRole('heading')).toContainText('1 group');
+  // Job first, then the other labels sorted by name; empty values shown too.
+  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toBeVisible();
+  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText('path="/var/lib/etl"');
+  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText('empty=""');
+
+  // Without instance first, then instances in numeric order; identical after several polls.
+  const names = () => backup.getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const expected = ['{job="backup"}', '{job="backup", instance="db-2"}', '{job="backup", instance="db-10"}'];
+  await expect.poll(names).toEqual(expected);
+  await page.waitForTimeout(4500);
+  expect(await names()).toEqual(expected);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('4 groups in 2 jobs');
+});
+
+test('a new push appears without a reload; pausing stops polling until resumed', async ({ page, app, pushGroup }) => {
+  await pushGroup({ job: 'first' }, 'm 1\n');
+  await page.goto(app.url);
+  await expect(article(page, '{job="first"}')).toBeVisible();
+
+  await pushGroup({ job: 'second' }, 'm 2\n');
+  await expect(article(page, '{job="second"}')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Pause polling' }).click();
+  await expect(page.getByRole('button', { name: 'Resume polling' })).toHaveAttribute('aria-pressed', 'true');
+  await pushGroup({ job: 'third' }, 'm 3\n');
+  await page.waitForTimeout(5000);
+  await expect(article(page, '{job="third"}')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Resume polling' }).click();
+  await expect(article(page, '{job="third"}')).toBeVisible();
+});
+
+test('the refresh interval is selectable and remembered', async ({ page, app, pushGroup }) => {
+  await pushGroup({ job: 'j' }, 'm 1\n');
+  await page.goto(app.url);
+  const interval = page.getByRole('combobox', { name: 'Refresh every' });
+  await expect(interval).toHaveValue('2000');
+  await interval.selectOption({ label: '30 s' });
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Refresh every' })).toHaveValue('30000');
+  await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible();
+});
+
+test('an empty gateway says so and shows how to push a first metric to it', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'This gateway holds no groups yet' })).toBeVisible();
+  await expect(page.getByText(`curl --data-binary @- ${app.url}metrics/job/some_job`)).toBeVisible();
+});

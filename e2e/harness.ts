@@ -1,0 +1,97 @@
+/**
+ * Real processes for end-to-end tests: a `prometheus-pushgateway` on a free loopback port, and the
+ * Pushboard server (in this process) in front of it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Server as HttpServer } from 'node:http';
+import { createApp } from '../server/app.js';
+import { startGateway } from '../server/local-gateway.js';
+
+export async function freePort(): Promise<number> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export interface GatewayOptions {
+  adminApi?: boolean;
+  extraArgs?: string[];
+}
+
+/** A real gateway that can be stopped and started again on the same port, keeping its groups. */
+export class TestGateway {
+  private stopFn?: () => Promise<void>;
+  readonly dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-e2e-'));
+  constructor(
+    readonly port: number,
+    private readonly options: GatewayOptions,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/`;
+  }
+
+  static async start(options: GatewayOptions = {}): Promise<TestGateway> {
+    const gateway = new TestGateway(await freePort(), options);
+    await gateway.start();
+    return gateway;
+  }
+
+  async start(): Promise<void> {
+    const extra = [...(this.options.extraArgs ?? [])];
+    const started = await startGateway({
+      listen: `127.0.0.1:${this.port}`,
+      dataDir: this.dataDir,
+      adminApi: this.options.adminApi ?? true,
+      extraArgs: extra,
+    });
+    this.stopFn = started.stop;
+  }
+
+  /** Stops the gateway; SIGTERM makes it write its persistence file, so a restart keeps the groups. */
+  async stop(): Promise<void> {
+    await this.stopFn?.();
+    this.stopFn = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** The gateway's groups as its API reports them (for asserting what it holds). */
+  async groups(): Promise<Array<Record<string, unknown> & { labels: Record<string, string> }>> {
+    const response = await fetch(new URL('api/v1/metrics', this.url));
+    const body = (await response.json()) as { data: Array<Record<string, unknown> & { labels: Record<string, string> }> };
+    return body.data;
+  }
+}
+
+/** The Pushboard server, in-process, on a free port. */
+export class TestApp {
+  private constructor(
+    private readonly server: HttpServer,
+    readonly url: string,
+  ) {}
+
+  static async start(gatewayUrl: string): Promise<TestApp> {
+    const app = createApp({ gatewayUrl: new URL(gatewayUrl), distDir: path.resolve('dist'), log: () => {} });
+    const server = await new Promise<HttpServer>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('server has no port');
+    return new TestApp(server, `http://127.0.0.1:${address.port}/`);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}

@@ -1,0 +1,109 @@
+import { article, expect, test } from './fixtures';
+
+const body = `# HELP jobs_processed_total Jobs processed since start.
+# TYPE jobs_processed_total counter
+jobs_processed_total{queue="high"} 1.23456789e+09
+jobs_processed_total{queue="low"} 42
+# HELP queue_depth Items waiting.
+# TYPE queue_depth gauge
+queue_depth -Inf
+# TYPE tiny untyped
+tiny 1e-300
+# HELP rpc_seconds RPC latency.
+# TYPE rpc_seconds summary
+rpc_seconds{quantile="0.99"} NaN
+rpc_seconds{quantile="0.5"} 0.25
+rpc_seconds{quantile="0.9"} 0.75
+rpc_seconds_sum 12.5
+rpc_seconds_count 40
+# HELP size_bytes Sizes seen.
+# TYPE size_bytes histogram
+size_bytes_bucket{le="10"} 3
+size_bytes_bucket{le="2.5"} 1
+size_bytes_bucket{le="100"} 7
+size_bytes_bucket{le="+Inf"} 9
+size_bytes_sum 420.5
+size_bytes_count 9
+`;
+
+test('expanding a group shows every family with TYPE, HELP and samples of each type', async ({ page, app, pushGroup }) => {
+  await pushGroup({ job: 'worker', instance: 'w-1' }, body);
+  await page.goto(app.url);
+  const group = article(page, '{job="worker", instance="w-1"}');
+  const toggle = group.getByRole('button', { name: '5 families, 6 series' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  const counter = group.getByRole('region', { name: 'jobs_processed_total' });
+  await expect(counter).toContainText('counter');
+  await expect(counter).toContainText('Jobs processed since start.');
+  await expect(counter.getByRole('row', { name: /queue="high"/ })).toContainText('1,234,567,890');
+  await expect(counter.getByRole('row', { name: /queue="low"/ })).toContainText('42');
+  await expect(counter).toContainText(/pushed (just now|\d+ s ago)/);
+
+  const gauge = group.getByRole('region', { name: 'queue_depth' });
+  await expect(gauge).toContainText('gauge');
+  await expect(gauge.getByRole('cell', { name: '-Inf' })).toBeVisible();
+
+  const untyped = group.getByRole('region', { name: 'tiny' });
+  await expect(untyped).toContainText('untyped');
+  await expect(untyped).toContainText('No HELP text');
+  await expect(untyped.getByRole('cell', { name: '1e-300' })).toBeVisible();
+
+  const summary = group.getByRole('region', { name: 'rpc_seconds' });
+  await expect(summary).toContainText('summary');
+  const quantiles = summary.getByRole('table', { name: 'Quantiles of rpc_seconds' }).getByRole('row');
+  await expect(quantiles).toHaveText([/Quantile\s*Value/, /0\.5\s*0\.25/, /0\.9\s*0\.75/, /0\.99\s*NaN/]);
+  await expect(summary).toContainText(/count\s*40/);
+  await expect(summary).toContainText(/sum\s*12\.5/);
+
+  const histogram = group.getByRole('region', { name: 'size_bytes' });
+  await expect(histogram).toContainText('histogram');
+  const buckets = histogram.getByRole('table', { name: 'Buckets of size_bytes' }).getByRole('row');
+  await expect(buckets).toHaveText([/le\s*Cumulative count/, /2\.5\s*1/, /10\s*3/, /100\s*7/, /\+Inf\s*9/]);
+  await expect(histogram).toContainText(/count\s*9/);
+  await expect(histogram).toContainText(/sum\s*420\.5/);
+
+  // Freshness families are the group's freshness, not ordinary families.
+  await expect(group.getByRole('region', { name: 'push_time_seconds' })).toHaveCount(0);
+  await expect(group).toContainText(/pushed (just now|\d+ s ago)/);
+
+  await toggle.click();
+  await expect(counter).toBeHidden();
+});
+
+test('the exact value is available for a rounded number', async ({ page, app, pushGroup }) => {
+  await pushGroup({ job: 'precise' }, 'ratio 0.30000000000000004\n');
+  await page.goto(app.url);
+  const group = article(page, '{job="precise"}');
+  await group.getByRole('button', { name: /1 family/ }).click();
+  const value = group.getByText('0.3', { exact: true });
+  const tooltip = page.getByRole('tooltip').filter({ hasText: 'exact: 0.30000000000000004' });
+  await expect(tooltip).toBeHidden();
+  // Keyboard users reach it by focus (the value's focusable wrapper), mouse users by hovering.
+  await value.locator('xpath=..').focus();
+  await expect(tooltip).toBeVisible();
+  await value.locator('xpath=..').blur();
+  await expect(tooltip).toBeHidden();
+  await value.hover();
+  await expect(tooltip).toBeVisible();
+});
+
+test('a failed push is marked, with the time of failure; a failed first push still shows', async ({ page, app, pushGroup, gateway }) => {
+  const { push } = await import('./fixtures');
+  await pushGroup({ job: 'a', instance: 'ok' }, '# TYPE shared counter\nshared 1\n');
+  await pushGroup({ job: 'b', instance: 'was-fine' }, 'other 1\n');
+  // Same name with another TYPE: the gateway refuses it and marks the group as failed.
+  expect((await push(gateway.url, { job: 'b', instance: 'was-fine' }, '# TYPE shared gauge\nshared 2\n')).status).toBe(400);
+  expect((await push(gateway.url, { job: 'c', instance: 'broken' }, '# TYPE shared gauge\nshared 3\n')).status).toBe(400);
+
+  await page.goto(app.url);
+  const failed = article(page, '{job="b", instance="was-fine"}');
+  await expect(failed).toContainText('Last push failed');
+  await expect(failed).toContainText(/pushed (just now|\d+ s ago)/);
+  const firstFailed = article(page, '{job="c", instance="broken"}');
+  await expect(firstFailed).toContainText('Last push failed');
+  await expect(firstFailed).toContainText('never pushed successfully');
+  await expect(article(page, '{job="a", instance="ok"}')).not.toContainText('Last push failed');
+});

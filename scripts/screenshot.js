@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// @ts-check
+// Regenerates docs/screenshot.png: a real gateway loaded with `npm run demo`'s data, the built
+// app in front of it, and Debian's Chromium. Run `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createApp } from '../server/app.js';
+import { startGateway } from '../server/local-gateway.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'docs', 'screenshot.png');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-shot-'));
+const gateway = await startGateway({ listen: '127.0.0.1:19299', dataDir });
+const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(19298, '127.0.0.1');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.js'), '--gateway', gateway.url.href], { stdio: 'ignore' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1, timezoneId: 'UTC' });
+  await page.goto('http://127.0.0.1:19298/');
+  const group = page.getByRole('article', { name: /job="etl".*path=/ }).first();
+  await group.getByRole('button', { name: /famil/ }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: out, fullPage: false });
+  console.log(`wrote ${path.relative(root, out)}`);
+} finally {
+  await browser.close();
+  server.close();
+  await gateway.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
