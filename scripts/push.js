@@ -16,7 +16,8 @@ async function send(baseUrl, path, init) {
   try {
     response = await fetch(url, init);
   } catch (error) {
-    const cause = /** @type {any} */ (error)?.cause?.code ?? /** @type {Error} */ (error).message;
+    const c = /** @type {any} */ (error)?.cause;
+    const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? /** @type {Error} */ (error).message;
     throw new Error(`cannot reach the gateway at ${new URL(baseUrl).href}: ${cause}`);
   }
   return { status: response.status, text: await response.text() };

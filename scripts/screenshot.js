@@ -22,7 +22,7 @@ const browser = await chromium.launch({
 });
 try {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.js'), '--gateway', gateway.url.href], { stdio: 'ignore' });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1, timezoneId: 'UTC' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1, timezoneId: 'UTC' });
   await page.goto('http://127.0.0.1:19298/');
   const group = page.getByRole('article', { name: /job="etl".*path=/ }).first();
   await group.getByRole('button', { name: /famil/ }).click();
