@@ -20,8 +20,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML: pushed text is hostile.' },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never inject HTML: pushed text is hostile.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never inject HTML: pushed text is hostile.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never inject HTML: pushed text is hostile.',
+        },
       ],
     },
   },

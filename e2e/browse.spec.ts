@@ -1,6 +1,10 @@
 import { article, expect, test } from './fixtures';
 
-test('groups appear under their jobs, named by their exact selectors, in a stable order', async ({ page, app, pushGroup }) => {
+test('groups appear under their jobs, named by their exact selectors, in a stable order', async ({
+  page,
+  app,
+  pushGroup,
+}) => {
   await pushGroup({ job: 'backup', instance: 'db-10' }, 'backup_ok 1\n');
   await pushGroup({ job: 'backup', instance: 'db-2' }, 'backup_ok 1\n');
   await pushGroup({ job: 'backup' }, 'backup_ok 0\n');
@@ -13,8 +17,12 @@ test('groups appear under their jobs, named by their exact selectors, in a stabl
   await expect(page.getByRole('region', { name: 'Job etl' }).getByRole('heading')).toContainText('1 group');
   // Job first, then the other labels sorted by name; empty values shown too.
   await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toBeVisible();
-  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText('path="/var/lib/etl"');
-  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText('empty=""');
+  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText(
+    'path="/var/lib/etl"',
+  );
+  await expect(article(page, '{job="etl", empty="", instance="node-7", path="/var/lib/etl"}')).toContainText(
+    'empty=""',
+  );
 
   // Without instance first, then instances in numeric order; identical after several polls.
   const names = () => backup.getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));

@@ -1,11 +1,12 @@
 import { test as base, expect } from '@playwright/test';
 import { deleteGroup, push } from '../scripts/push.js';
-import { TestApp, TestGateway, type GatewayOptions } from './harness';
+import { TestApp, TestGateway, type AppOptions, type GatewayOptions } from './harness';
 
 type Labels = Record<string, string>;
 
 interface Fixtures {
   gatewayOptions: GatewayOptions;
+  appOptions: AppOptions;
   gateway: TestGateway;
   app: TestApp;
   /** Pushes text exposition to a group and expects the gateway to accept it. */
@@ -14,13 +15,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   gatewayOptions: [{}, { option: true }],
+  appOptions: [{}, { option: true }],
   gateway: async ({ gatewayOptions }, use) => {
     const gateway = await TestGateway.start(gatewayOptions);
     await use(gateway);
     await gateway.dispose();
   },
-  app: async ({ gateway }, use) => {
-    const app = await TestApp.start(gateway.url);
+  app: async ({ gateway, appOptions }, use) => {
+    const app = await TestApp.start(gateway.url, appOptions);
     await use(app);
     await app.stop();
   },

@@ -68,9 +68,15 @@ export class TestGateway {
   /** The gateway's groups as its API reports them (for asserting what it holds). */
   async groups(): Promise<Array<Record<string, unknown> & { labels: Record<string, string> }>> {
     const response = await fetch(new URL('api/v1/metrics', this.url));
-    const body = (await response.json()) as { data: Array<Record<string, unknown> & { labels: Record<string, string> }> };
+    const body = (await response.json()) as {
+      data: Array<Record<string, unknown> & { labels: Record<string, string> }>;
+    };
     return body.data;
   }
+}
+
+export interface AppOptions {
+  readOnly?: boolean;
 }
 
 /** The Pushboard server, in-process, on a free port. */
@@ -80,8 +86,13 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(gatewayUrl: string): Promise<TestApp> {
-    const app = createApp({ gatewayUrl: new URL(gatewayUrl), distDir: path.resolve('dist'), log: () => {} });
+  static async start(gatewayUrl: string, options: AppOptions = {}): Promise<TestApp> {
+    const app = createApp({
+      gatewayUrl: new URL(gatewayUrl),
+      distDir: path.resolve('dist'),
+      log: () => {},
+      ...options,
+    });
     const server = await new Promise<HttpServer>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

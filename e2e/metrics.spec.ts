@@ -26,7 +26,11 @@ size_bytes_sum 420.5
 size_bytes_count 9
 `;
 
-test('expanding a group shows every family with TYPE, HELP and samples of each type', async ({ page, app, pushGroup }) => {
+test('expanding a group shows every family with TYPE, HELP and samples of each type', async ({
+  page,
+  app,
+  pushGroup,
+}) => {
   await pushGroup({ job: 'worker', instance: 'w-1' }, body);
   await page.goto(app.url);
   const group = article(page, '{job="worker", instance="w-1"}');
@@ -90,13 +94,22 @@ test('the exact value is available for a rounded number', async ({ page, app, pu
   await expect(tooltip).toBeVisible();
 });
 
-test('a failed push is marked, with the time of failure; a failed first push still shows', async ({ page, app, pushGroup, gateway }) => {
+test('a failed push is marked, with the time of failure; a failed first push still shows', async ({
+  page,
+  app,
+  pushGroup,
+  gateway,
+}) => {
   const { push } = await import('./fixtures');
   await pushGroup({ job: 'a', instance: 'ok' }, '# TYPE shared counter\nshared 1\n');
   await pushGroup({ job: 'b', instance: 'was-fine' }, 'other 1\n');
   // Same name with another TYPE: the gateway refuses it and marks the group as failed.
-  expect((await push(gateway.url, { job: 'b', instance: 'was-fine' }, '# TYPE shared gauge\nshared 2\n')).status).toBe(400);
-  expect((await push(gateway.url, { job: 'c', instance: 'broken' }, '# TYPE shared gauge\nshared 3\n')).status).toBe(400);
+  expect((await push(gateway.url, { job: 'b', instance: 'was-fine' }, '# TYPE shared gauge\nshared 2\n')).status).toBe(
+    400,
+  );
+  expect((await push(gateway.url, { job: 'c', instance: 'broken' }, '# TYPE shared gauge\nshared 3\n')).status).toBe(
+    400,
+  );
 
   await page.goto(app.url);
   const failed = article(page, '{job="b", instance="was-fine"}');

@@ -1,7 +1,12 @@
 import { createServer } from 'node:http';
 import { article, expect, test } from './fixtures';
 
-test('a stopped gateway raises one alert, keeps the last data visible as stale, and recovers', async ({ page, app, gateway, pushGroup }) => {
+test('a stopped gateway raises one alert, keeps the last data visible as stale, and recovers', async ({
+  page,
+  app,
+  gateway,
+  pushGroup,
+}) => {
   await pushGroup({ job: 'nightly', instance: 'n1' }, 'done 1\n');
   await page.goto(app.url);
   await expect(article(page, '{job="nightly", instance="n1"}')).toBeVisible();
@@ -15,15 +20,20 @@ test('a stopped gateway raises one alert, keeps the last data visible as stale, 
   await expect(alert).toContainText(/could not reach the Pushgateway at .*ECONNREFUSED/);
   await expect(alert).toContainText(/Last successful update: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
   await expect(article(page, '{job="nightly", instance="n1"}')).toBeVisible();
-  await expect(page.getByText('Stale data: shown as last received.')).toBeVisible();
+  await expect(page.getByText('Out of date: showing the data last received.')).toBeVisible();
 
   await gateway.start();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByText('Stale data: shown as last received.')).toHaveCount(0);
+  await expect(page.getByText('Out of date: showing the data last received.')).toHaveCount(0);
   await expect(article(page, '{job="nightly", instance="n1"}')).toBeVisible();
 });
 
-test('something that is not a gateway answering gives a clear alert, not a blank page', async ({ page, app, gateway, pushGroup }) => {
+test('something that is not a gateway answering gives a clear alert, not a blank page', async ({
+  page,
+  app,
+  gateway,
+  pushGroup,
+}) => {
   await pushGroup({ job: 'kept' }, 'm 1\n');
   await page.goto(app.url);
   await expect(article(page, '{job="kept"}')).toBeVisible();
@@ -44,7 +54,11 @@ test('something that is not a gateway answering gives a clear alert, not a blank
   }
 });
 
-test('a group with a family named "labels" is shown as malformed while the others display', async ({ page, app, pushGroup }) => {
+test('a group with a family named "labels" is shown as malformed while the others display', async ({
+  page,
+  app,
+  pushGroup,
+}) => {
   await pushGroup({ job: 'fine', instance: 'a' }, 'ok 1\n');
   await pushGroup({ job: 'weird' }, 'labels 1\n');
   await page.goto(app.url);

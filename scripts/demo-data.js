@@ -3,7 +3,11 @@
 
 /** @typedef {{ labels: Record<string, string>, body: string, expectFailure?: boolean }} DemoPush */
 
-const backup = (/** @type {string} */ kind, /** @type {number} */ bytes, /** @type {number} */ seconds) => `# HELP backup_bytes_total Bytes written by the backup.
+const backup = (
+  /** @type {string} */ kind,
+  /** @type {number} */ bytes,
+  /** @type {number} */ seconds,
+) => `# HELP backup_bytes_total Bytes written by the backup.
 # TYPE backup_bytes_total counter
 backup_bytes_total{kind="${kind}"} ${bytes}
 # HELP backup_duration_seconds How long the last backup took.
@@ -42,7 +46,10 @@ etl_extremes{edge="max"} +Inf
 etl_extremes{edge="min"} -Inf
 `;
 
-const ci = (/** @type {number} */ ok, /** @type {number} */ seconds) => `# HELP ci_pipeline_success Whether the last pipeline run succeeded.
+const ci = (
+  /** @type {number} */ ok,
+  /** @type {number} */ seconds,
+) => `# HELP ci_pipeline_success Whether the last pipeline run succeeded.
 # TYPE ci_pipeline_success gauge
 ci_pipeline_success ${ok}
 # HELP ci_pipeline_duration_seconds Wall time of the last pipeline run.

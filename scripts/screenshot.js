@@ -15,14 +15,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'screenshot.png');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-shot-'));
 const gateway = await startGateway({ listen: '127.0.0.1:19299', dataDir });
-const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(19298, '127.0.0.1');
+const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(
+  19298,
+  '127.0.0.1',
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.js'), '--gateway', gateway.url.href], { stdio: 'ignore' });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1, timezoneId: 'UTC' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.js'), '--gateway', gateway.url.href], {
+    stdio: 'ignore',
+  });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 1400 },
+    deviceScaleFactor: 1,
+    timezoneId: 'UTC',
+  });
   await page.goto('http://127.0.0.1:19298/');
   const group = page.getByRole('article', { name: /job="etl".*path=/ }).first();
   await group.getByRole('button', { name: /famil/ }).click();

@@ -5,6 +5,8 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 
 /** The gateway paths the app uses; nothing else of the gateway is exposed. Pushes may name the job
  * base64-encoded (`/metrics/job@base64/…`), as the dev server's `/metrics/job` prefix allows too. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/metrics/job@base64/', '/-/ready', '/-/healthy'];
 
 /**
@@ -19,11 +21,28 @@ export function isProxied(pathname) {
 
 /**
  * The Pushboard HTTP app: the built dashboard from `distDir`, and the gateway's API proxied.
- * @param {{ gatewayUrl: URL, distDir: string, log?: (line: string) => void }} options
+ * @param {{ gatewayUrl: URL, distDir: string, readOnly?: boolean, log?: (line: string) => void }} options
  */
-export function createApp({ gatewayUrl, distDir, log = console.log }) {
+export function createApp({ gatewayUrl, distDir, readOnly = false, log = console.log }) {
   const app = express();
   app.disable('x-powered-by');
+
+  // The app's run-time configuration, from the server's flags.
+  app.get('/config.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ readOnly });
+  });
+
+  if (readOnly) {
+    app.use((req, res, next) => {
+      if (isProxied(req.path) && !SAFE_METHODS.has(req.method)) {
+        log(`${req.method} ${req.url} -> 403 (read-only)`);
+        res.status(403).type('text/plain').send('Pushboard is read-only: changes to the gateway are disabled.\n');
+        return;
+      }
+      next();
+    });
+  }
 
   app.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
@@ -37,7 +56,7 @@ export function createApp({ gatewayUrl, distDir, log = console.log }) {
       pathFilter: (pathname) => isProxied(pathname),
       on: {
         proxyRes: (proxyRes, req) => {
-          if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+          if (!SAFE_METHODS.has(req.method ?? '')) {
             log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
           }
         },

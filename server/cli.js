@@ -18,6 +18,7 @@ const program = new Command('pushboard')
     wrap(parseGatewayUrl),
   )
   .option('--listen <host:port>', 'where to listen (env HOST and PORT)', wrap(parseListen))
+  .option('--read-only', 'hide every destructive action in the app and refuse changes to the gateway', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
   .addHelpText(
     'after',
@@ -75,7 +76,11 @@ async function main() {
     if (found === 'other') fail(`something other than a Pushgateway answers at ${embedded.href}: set PUSHGATEWAY_URL`);
     if (found === 'none') {
       try {
-        const started = await startGateway({ listen: '127.0.0.1:9091', dataDir: path.join(root, '.data'), log: console.log });
+        const started = await startGateway({
+          listen: '127.0.0.1:9091',
+          dataDir: path.join(root, '.data'),
+          log: console.log,
+        });
         stopGateway = started.stop;
         gatewayUrl = started.url;
       } catch (error) {
@@ -84,19 +89,27 @@ async function main() {
     }
     gatewayUrl ??= embedded;
   } else if ((await probeGateway(gatewayUrl)) !== 'gateway') {
-    console.warn(`pushboard: warning: no Pushgateway answers at ${gatewayUrl.href} yet; the dashboard will say so until it does`);
+    console.warn(
+      `pushboard: warning: no Pushgateway answers at ${gatewayUrl.href} yet; the dashboard will say so until it does`,
+    );
   }
 
-  const app = createApp({ gatewayUrl, distDir: opts.dist });
+  const app = createApp({ gatewayUrl, distDir: opts.dist, readOnly: opts.readOnly });
   const server = app.listen(listen.port, listen.host);
   server.once('error', (error) => {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     const where = `${listen.host}:${listen.port}`;
-    fail(code === 'EADDRINUSE' ? `cannot listen on ${where}: the port is taken` : `cannot listen on ${where}: ${error.message}`);
+    fail(
+      code === 'EADDRINUSE'
+        ? `cannot listen on ${where}: the port is taken`
+        : `cannot listen on ${where}: ${error.message}`,
+    );
   });
   server.once('listening', () => {
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
-    console.log(`Pushboard on http://${host}:${listen.port}/ for the Pushgateway at ${gatewayUrl.href}`);
+    console.log(
+      `Pushboard on http://${host}:${listen.port}/ for the Pushgateway at ${gatewayUrl.href}${opts.readOnly ? ' (read-only)' : ''}`,
+    );
   });
   const shutdown = async () => {
     server.close();

@@ -48,7 +48,9 @@ export async function startGateway({ listen, dataDir, adminApi = true, extraArgs
     child.once('error', (error) =>
       reject(
         /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
-          ? new Error(`${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`)
+          ? new Error(
+              `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`,
+            )
           : error,
       ),
     ),
@@ -62,7 +64,10 @@ export async function startGateway({ listen, dataDir, adminApi = true, extraArgs
   const ready = (async () => {
     for (let i = 0; i < 100; i++) {
       if (child.exitCode !== null) throw new Error(`${GATEWAY_BINARY} exited: ${lastLine(stderr)}`);
-      const ok = await fetch(new URL('-/ready', url)).then((r) => r.ok, () => false);
+      const ok = await fetch(new URL('-/ready', url)).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -2,17 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { loadConfig } from './config/config';
+import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 import './app/index.css';
 
 const queryClient = new QueryClient();
+const config = await loadConfig();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <PollingProvider>
-        <App />
-      </PollingProvider>
-    </QueryClientProvider>
+    <ConfigContext value={config}>
+      <QueryClientProvider client={queryClient}>
+        <PollingProvider>
+          <App />
+        </PollingProvider>
+      </QueryClientProvider>
+    </ConfigContext>
   </StrictMode>,
 );

@@ -8,7 +8,11 @@ export function Tip({ tip, children, className = '' }: { tip: ReactNode; childre
   const id = useId();
   return (
     <span className={`group/tip relative inline-flex min-w-0 ${className}`}>
-      <span tabIndex={0} aria-describedby={id} className="min-w-0 rounded-sm outline-offset-2 focus-visible:outline-2 focus-visible:outline-teal-600">
+      <span
+        tabIndex={0}
+        aria-describedby={id}
+        className="min-w-0 rounded-sm outline-offset-2 focus-visible:outline-2 focus-visible:outline-teal-600"
+      >
         {children}
       </span>
       <span

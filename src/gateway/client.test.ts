@@ -110,7 +110,9 @@ describe('getJson', () => {
     answer('{"status":"success","data":{}}');
     const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
     expect(error.kind).toBe('shape');
-    expect(error.message).toBe('The answer for api/v1/metrics has an unexpected shape: "data" is an object, not an array.');
+    expect(error.message).toBe(
+      'The answer for api/v1/metrics has an unexpected shape: "data" is an object, not an array.',
+    );
   });
 
   it('lets other errors of the parser through unchanged', async () => {

@@ -42,7 +42,11 @@ async function request(path: string, init: RequestInit): Promise<Response> {
   if (!response.ok) {
     const text = excerpt(await response.text().catch(() => ''), 200);
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new GatewayError('http', `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`, response.status);
+    throw new GatewayError(
+      'http',
+      `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`,
+      response.status,
+    );
   }
   return response;
 }
@@ -65,6 +69,15 @@ export async function getJson<T>(path: string, parse: (json: unknown) => T, sign
     }
     throw error;
   }
+}
+
+/**
+ * Sends a change (DELETE a group, PUT a group's text exposition, PUT the wipe). Resolves on 2xx;
+ * rejects with a GatewayError whose message carries the gateway's own reason otherwise.
+ */
+export async function send(path: string, method: 'PUT' | 'POST' | 'DELETE', body?: string): Promise<void> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'text/plain; version=0.0.4' };
+  await request(path, { method, body, headers: { Accept: 'text/plain', ...headers } });
 }
 
 /** GETs a plain-text endpoint such as `-/ready`; resolves to its text, rejects on non-2xx. */

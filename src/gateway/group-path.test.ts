@@ -11,7 +11,12 @@ function decode(path: string): Record<string, string> {
     expect(suffix).toBe('base64');
     const value = parts[i + 1]!;
     expect(value).toMatch(/^([A-Za-z0-9_-]+|=)$/);
-    labels[name!] = value === '=' ? '' : new TextDecoder().decode(Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    labels[name!] =
+      value === '='
+        ? ''
+        : new TextDecoder().decode(
+            Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+          );
   }
   return labels;
 }

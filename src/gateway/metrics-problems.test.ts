@@ -78,12 +78,32 @@ describe('one bad group never hides the others', () => {
     ['an unknown TYPE', { type: 'HISTOGRAM_V2', metrics: [] }, 'Family "x" has an unknown TYPE "HISTOGRAM_V2"'],
     ['no TYPE', { metrics: [] }, 'Family "x" has an unknown TYPE null'],
     ['metrics that are not an array', gauge({ a: 1 }), 'Family "x" has "metrics" that are an object, not an array'],
-    ['a value that is a number', gauge([{ labels: {}, value: 1 }]), 'Family "x" has a sample that has a value that is not text'],
+    [
+      'a value that is a number',
+      gauge([{ labels: {}, value: 1 }]),
+      'Family "x" has a sample that has a value that is not text',
+    ],
     ['a sample that is null', gauge([null]), 'Family "x" has a sample that is null'],
-    ['sample labels with a number', gauge([{ labels: { a: 1 }, value: '1' }]), 'Family "x" has a sample that has labels that are not text'],
-    ['a summary without sum', gauge([{ labels: {}, quantiles: {}, count: '1' }]), 'Family "x" has a sample that has no value, or no count and sum'],
-    ['quantiles with a number', gauge([{ labels: {}, quantiles: { '0.5': 1 }, count: '1', sum: '1' }]), 'Family "x" has a sample that has quantiles that are not text'],
-    ['a sample of no known kind', gauge([{ labels: {}, count: '1', sum: '1' }]), 'Family "x" has a sample that is neither a value, a summary nor a histogram'],
+    [
+      'sample labels with a number',
+      gauge([{ labels: { a: 1 }, value: '1' }]),
+      'Family "x" has a sample that has labels that are not text',
+    ],
+    [
+      'a summary without sum',
+      gauge([{ labels: {}, quantiles: {}, count: '1' }]),
+      'Family "x" has a sample that has no value, or no count and sum',
+    ],
+    [
+      'quantiles with a number',
+      gauge([{ labels: {}, quantiles: { '0.5': 1 }, count: '1', sum: '1' }]),
+      'Family "x" has a sample that has quantiles that are not text',
+    ],
+    [
+      'a sample of no known kind',
+      gauge([{ labels: {}, count: '1', sum: '1' }]),
+      'Family "x" has a sample that is neither a value, a summary nor a histogram',
+    ],
     ['a HELP that is a number', { ...gauge([]), help: 3 }, 'Family "x" has a HELP that is not text'],
     ['a time_stamp that is a number', { ...gauge([]), time_stamp: 3 }, 'Family "x" has a time_stamp that is not text'],
     ['a family that is a string', 'oops', 'Family "x" is a string, not a metric family'],
@@ -102,7 +122,14 @@ describe('one bad group never hides the others', () => {
     ['a string', 'group', 'Entry 1 is a string, not a group'],
   ])('a group that is %s', (_, raw, problem) => {
     const { bad } = parseWithGood(raw);
-    expect(bad).toMatchObject({ key: 'unreadable-group-1', selector: '{?}', job: '', labels: {}, families: [], problem });
+    expect(bad).toMatchObject({
+      key: 'unreadable-group-1',
+      selector: '{?}',
+      job: '',
+      labels: {},
+      families: [],
+      problem,
+    });
   });
 
   it('a group whose labels lack a job: recovered from push_time_seconds', () => {
@@ -132,7 +159,9 @@ describe('one bad group never hides the others', () => {
   it('a group whose labels are an array', () => {
     const { bad } = parseWithGood(rawGroup({ job: 'arr' }, { labels: ['job', 'arr'] }));
     expect(bad.labels).toEqual({ job: 'arr' });
-    expect(bad.problem).toBe('Its "labels" are an array of the wrong shape; the labels shown were recovered from its samples');
+    expect(bad.problem).toBe(
+      'Its "labels" are an array of the wrong shape; the labels shown were recovered from its samples',
+    );
   });
 });
 
@@ -232,7 +261,13 @@ describe('hostile strings are data', () => {
 describe('parseFamily', () => {
   it('reads GAUGE_HISTOGRAM as 1.5.1 returns it, a single value', () => {
     const family = parseFamily('gh', { type: 'GAUGE_HISTOGRAM', metrics: [{ labels: {}, value: '0' }] });
-    expect(family).toEqual({ name: 'gh', type: 'GAUGE_HISTOGRAM', help: '', timeStamp: '', samples: [{ kind: 'value', labels: {}, value: '0' }] });
+    expect(family).toEqual({
+      name: 'gh',
+      type: 'GAUGE_HISTOGRAM',
+      help: '',
+      timeStamp: '',
+      samples: [{ kind: 'value', labels: {}, value: '0' }],
+    });
   });
 
   it('rejects a lower-case type', () => {

@@ -196,9 +196,7 @@ describe('native histograms', () => {
       0,
     );
     expect(group.families).toEqual([]);
-    expect(group.problem).toBe(
-      'Family "h" has a sample that has a native histogram bucket of the wrong shape',
-    );
+    expect(group.problem).toBe('Family "h" has a sample that has a native histogram bucket of the wrong shape');
   });
 });
 
@@ -213,7 +211,14 @@ describe('bucket and quantile order', () => {
         h: { type: 'HISTOGRAM', metrics: [{ labels: {}, buckets: raw, count: '9', sum: '3' }] },
         s: {
           type: 'SUMMARY',
-          metrics: [{ labels: {}, quantiles: { '0.99': 'a', '0.5': 'b', '0': 'c', '0.999': 'd', '1': 'e', '0.9': 'f' }, count: '1', sum: '1' }],
+          metrics: [
+            {
+              labels: {},
+              quantiles: { '0.99': 'a', '0.5': 'b', '0': 'c', '0.999': 'd', '1': 'e', '0.9': 'f' },
+              count: '1',
+              sum: '1',
+            },
+          ],
         },
       },
       0,

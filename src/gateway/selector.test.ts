@@ -51,7 +51,9 @@ describe('orderedLabelNames', () => {
 
 describe('formatSelector', () => {
   it('writes job first, then the other labels by name', () => {
-    expect(formatSelector({ path: '/var/tmp', empty: '', job: 'batch' })).toBe('{job="batch", empty="", path="/var/tmp"}');
+    expect(formatSelector({ path: '/var/tmp', empty: '', job: 'batch' })).toBe(
+      '{job="batch", empty="", path="/var/tmp"}',
+    );
   });
 
   it('is the same whatever the order of the keys', () => {

@@ -12,7 +12,9 @@ export function byCodeUnits(a: string, b: string): number {
 
 /** Label names in display order: `job` first, then the rest sorted by name. */
 export function orderedLabelNames(labels: Labels): string[] {
-  const names = Object.keys(labels).filter((n) => n !== 'job').sort(byCodeUnits);
+  const names = Object.keys(labels)
+    .filter((n) => n !== 'job')
+    .sort(byCodeUnits);
   return 'job' in labels ? ['job', ...names] : names;
 }
 

@@ -3,7 +3,10 @@ import statusFixture from './fixtures/api-v1-status-1.5.1.json';
 import { ResponseShapeError } from './metrics';
 import { parseStatusResponse } from './status';
 
-type StatusJson = { status: string; data: { build_information?: unknown; flags: Record<string, unknown>; start_time?: unknown } };
+type StatusJson = {
+  status: string;
+  data: { build_information?: unknown; flags: Record<string, unknown>; start_time?: unknown };
+};
 const fixture = (): StatusJson => JSON.parse(JSON.stringify(statusFixture));
 
 function withFlags(flags: Record<string, unknown>): StatusJson {
@@ -50,7 +53,14 @@ describe('parseStatusResponse', () => {
     json.data.build_information = { version: '1.11.0', revision: 7 };
     delete json.data.start_time;
     const status = parseStatusResponse(json);
-    expect(status.build).toEqual({ version: '1.11.0', revision: '', branch: '', buildUser: '', buildDate: '', goVersion: '' });
+    expect(status.build).toEqual({
+      version: '1.11.0',
+      revision: '',
+      branch: '',
+      buildUser: '',
+      buildDate: '',
+      goVersion: '',
+    });
     expect(status.startTime).toBe('');
   });
 

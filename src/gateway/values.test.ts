@@ -41,7 +41,17 @@ describe('compareGoFloats', () => {
 
   it('sorts -Inf first, +Inf after every number, NaN last', () => {
     const values = ['NaN', '+Inf', '10', '-Inf', '2.5', 'NaN', '-1e+300', '0.1', '1e+300'];
-    expect([...values].sort(compareGoFloats)).toEqual(['-Inf', '-1e+300', '0.1', '2.5', '10', '1e+300', '+Inf', 'NaN', 'NaN']);
+    expect([...values].sort(compareGoFloats)).toEqual([
+      '-Inf',
+      '-1e+300',
+      '0.1',
+      '2.5',
+      '10',
+      '1e+300',
+      '+Inf',
+      'NaN',
+      'NaN',
+    ]);
   });
 
   it('treats NaN as equal to NaN and greater than everything else', () => {

@@ -11,8 +11,7 @@ export function Freshness({ group }: { group: Group }) {
       {!group.lastPushSuccessful && (
         <span className="inline-flex items-center gap-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
           <span aria-hidden="true">✕</span>
-          Last push failed{' '}
-          {group.failureTime > 0 && <TimeAgo ms={group.failureTime * 1000} />}
+          Last push failed {group.failureTime > 0 && <TimeAgo ms={group.failureTime * 1000} />}
         </span>
       )}
     </span>

@@ -4,10 +4,18 @@ import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';
 import { countOf } from '../lib/format';
+import { useCleanup } from './cleanup/CleanupContext';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
-export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
+interface Props {
+  group: Group;
+  stale: boolean;
+  selected: boolean;
+}
+
+export const GroupCard = memo(function GroupCard({ group, stale, selected }: Props) {
   const [expanded, setExpanded] = useState(false);
+  const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
   return (
@@ -16,8 +24,20 @@ export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
       className={`rounded-md border bg-white shadow-xs ${group.problem ? 'border-amber-400' : 'border-slate-200'}`}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+        {!readOnly && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${group.selector}`}
+            checked={selected}
+            onChange={(e) => setSelected([group.key], e.target.checked)}
+            className="size-4 accent-teal-700"
+          />
+        )}
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
-          <span className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900" title={group.instance}>
+          <span
+            className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900"
+            title={group.instance}
+          >
             {group.instance !== undefined ? (
               <bdi>{group.instance === '' ? '""' : group.instance}</bdi>
             ) : (
@@ -26,6 +46,9 @@ export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
           </span>
           <LabelPairs labels={otherLabels} empty={null} />
         </div>
+        {stale && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Stale</span>
+        )}
         <Freshness group={group} />
         <button
           type="button"
@@ -39,6 +62,15 @@ export const GroupCard = memo(function GroupCard({ group }: { group: Group }) {
           </span>
           {countOf(group.families.length, 'family', 'families')}, {countOf(group.sampleCount, 'series', 'series')}
         </button>
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={() => requestDelete([group], 'Delete group')}
+            className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
+          >
+            Delete group
+          </button>
+        )}
       </div>
       {group.problem && (
         <p className="border-t border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900">

@@ -48,7 +48,15 @@ function SeriesHeader({ labels, count, sum }: { labels: Labels; count: string; s
   );
 }
 
-function PairTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: ReadonlyArray<readonly [string, string]> }) {
+function PairTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: [string, string];
+  rows: ReadonlyArray<readonly [string, string]>;
+}) {
   return (
     <table className="mt-1 text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -103,7 +111,9 @@ export function NativeHistogramTables({ samples, name }: Props<Extract<Sample, {
     <div key={i} className="py-1">
       <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
       {s.buckets.length === 0 ? (
-        <p className="text-sm text-slate-500">No bucket data (this gateway version does not return native histogram buckets).</p>
+        <p className="text-sm text-slate-500">
+          No bucket data (this gateway version does not return native histogram buckets).
+        </p>
       ) : (
         <PairTable
           caption={`Native histogram buckets of ${name}`}

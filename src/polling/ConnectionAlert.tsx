@@ -5,7 +5,15 @@ import { TimeAgo } from '../components/TimeAgo';
  * The one page-level alert for connection trouble: what failed, and when data last arrived. The
  * page keeps showing that data, marked stale, and the alert goes away by itself on the next success.
  */
-export function ConnectionAlert({ error, lastSuccess, retrying }: { error: Error; lastSuccess: number; retrying: boolean }) {
+export function ConnectionAlert({
+  error,
+  lastSuccess,
+  retrying,
+}: {
+  error: Error;
+  lastSuccess: number;
+  retrying: boolean;
+}) {
   const retry = retrying ? ' Retrying automatically.' : ' Polling is paused: use Refresh now to try again.';
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
@@ -14,8 +22,8 @@ export function ConnectionAlert({ error, lastSuccess, retrying }: { error: Error
       <p className="mt-1">
         {lastSuccess > 0 ? (
           <>
-            Last successful update: {formatExactTime(lastSuccess)} (<TimeAgo ms={lastSuccess} />). The data below is
-            from then and may be out of date.{retry}
+            Last successful update: {formatExactTime(lastSuccess)} (<TimeAgo ms={lastSuccess} />
+            ). The data below is from then and may be out of date.{retry}
           </>
         ) : (
           `No data has been loaded yet.${retry}`

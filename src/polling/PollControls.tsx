@@ -10,7 +10,8 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
   const { intervalMs, setIntervalMs, paused, setPaused } = usePolling();
   const fetching = useIsFetching({ queryKey: gatewayKeys.metrics() }) > 0;
   const queryClient = useQueryClient();
-  const control = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600';
+  const control =
+    'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600';
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
       <span className="inline-flex items-center gap-1.5" aria-live="off">

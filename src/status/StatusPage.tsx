@@ -36,7 +36,11 @@ export function StatusPage() {
       {!data && !status.error && <p className="text-slate-500">Loading status…</p>}
       <Card title="Readiness">
         <p className="text-sm">
-          {ready.isPending ? 'Checking…' : ready.isError ? `Not ready: ${ready.error.message}` : 'Ready: the gateway accepts pushes and reads.'}
+          {ready.isPending
+            ? 'Checking…'
+            : ready.isError
+              ? `Not ready: ${ready.error.message}`
+              : 'Ready: the gateway accepts pushes and reads.'}
         </p>
       </Card>
       {data && <StatusDetails data={data} now={now} />}
@@ -63,7 +67,9 @@ function StatusDetails({ data, now }: { data: GatewayStatus; now: number }) {
         <Card title="Runtime">
           <dl>
             <Fact term="Started">{Number.isFinite(started) ? formatExactTime(started) : 'unknown'}</Fact>
-            <Fact term="Uptime">{Number.isFinite(started) ? formatDuration(Math.max(0, (now - started) / 1000)) : 'unknown'}</Fact>
+            <Fact term="Uptime">
+              {Number.isFinite(started) ? formatDuration(Math.max(0, (now - started) / 1000)) : 'unknown'}
+            </Fact>
             <Fact term="Admin API">
               {data.adminApiEnabled
                 ? 'Enabled: all groups can be wiped at once.'

@@ -1,0 +1,56 @@
+import { article, expect, test } from './fixtures';
+
+const keys = async (gateway: { groups: () => Promise<Array<{ labels: Record<string, string> }>> }) =>
+  (await gateway.groups()).map((g) => g.labels.instance).sort();
+
+test('stale groups are marked, filtered, and deleted in bulk; the threshold is kept in the URL and browser', async ({
+  page,
+  app,
+  gateway,
+  pushGroup,
+}) => {
+  await pushGroup({ job: 'nightly', instance: 'old-1' }, 'm 1\n');
+  await pushGroup({ job: 'cron', instance: 'old-2' }, 'm 1\n');
+  await page.waitForTimeout(4000);
+  await pushGroup({ job: 'nightly', instance: 'fresh-1' }, 'm 1\n');
+  await pushGroup({ job: 'cron', instance: 'fresh-2' }, 'm 1\n');
+
+  await page.goto(app.url);
+  await expect(page.getByRole('article')).toHaveCount(4);
+  // Default threshold: 1 hour, so nothing is stale yet.
+  await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('1h');
+  await expect(page.getByRole('button', { name: 'Delete 0 stale groups' })).toBeDisabled();
+
+  const threshold = page.getByRole('combobox', { name: 'Stale after' });
+  await threshold.fill('soon');
+  await threshold.press('Enter');
+  await expect(page.getByText('Use a duration like 30s, 5m, 1h or 1d.')).toBeVisible();
+  await threshold.fill('3s');
+  await threshold.press('Enter');
+  await expect(page).toHaveURL(/[?&]stale=3s/);
+
+  await expect(article(page, '{job="nightly", instance="old-1"}').getByText('Stale', { exact: true })).toBeVisible();
+  await expect(article(page, '{job="cron", instance="old-2"}').getByText('Stale', { exact: true })).toBeVisible();
+  await expect(article(page, '{job="nightly", instance="fresh-1"}').getByText('Stale', { exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Only stale groups (2)' }).click();
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Only stale groups (2)' }).click();
+  await expect(page.getByRole('article')).toHaveCount(4);
+
+  await page.getByRole('button', { name: 'Delete 2 stale groups' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete 2 stale groups' });
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    /\{job="cron", instance="old-2"\}/,
+    /\{job="nightly", instance="old-1"\}/,
+  ]);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => keys(gateway)).toEqual(['fresh-1', 'fresh-2']);
+  await expect(page.getByRole('article')).toHaveCount(2);
+
+  // The threshold survives a reload (URL) and a fresh visit (browser storage).
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('3s');
+  await page.goto(app.url);
+  await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('3s');
+});

@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import type { Group } from '../../gateway/metrics-types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { countOf } from '../../lib/format';
+import { backupText, downloadText } from './backup';
+
+interface Props {
+  groups: readonly Group[];
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** Wiping cannot be undone: the person types the number of groups, and may download them first. */
+export function WipeDialog({ groups, onConfirm, onClose }: Props) {
+  const [typed, setTyped] = useState('');
+  const inputId = useId();
+  const expected = String(groups.length);
+  const download = () => {
+    const now = Date.now();
+    downloadText(
+      backupText(groups, now),
+      `pushgateway-backup-${new Date(now).toISOString().replace(/[:.]/g, '-')}.txt`,
+    );
+  };
+  return (
+    <ConfirmDialog
+      title="Delete all groups"
+      confirmLabel="Delete all groups"
+      confirmDisabled={typed.trim() !== expected}
+      onConfirm={onConfirm}
+      onClose={onClose}
+      extra={
+        <button
+          type="button"
+          onClick={download}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600"
+        >
+          Download everything first
+        </button>
+      }
+    >
+      <p>
+        This wipes the gateway: all {countOf(groups.length, 'group', 'groups')} and their metrics are deleted, and this{' '}
+        <strong>cannot be undone</strong>. Download everything first to keep a copy as text exposition.
+      </p>
+      <label htmlFor={inputId} className="mt-3 block font-medium text-slate-900">
+        Type {expected} to confirm
+      </label>
+      <input
+        id={inputId}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        className="mt-1 w-32 rounded border border-slate-300 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600"
+      />
+    </ConfirmDialog>
+  );
+}
