@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('reads the known settings', () => {
+    expect(parseConfig({ readOnly: true, staleThreshold: '5m' })).toEqual({ readOnly: true, staleThreshold: '5m' });
+  });
+  it('falls back to defaults for missing, wrong or unknown values', () => {
+    expect(parseConfig(null)).toEqual(DEFAULT_CONFIG);
+    expect(parseConfig({ readOnly: 'yes', staleThreshold: 5, other: 1 })).toEqual(DEFAULT_CONFIG);
+  });
+});
