@@ -1,83 +1,75 @@
 // @ts-check
 import path from 'node:path';
 import express from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { gatewayProxy, isProxied } from './proxy.js';
+import { isCrossSite, SAFE_METHODS, securityHeaders } from './security.js';
 
-/** The gateway paths the app uses; nothing else of the gateway is exposed. Pushes may name the job
- * base64-encoded (`/metrics/job@base64/…`), as the dev server's `/metrics/job` prefix allows too. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/metrics/job@base64/', '/-/ready', '/-/healthy'];
+export { isProxied, PROXIED_PATHS } from './proxy.js';
 
 /**
- * @param {string} pathname
- * @returns {boolean}
+ * @typedef {object} AppOptions
+ * @property {URL} gatewayUrl
+ * @property {string} distDir the built app
+ * @property {boolean} [readOnly] hide destructive actions and refuse changes
+ * @property {string} [routePrefix] serve everything under this path, e.g. "/pushboard"
+ * @property {string} [frameAncestors] CSP frame-ancestors; "'none'" by default
+ * @property {string} [staleThreshold] the app's default staleness threshold
+ * @property {number} [pollIntervalMs] the app's default refresh interval
+ * @property {import('./proxy.js').GatewayCredentials} [credentials]
+ * @property {(line: string) => void} [log]
  */
-export function isProxied(pathname) {
-  // No dot segments: they could climb out of the allowed paths on the gateway's side.
-  if (/(^|\/)\.\.?(\/|$)|%2e/i.test(pathname)) return false;
-  return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
-}
 
 /**
- * The Pushboard HTTP app: the built dashboard from `distDir`, and the gateway's API proxied.
- * @param {{ gatewayUrl: URL, distDir: string, readOnly?: boolean, log?: (line: string) => void }} options
+ * The Pushboard HTTP app: the built dashboard, its config.json, and the gateway's API proxied.
+ * @param {AppOptions} options
  */
-export function createApp({ gatewayUrl, distDir, readOnly = false, log = console.log }) {
+export function createApp(options) {
+  const {
+    gatewayUrl,
+    distDir,
+    readOnly = false,
+    routePrefix = '',
+    frameAncestors = "'none'",
+    log = console.log,
+  } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ frameAncestors }));
 
-  // The app's run-time configuration, from the server's flags.
-  app.get('/config.json', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.json({ readOnly });
-  });
-
-  if (readOnly) {
-    app.use((req, res, next) => {
-      if (isProxied(req.path) && !SAFE_METHODS.has(req.method)) {
-        log(`${req.method} ${req.url} -> 403 (read-only)`);
-        res.status(403).type('text/plain').send('Pushboard is read-only: changes to the gateway are disabled.\n');
-        return;
-      }
-      next();
-    });
-  }
-
-  app.get('/-/pushboard/healthy', (_req, res) => {
+  const router = express.Router();
+  router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });
 
-  app.use(
-    createProxyMiddleware({
-      target: gatewayUrl.href,
-      changeOrigin: true,
-      // Match on the path only; the query string goes through untouched.
-      pathFilter: (pathname) => isProxied(pathname),
-      on: {
-        proxyRes: (proxyRes, req) => {
-          if (!SAFE_METHODS.has(req.method ?? '')) {
-            log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
-          }
-        },
-        error: (error, req, res) => {
-          const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
-          const message = `Pushboard could not reach the Pushgateway at ${gatewayUrl.href}: ${code}\n`;
-          if ('writeHead' in res && !res.headersSent) {
-            res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-            res.end(message);
-          } else {
-            res.destroy();
-          }
-          if (req.method !== 'GET') log(`${req.method} ${req.url} -> 502 (${code})`);
-        },
-      },
-    }),
-  );
+  // The app's run-time configuration, from the server's flags.
+  router.get('/config.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({
+      readOnly,
+      ...(options.staleThreshold ? { staleThreshold: options.staleThreshold } : {}),
+      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      gatewayBase: './',
+    });
+  });
 
-  app.use(
+  router.use((req, res, next) => {
+    if (!isProxied(req.path) || SAFE_METHODS.has(req.method)) return next();
+    const refusal = readOnly
+      ? 'Pushboard is read-only: changes to the gateway are disabled.'
+      : isCrossSite(req)
+        ? 'Cross-site changes to the gateway are refused.'
+        : undefined;
+    if (!refusal) return next();
+    log(`${req.method} ${req.originalUrl} -> 403 (${readOnly ? 'read-only' : 'cross-site'})`);
+    res.status(403).type('text/plain').send(`${refusal}\n`);
+  });
+
+  router.use(gatewayProxy({ gatewayUrl, credentials: options.credentials, log }));
+
+  router.use(
     express.static(distDir, {
       index: 'index.html',
+      redirect: true,
       setHeaders: (res, file) => {
         // Hashed assets never change; everything else must be revalidated.
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
@@ -85,5 +77,17 @@ export function createApp({ gatewayUrl, distDir, readOnly = false, log = console
       },
     }),
   );
+
+  if (routePrefix) {
+    // The prefix without a trailing slash goes to the app's page with one: relative URLs need it.
+    app.use((req, res, next) => {
+      const [pathname, query] = req.originalUrl.split(/\?(.*)/s, 2);
+      if (pathname !== routePrefix) return next();
+      res.redirect(301, `${routePrefix}/${query ? `?${query}` : ''}`);
+    });
+    app.use(routePrefix, router);
+  } else {
+    app.use(router);
+  }
   return app;
 }

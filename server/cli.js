@@ -6,43 +6,52 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApp } from './app.js';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
-import { parseGatewayUrl, parseListen } from './options.js';
+import { parseGatewayUrl, parseInterval, parseListen, parseRoutePrefix, parseThreshold } from './options.js';
+import { readBasicAuth } from './proxy.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const program = new Command('pushboard')
-  .description('Serve the Pushboard dashboard in front of a Prometheus Pushgateway.')
-  .option(
-    '--gateway <url>',
-    `the Pushgateway's address (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there`,
-    wrap(parseGatewayUrl),
-  )
-  .option('--listen <host:port>', 'where to listen (env HOST and PORT)', wrap(parseListen))
-  .option('--read-only', 'hide every destructive action in the app and refuse changes to the gateway', false)
-  .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
-  .addHelpText(
-    'after',
-    `
-Examples:
-  pushboard                                   # embedded default gateway, http://localhost:8080
-  PUSHGATEWAY_URL=http://127.0.0.1:9091 PORT=8080 npm start
-  pushboard --gateway http://gw:9091 --listen 0.0.0.0:8080`,
-  );
 
 /**
  * @template T
  * @param {(value: string) => T} parse
  * @returns {(value: string) => T}
  */
-function wrap(parse) {
-  return (value) => {
-    try {
-      return parse(value);
-    } catch (error) {
-      throw new InvalidArgumentError(/** @type {Error} */ (error).message);
-    }
-  };
-}
+const checked = (parse) => (value) => {
+  try {
+    return parse(value);
+  } catch (error) {
+    throw new InvalidArgumentError(/** @type {Error} */ (error).message);
+  }
+};
+
+const program = new Command('pushboard')
+  .description('Serve the Pushboard dashboard in front of a Prometheus Pushgateway.')
+  .option(
+    '--gateway <url>',
+    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there`,
+    checked(parseGatewayUrl),
+  )
+  .option('--listen <host:port>', 'where to listen (env HOST and PORT; default localhost:8080)', checked(parseListen))
+  .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
+  .option('--read-only', 'hide every destructive action in the app and refuse changes to the gateway', false)
+  .option('--stale-threshold <duration>', 'the default staleness threshold, e.g. 1h', checked(parseThreshold))
+  .option('--poll-interval <duration>', 'the default refresh interval, e.g. 5s', checked(parseInterval))
+  .option('--frame-ancestors <sources>', 'who may show Pushboard in a frame (CSP frame-ancestors)', "'none'")
+  .option('--gateway-basic-auth-file <file>', 'a file with "user:password" for a gateway behind basic auth')
+  .option('--gateway-ca-file <file>', 'a PEM file of the CA that signed an https gateway')
+  .option('--gateway-insecure-skip-verify', "do not verify an https gateway's certificate", false)
+  .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
+  .addHelpText(
+    'after',
+    `
+Credentials stay on this server: the browser never sees them.
+
+Examples:
+  pushboard                                   # embedded default gateway, http://localhost:8080
+  PUSHGATEWAY_URL=http://127.0.0.1:9091 PORT=8080 npm start
+  pushboard --gateway http://gw:9091 --listen 0.0.0.0:8080 --read-only
+  pushboard --gateway https://gw.example.com/pgw/ --gateway-ca-file ca.pem --gateway-basic-auth-file auth`,
+  );
 
 /** @param {string} message */
 function fail(message) {
@@ -50,23 +59,35 @@ function fail(message) {
   process.exit(1);
 }
 
+/** @param {() => any} fn */
+function orFail(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    fail(/** @type {Error} */ (error).message);
+  }
+}
+
 async function main() {
   program.parse();
   const opts = program.opts();
   /** @type {URL | undefined} */
-  let gatewayUrl = opts.gateway;
+  let gatewayUrl =
+    opts.gateway ??
+    (process.env.PUSHGATEWAY_URL ? orFail(() => parseGatewayUrl(process.env.PUSHGATEWAY_URL ?? '')) : undefined);
   /** @type {{host: string, port: number}} */
-  let listen = opts.listen;
-  try {
-    gatewayUrl ??= process.env.PUSHGATEWAY_URL ? parseGatewayUrl(process.env.PUSHGATEWAY_URL) : undefined;
-    listen ??= parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`);
-  } catch (error) {
-    fail(/** @type {Error} */ (error).message);
-    return;
+  const listen =
+    opts.listen ?? orFail(() => parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`));
+  if (!existsSync(path.join(opts.dist, 'index.html'))) fail(`no built app in ${opts.dist}: run "npm run build" first`);
+  const credentials = {
+    basicAuthFile: opts.gatewayBasicAuthFile,
+    caFile: opts.gatewayCaFile,
+    insecureSkipVerify: opts.gatewayInsecureSkipVerify,
+  };
+  for (const file of [credentials.basicAuthFile, credentials.caFile]) {
+    if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
   }
-  if (!existsSync(path.join(opts.dist, 'index.html'))) {
-    fail(`no built app in ${opts.dist}: run "npm run build" first`);
-  }
+  if (credentials.basicAuthFile) orFail(() => readBasicAuth(credentials.basicAuthFile));
 
   /** @type {(() => Promise<void>) | undefined} */
   let stopGateway;
@@ -74,6 +95,7 @@ async function main() {
     const embedded = new URL(EMBEDDED_GATEWAY_URL);
     const found = await probeGateway(embedded);
     if (found === 'other') fail(`something other than a Pushgateway answers at ${embedded.href}: set PUSHGATEWAY_URL`);
+    gatewayUrl = embedded;
     if (found === 'none') {
       try {
         const started = await startGateway({
@@ -87,18 +109,29 @@ async function main() {
         fail(/** @type {Error} */ (error).message);
       }
     }
-    gatewayUrl ??= embedded;
   } else if ((await probeGateway(gatewayUrl)) !== 'gateway') {
     console.warn(
       `pushboard: warning: no Pushgateway answers at ${gatewayUrl.href} yet; the dashboard will say so until it does`,
     );
   }
 
-  const app = createApp({ gatewayUrl, distDir: opts.dist, readOnly: opts.readOnly });
+  const app = orFail(() =>
+    createApp({
+      gatewayUrl,
+      distDir: opts.dist,
+      readOnly: opts.readOnly,
+      routePrefix: opts.routePrefix,
+      frameAncestors: opts.frameAncestors,
+      staleThreshold: opts.staleThreshold,
+      pollIntervalMs: opts.pollInterval,
+      credentials,
+    }),
+  );
   const server = app.listen(listen.port, listen.host);
-  server.once('error', (error) => {
+  server.once('error', async (/** @type {NodeJS.ErrnoException} */ error) => {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     const where = `${listen.host}:${listen.port}`;
+    await stopGateway?.();
     fail(
       code === 'EADDRINUSE'
         ? `cannot listen on ${where}: the port is taken`
@@ -107,8 +140,9 @@ async function main() {
   });
   server.once('listening', () => {
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+    const where = `http://${host}:${listen.port}${opts.routePrefix}/`;
     console.log(
-      `Pushboard on http://${host}:${listen.port}/ for the Pushgateway at ${gatewayUrl.href}${opts.readOnly ? ' (read-only)' : ''}`,
+      `Pushboard on ${where} for the Pushgateway at ${gatewayUrl.href}${opts.readOnly ? ' (read-only)' : ''}`,
     );
   });
   const shutdown = async () => {

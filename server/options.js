@@ -1,4 +1,5 @@
 // @ts-check
+import { parseDuration } from '../src/lib/duration.js';
 
 /**
  * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a
@@ -34,4 +35,40 @@ export function parseListen(value) {
     throw new Error(`the listen address "${value}" is not HOST:PORT (e.g. localhost:8080)`);
   }
   return { host: match[1] ?? (match[2] || '0.0.0.0'), port };
+}
+
+/**
+ * `/pushboard` from "/pushboard/" or "pushboard"; "" for "/" (no prefix).
+ * @param {string} value
+ * @returns {string}
+ */
+export function parseRoutePrefix(value) {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  const prefix = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix) || /\/\.\.?(\/|$)/.test(prefix)) {
+    throw new Error(`the route prefix "${value}" must be a plain path like /pushboard`);
+  }
+  return prefix;
+}
+
+/**
+ * A duration flag such as "5s" or "1h", checked; returns it unchanged.
+ * @param {string} value
+ * @returns {string}
+ */
+export function parseThreshold(value) {
+  if (parseDuration(value) === undefined) throw new Error(`"${value}" is not a duration like 30s, 5m, 1h or 1d`);
+  return value.trim();
+}
+
+/**
+ * A refresh interval in milliseconds, at least one second.
+ * @param {string} value
+ * @returns {number}
+ */
+export function parseInterval(value) {
+  const seconds = parseDuration(value);
+  if (seconds === undefined || seconds < 1) throw new Error(`"${value}" is not an interval of at least 1s`);
+  return Math.round(seconds * 1000);
 }

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { loadConfig } from './config/config';
+import { setGatewayBase } from './gateway/client';
+import { discoverGatewayBase } from './gateway/discover';
 import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 import './app/index.css';
 
 const queryClient = new QueryClient();
 const config = await loadConfig();
+setGatewayBase(await discoverGatewayBase(document.baseURI, config.gatewayBase));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

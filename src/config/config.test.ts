@@ -3,10 +3,17 @@ import { DEFAULT_CONFIG, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('reads the known settings', () => {
-    expect(parseConfig({ readOnly: true, staleThreshold: '5m' })).toEqual({ readOnly: true, staleThreshold: '5m' });
+    expect(parseConfig({ readOnly: true, staleThreshold: '5m', pollIntervalMs: 10000, gatewayBase: '../' })).toEqual({
+      readOnly: true,
+      staleThreshold: '5m',
+      pollIntervalMs: 10000,
+      gatewayBase: '../',
+    });
   });
   it('falls back to defaults for missing, wrong or unknown values', () => {
     expect(parseConfig(null)).toEqual(DEFAULT_CONFIG);
-    expect(parseConfig({ readOnly: 'yes', staleThreshold: 5, other: 1 })).toEqual(DEFAULT_CONFIG);
+    expect(parseConfig({ readOnly: 'yes', staleThreshold: 5, pollIntervalMs: 5, gatewayBase: '', other: 1 })).toEqual(
+      DEFAULT_CONFIG,
+    );
   });
 });

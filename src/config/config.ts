@@ -9,9 +9,13 @@ export interface AppConfig {
   readOnly: boolean;
   /** Default staleness threshold, e.g. "1h". */
   staleThreshold: string;
+  /** Default refresh interval in milliseconds (a person's own choice in the browser wins). */
+  pollIntervalMs: number;
+  /** The gateway's API base relative to the app (e.g. "../"); found by probing when absent. */
+  gatewayBase?: string;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { readOnly: false, staleThreshold: '1h' };
+export const DEFAULT_CONFIG: AppConfig = { readOnly: false, staleThreshold: '1h', pollIntervalMs: 5000 };
 
 /** Validates config.json's content; unknown keys are ignored, wrong types fall back to defaults. */
 export function parseConfig(json: unknown): AppConfig {
@@ -19,6 +23,11 @@ export function parseConfig(json: unknown): AppConfig {
   return {
     readOnly: typeof json.readOnly === 'boolean' ? json.readOnly : DEFAULT_CONFIG.readOnly,
     staleThreshold: typeof json.staleThreshold === 'string' ? json.staleThreshold : DEFAULT_CONFIG.staleThreshold,
+    pollIntervalMs:
+      typeof json.pollIntervalMs === 'number' && json.pollIntervalMs >= 1000
+        ? json.pollIntervalMs
+        : DEFAULT_CONFIG.pollIntervalMs,
+    ...(typeof json.gatewayBase === 'string' && json.gatewayBase ? { gatewayBase: json.gatewayBase } : {}),
   };
 }
 

@@ -10,6 +10,9 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
   const { intervalMs, setIntervalMs, paused, setPaused } = usePolling();
   const fetching = useIsFetching({ queryKey: gatewayKeys.metrics() }) > 0;
   const queryClient = useQueryClient();
+  const intervals = (POLL_INTERVALS as readonly number[]).includes(intervalMs)
+    ? POLL_INTERVALS
+    : [...POLL_INTERVALS, intervalMs].sort((a, b) => a - b);
   const control =
     'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600';
   return (
@@ -24,7 +27,7 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
       <label className="inline-flex items-center gap-1">
         <span>Refresh every</span>
         <select className={control} value={intervalMs} onChange={(e) => setIntervalMs(Number(e.target.value))}>
-          {POLL_INTERVALS.map((ms) => (
+          {intervals.map((ms) => (
             <option key={ms} value={ms}>
               {label(ms)}
             </option>

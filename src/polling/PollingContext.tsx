@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useConfig } from '../config/ConfigContext';
 
 export const POLL_INTERVALS = [2_000, 5_000, 10_000, 30_000, 60_000] as const;
-export const DEFAULT_POLL_INTERVAL = 5_000;
 const STORAGE_KEY = 'pushboard.pollIntervalMs';
 
 interface Polling {
@@ -15,13 +15,14 @@ interface Polling {
 
 const PollingContext = createContext<Polling | null>(null);
 
-function storedInterval(): number {
+function storedInterval(fallback: number): number {
   const stored = Number(globalThis.localStorage?.getItem(STORAGE_KEY));
-  return (POLL_INTERVALS as readonly number[]).includes(stored) ? stored : DEFAULT_POLL_INTERVAL;
+  return stored >= 1000 ? stored : fallback;
 }
 
 export function PollingProvider({ children }: { children: ReactNode }) {
-  const [intervalMs, setInterval] = useState(storedInterval);
+  const { pollIntervalMs } = useConfig();
+  const [intervalMs, setInterval] = useState(() => storedInterval(pollIntervalMs));
   const [paused, setPaused] = useState(false);
   const value = useMemo<Polling>(
     () => ({
