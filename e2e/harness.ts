@@ -21,7 +21,10 @@ export async function freePort(): Promise<number> {
 
 export interface GatewayOptions {
   adminApi?: boolean;
-  extraArgs?: string[];
+  /** The gateway's --web.route-prefix, e.g. "/pgw". */
+  routePrefix?: string;
+  /** Started with a --web.config.file (TLS or basic auth), so it speaks https when `tls`. */
+  webConfig?: { file: string; tls: boolean };
 }
 
 /** A real gateway that can be stopped and started again on the same port, keeping its groups. */
@@ -34,7 +37,8 @@ export class TestGateway {
   ) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}/`;
+    const scheme = this.options.webConfig?.tls ? 'https' : 'http';
+    return `${scheme}://127.0.0.1:${this.port}${this.options.routePrefix ?? ''}/`;
   }
 
   static async start(options: GatewayOptions = {}): Promise<TestGateway> {
@@ -44,12 +48,13 @@ export class TestGateway {
   }
 
   async start(): Promise<void> {
-    const extra = [...(this.options.extraArgs ?? [])];
+    const { webConfig, routePrefix, adminApi = true } = this.options;
     const started = await startGateway({
       listen: `127.0.0.1:${this.port}`,
       dataDir: this.dataDir,
-      adminApi: this.options.adminApi ?? true,
-      extraArgs: extra,
+      adminApi,
+      routePrefix,
+      extraArgs: webConfig ? [`--web.config.file=${webConfig.file}`] : [],
     });
     this.stopFn = started.stop;
   }
@@ -75,9 +80,7 @@ export class TestGateway {
   }
 }
 
-export interface AppOptions {
-  readOnly?: boolean;
-}
+export type AppOptions = Omit<Parameters<typeof createApp>[0], 'gatewayUrl' | 'distDir'>;
 
 /** The Pushboard server, in-process, on a free port. */
 export class TestApp {
@@ -98,7 +101,7 @@ export class TestApp {
     });
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');
-    return new TestApp(server, `http://127.0.0.1:${address.port}/`);
+    return new TestApp(server, `http://127.0.0.1:${address.port}${options.routePrefix ?? ''}/`);
   }
 
   async stop(): Promise<void> {
