@@ -25,6 +25,8 @@ export interface GatewayOptions {
   routePrefix?: string;
   /** Started with a --web.config.file (TLS or basic auth), so it speaks https when `tls`. */
   webConfig?: { file: string; tls: boolean };
+  /** A --web.local-assets directory (see scripts/gateway-assets.js). */
+  localAssets?: string;
 }
 
 /** A real gateway that can be stopped and started again on the same port, keeping its groups. */
@@ -48,13 +50,16 @@ export class TestGateway {
   }
 
   async start(): Promise<void> {
-    const { webConfig, routePrefix, adminApi = true } = this.options;
+    const { webConfig, routePrefix, localAssets, adminApi = true } = this.options;
     const started = await startGateway({
       listen: `127.0.0.1:${this.port}`,
       dataDir: this.dataDir,
       adminApi,
       routePrefix,
-      extraArgs: webConfig ? [`--web.config.file=${webConfig.file}`] : [],
+      extraArgs: [
+        ...(webConfig ? [`--web.config.file=${webConfig.file}`] : []),
+        ...(localAssets ? [`--web.local-assets=${localAssets}`] : []),
+      ],
     });
     this.stopFn = started.stop;
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
-# the tests), Chromium with --test (end-to-end tests, screenshots), the npm packages, and the build.
+# the tests), with --test also Chromium, nginx and openssl (end-to-end tests, screenshots), the npm packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,8 @@ packages=()
 command -v prometheus-pushgateway >/dev/null || packages+=(prometheus-pushgateway)
 if $with_tests; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  [ -x /usr/sbin/nginx ] || packages+=(nginx)
+  command -v openssl >/dev/null || packages+=(openssl)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""

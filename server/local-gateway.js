@@ -30,7 +30,15 @@ export async function probeGateway(url) {
  * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void }} options
  * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
  */
-export async function startGateway({ listen, dataDir, adminApi = true, routePrefix = '', scheme = 'http', extraArgs = [], log = () => {} }) {
+export async function startGateway({
+  listen,
+  dataDir,
+  adminApi = true,
+  routePrefix = '',
+  scheme = 'http',
+  extraArgs = [],
+  log = () => {},
+}) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
     `--web.listen-address=${listen}`,

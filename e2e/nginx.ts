@@ -1,0 +1,58 @@
+/** Real nginx (Debian's package) running deploy/nginx.conf in front of a test gateway. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './harness';
+
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+
+/** The shipped example, pointed at this test's gateway, port and build. */
+export function exampleConfig(port: number, gatewayUrl: string, distDir: string): string {
+  return readFileSync('deploy/nginx.conf', 'utf8')
+    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
+    .replaceAll('http://127.0.0.1:9091', gatewayUrl.replace(/\/$/, ''))
+    .replaceAll('/opt/pushboard/dist/', `${distDir}/`);
+}
+
+export class TestNginx {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+    readonly url: string,
+  ) {}
+
+  static async start(gatewayUrl: string): Promise<TestNginx> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-nginx-'));
+    const port = await freePort();
+    const conf = path.join(dir, 'nginx.conf');
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+      .map((t) => `${t}_temp_path ${dir}/${t};`)
+      .join('\n');
+    writeFileSync(
+      conf,
+      `daemon off;\nmaster_process off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\n` +
+        `http {\ninclude /etc/nginx/mime.types;\naccess_log off;\n${temp}\n${exampleConfig(port, gatewayUrl, path.resolve('dist'))}\n}\n`,
+    );
+    const child = spawn(NGINX, ['-c', conf, '-p', dir, '-e', `${dir}/error.log`], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(`${dir}/error.log`, 'utf8')}`);
+      const up = await new Promise<boolean>((resolve) => {
+        const s = connect({ host: '127.0.0.1', port }, () => resolve(!!s.end()));
+        s.once('error', () => resolve(false));
+      });
+      if (up) return new TestNginx(child, dir, `http://127.0.0.1:${port}/`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill();
+    throw new Error('nginx did not start');
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGQUIT');
+    await exited;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
