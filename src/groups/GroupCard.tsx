@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import type { Group } from '../gateway/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
@@ -11,10 +11,13 @@ interface Props {
   group: Group;
   stale: boolean;
   selected: boolean;
+  expanded: boolean;
+  onToggle: (key: string) => void;
+  /** Show the job too (in lists not arranged by job). */
+  showJob: boolean;
 }
 
-export const GroupCard = memo(function GroupCard({ group, stale, selected }: Props) {
-  const [expanded, setExpanded] = useState(false);
+export const GroupCard = memo(function GroupCard({ group, stale, selected, expanded, onToggle, showJob }: Props) {
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
@@ -34,6 +37,11 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected }: Pro
           />
         )}
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+          {showJob && (
+            <span className="max-w-full truncate font-mono text-sm text-slate-600" title={group.job}>
+              <bdi>{group.job}</bdi>
+            </span>
+          )}
           <span
             className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900"
             title={group.instance}
@@ -54,7 +62,8 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected }: Pro
           type="button"
           aria-expanded={expanded}
           aria-controls={panelId}
-          onClick={() => setExpanded((e) => !e)}
+          data-group-toggle={group.key}
+          onClick={() => onToggle(group.key)}
           className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-teal-600"
         >
           <span aria-hidden="true" className={`transition-transform ${expanded ? 'rotate-90' : ''}`}>

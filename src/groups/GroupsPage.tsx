@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
-import { countOf } from '../lib/format';
 import { useNow } from '../lib/useNow';
-import { useUrlParam } from '../lib/useUrlParam';
 import { useGroups } from './api';
 import { CleanupBar } from './cleanup/CleanupBar';
 import { CleanupProvider, useCleanup, useCleanupState } from './cleanup/CleanupContext';
@@ -12,7 +10,12 @@ import { StaleThreshold } from './cleanup/StaleThreshold';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
-import { JobSection } from './JobSection';
+import { familyCounts, filterAndSort, isFiltering, summarize } from './find/filter';
+import { FilterBar } from './find/FilterBar';
+import { EMPTY_QUERY, parseQuery } from './find/matchers';
+import { SummaryBar } from './find/SummaryBar';
+import { useFindState } from './find/useFindState';
+import { GroupList } from './GroupList';
 
 export function GroupsPage() {
   return (
@@ -27,77 +30,120 @@ function GroupsView() {
   const { readOnly } = useCleanup();
   const { selected, dialogOpen } = useCleanupState();
   // Nothing moves under the cursor while a confirmation is open.
-  const query = useGroups(dialogOpen ? false : refetchInterval);
-  const { data, error, dataUpdatedAt } = query;
+  const { data, error, dataUpdatedAt } = useGroups(dialogOpen ? false : refetchInterval);
   const threshold = useStaleThreshold();
-  const [only, setOnly] = useUrlParam('only');
-  const onlyStale = only === 'stale';
+  const find = useFindState();
   const now = useNow();
 
+  const groups = data?.groups;
   const stale = useMemo(
-    () => (data ? staleGroups(data.groups, threshold.seconds, now) : []),
-    [data, threshold.seconds, now],
+    () => (groups ? staleGroups(groups, threshold.seconds, now) : []),
+    [groups, threshold.seconds, now],
   );
   const staleKeys = useMemo(() => new Set(stale.map((g) => g.key)), [stale]);
-  const jobs = useMemo(() => {
-    if (!data || !onlyStale) return data?.jobs ?? [];
-    return data.jobs
-      .map((j) => ({ job: j.job, groups: j.groups.filter((g) => staleKeys.has(g.key)) }))
-      .filter((j) => j.groups.length > 0);
-  }, [data, onlyStale, staleKeys]);
-  const isStale = Boolean(error && data);
+  const parsed = useMemo(() => parseQuery(find.text), [find.text]);
+  const filters = useMemo(
+    () => ({
+      query: parsed.ok ? parsed.query : EMPTY_QUERY,
+      failedOnly: find.failedOnly,
+      staleOnly: find.staleOnly,
+      family: find.family,
+    }),
+    [parsed, find.failedOnly, find.staleOnly, find.family],
+  );
+  // Typing stays responsive: the list follows a moment later if filtering is slow.
+  const deferred = useDeferredValue(filters);
+  const shown = useMemo(
+    () => (groups ? filterAndSort(groups, deferred, staleKeys, find.sort) : []),
+    [groups, deferred, staleKeys, find.sort],
+  );
+  const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
+  const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
+  const { setText, text } = find;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !text) return;
+      if ((e.target as HTMLElement).closest('input, textarea, select, dialog')) return;
+      setText('');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [text, setText]);
+
+  const outOfDate = Boolean(error && data);
   return (
-    <div className="space-y-4">
+    <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold text-slate-900">
-          Groups
-          {data && (
-            <span className="ml-2 text-sm font-normal text-slate-500">
-              {countOf(data.groups.length, 'group', 'groups')} in {countOf(data.jobs.length, 'job', 'jobs')}
-            </span>
-          )}
-        </h1>
+        <h1 className="text-xl font-semibold text-slate-900">Groups</h1>
         <PollControls updatedAt={dataUpdatedAt} />
       </div>
       {error && <ConnectionAlert error={error} lastSuccess={dataUpdatedAt} retrying={refetchInterval !== false} />}
+      {!data && !error && <p className="text-slate-500">Loading groups…</p>}
       {data && data.groups.length > 0 && (
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2">
-          <StaleThreshold value={threshold.text} onChange={threshold.set} />
-          <button
-            type="button"
-            aria-pressed={onlyStale}
-            onClick={() => setOnly(onlyStale ? null : 'stale')}
-            className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 aria-pressed:border-amber-500 aria-pressed:bg-amber-50"
-          >
-            Only stale groups ({stale.length})
-          </button>
-          {!readOnly && <CleanupBar groups={data.groups} stale={stale} />}
+        <div className="space-y-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+          <SummaryBar summary={summary} find={find} />
+          <FilterBar
+            find={find}
+            error={parsed.ok ? undefined : parsed.error}
+            families={families}
+            staleCount={stale.length}
+            failedCount={summary.failed}
+          />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <StaleThreshold value={threshold.text} onChange={threshold.set} />
+            {!readOnly && <CleanupBar groups={data.groups} stale={stale} />}
+          </div>
         </div>
       )}
-      {!data && !error && <p className="text-slate-500">Loading groups…</p>}
       {data && (
-        <div aria-describedby={isStale ? 'stale-note' : undefined} className={isStale ? 'opacity-60 grayscale' : ''}>
-          {isStale && (
+        <div
+          aria-describedby={outOfDate ? 'stale-note' : undefined}
+          className={outOfDate ? 'opacity-60 grayscale' : ''}
+        >
+          {outOfDate && (
             <p id="stale-note" className="mb-2 text-sm font-semibold text-slate-700">
               Out of date: showing the data last received.
             </p>
           )}
           {data.groups.length === 0 ? (
             <EmptyGateway />
-          ) : jobs.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
-              No group is stale: every group was pushed within the last {threshold.text}.
-            </p>
+          ) : shown.length === 0 ? (
+            <NoMatch hidden={data.groups.length} onClear={find.clear} filtering={isFiltering(deferred)} />
           ) : (
-            <div className="space-y-6">
-              {jobs.map((section) => (
-                <JobSection key={section.job} section={section} staleKeys={staleKeys} selected={selected} />
-              ))}
-            </div>
+            <>
+              {isFiltering(deferred) && (
+                <p className="text-sm text-slate-600" role="status">
+                  Showing {shown.length} of {data.groups.length} groups.
+                </p>
+              )}
+              <GroupList
+                groups={shown}
+                byJob={find.sort === 'job'}
+                staleKeys={staleKeys}
+                selected={selected}
+                open={find.open}
+                onToggle={find.toggleOpen}
+              />
+            </>
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+function NoMatch({ hidden, onClear, filtering }: { hidden: number; onClear: () => void; filtering: boolean }) {
+  return (
+    <div className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+      <p>{filtering ? `No group matches these filters (${hidden} hidden).` : 'No groups.'}</p>
+      <button
+        type="button"
+        onClick={onClear}
+        className="mt-2 rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600"
+      >
+        Clear filters
+      </button>
     </div>
   );
 }

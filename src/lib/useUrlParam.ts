@@ -1,8 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * A value kept in the page URL's query string (?name=value), beside the hash route, so a reload or
- * a shared link restores it. Updating replaces the history entry; back/forward are followed.
+ * Values kept in the page URL's query string (?name=value), beside the hash route, so a reload or
+ * a shared link restores them. Typing replaces the history entry; discrete choices can push one
+ * so Back undoes them. Back and forward are followed.
  */
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
@@ -16,17 +17,50 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useUrlParam(name: string): [string | null, (value: string | null) => void] {
+export interface UrlUpdate {
+  /** Add a history entry instead of replacing the current one. */
+  push?: boolean;
+}
+
+function write(name: string, values: readonly string[], { push = false }: UrlUpdate = {}) {
+  const url = new URL(window.location.href);
+  url.searchParams.delete(name);
+  for (const v of values) url.searchParams.append(name, v);
+  if (url.href === window.location.href) return;
+  if (push) window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+  notify();
+}
+
+export function useUrlParam(name: string): [string | null, (value: string | null, update?: UrlUpdate) => void] {
   const value = useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name));
   const setValue = useCallback(
-    (next: string | null) => {
-      const url = new URL(window.location.href);
-      if (next === null) url.searchParams.delete(name);
-      else url.searchParams.set(name, next);
-      window.history.replaceState(window.history.state, '', url);
-      notify();
-    },
+    (next: string | null, update?: UrlUpdate) => write(name, next === null ? [] : [next], update),
     [name],
   );
   return [value, setValue];
+}
+
+/** A repeated parameter (?open=a&open=b), read as a list; the same list object while the URL is unchanged. */
+let cachedSearch = '';
+const cachedLists = new Map<string, string[]>();
+
+function listFor(name: string): string[] {
+  const search = window.location.search;
+  if (search !== cachedSearch) {
+    cachedSearch = search;
+    cachedLists.clear();
+  }
+  let list = cachedLists.get(name);
+  if (!list) {
+    list = new URLSearchParams(search).getAll(name);
+    cachedLists.set(name, list);
+  }
+  return list;
+}
+
+export function useUrlParams(name: string): [string[], (values: readonly string[], update?: UrlUpdate) => void] {
+  const values = useSyncExternalStore(subscribe, () => listFor(name));
+  const setValues = useCallback((next: readonly string[], update?: UrlUpdate) => write(name, next, update), [name]);
+  return [values, setValues];
 }

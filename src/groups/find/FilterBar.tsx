@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
+import type { FindState } from './useFindState';
+
+interface Props {
+  find: FindState;
+  error: string | undefined;
+  families: Array<[string, number]>;
+  staleCount: number;
+  failedCount: number;
+}
+
+const control =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-teal-600';
+const toggle = `${control} hover:bg-slate-50 aria-pressed:border-amber-500 aria-pressed:bg-amber-50`;
+
+/** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
+export function FilterBar({ find, error, families, staleCount, failedCount }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  const [draft, setDraft] = useState(find.text);
+  const [shown, setShown] = useState(find.text);
+  if (find.text !== shown) {
+    // The URL changed (Back, a link): show it.
+    setShown(find.text);
+    setDraft(find.text);
+  }
+  const change = (value: string) => {
+    setDraft(value);
+    setShown(value);
+    find.setText(value);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement;
+      if (t.closest('input, textarea, select, [contenteditable], dialog')) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+      <div className="min-w-[16rem] flex-1">
+        <label className="sr-only" htmlFor={`${errorId}-input`}>
+          Filter groups
+        </label>
+        <input
+          id={`${errorId}-input`}
+          ref={input}
+          type="search"
+          value={draft}
+          placeholder='Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+          aria-invalid={!!error}
+          aria-describedby={error ? errorId : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && draft) {
+              e.preventDefault();
+              change('');
+            }
+          }}
+          className={`${control} w-full font-mono aria-invalid:border-red-600`}
+        />
+        {error && (
+          <p id={errorId} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="button" aria-pressed={find.failedOnly} className={toggle} onClick={() => find.toggleOnly('failed')}>
+        Only failed pushes ({failedCount})
+      </button>
+      <button type="button" aria-pressed={find.staleOnly} className={toggle} onClick={() => find.toggleOnly('stale')}>
+        Only stale groups ({staleCount})
+      </button>
+      <label className="inline-flex items-center gap-1 text-sm text-slate-600">
+        With family
+        <select
+          className={`${control} max-w-[14rem]`}
+          value={find.family ?? ''}
+          onChange={(e) => find.setFamily(e.target.value)}
+        >
+          <option value="">any</option>
+          {families.map(([name, count]) => (
+            <option key={name} value={name}>
+              {name} ({count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-flex items-center gap-1 text-sm text-slate-600">
+        Sort by
+        <select className={control} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
+          {SORT_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseGroup } from '../../gateway/metrics';
+import type { Group } from '../../gateway/metrics-types';
+import { familyCounts, filterAndSort, summarize, type Filters } from './filter';
+import { EMPTY_QUERY, parseQuery } from './matchers';
+
+const fam = (n = 1) => ({
+  time_stamp: '',
+  type: 'GAUGE',
+  metrics: Array.from({ length: n }, (_, i) => ({ labels: { i: String(i) }, value: '1' })),
+});
+function group(labels: Record<string, string>, pushTime: number, families: Record<string, number>, ok = true): Group {
+  return parseGroup(
+    {
+      labels,
+      last_push_successful: ok,
+      push_time_seconds: { time_stamp: '', type: 'GAUGE', metrics: [{ labels, value: String(pushTime) }] },
+      ...Object.fromEntries(Object.entries(families).map(([n, c]) => [n, fam(c)])),
+    },
+    0,
+  );
+}
+
+const groups = [
+  group({ job: 'backup', instance: 'db-1' }, 100, { backup_ok: 1 }),
+  group({ job: 'backup', instance: 'db-2' }, 300, { backup_ok: 1, backup_bytes: 3 }, false),
+  group({ job: 'etl', instance: 'node-1', region: 'eu' }, 200, { rows: 5 }),
+];
+const none: Filters = { query: EMPTY_QUERY, failedOnly: false, staleOnly: false, family: null };
+const q = (text: string) => {
+  const r = parseQuery(text);
+  if (!r.ok) throw new Error(r.error);
+  return r.query;
+};
+const ids = (gs: Group[]) => gs.map((g) => g.labels.instance);
+
+describe('filterAndSort', () => {
+  it('keeps everything in job order without filters', () => {
+    expect(ids(filterAndSort(groups, none, new Set(), 'job'))).toEqual(['db-1', 'db-2', 'node-1']);
+  });
+  it('matches free text against label values and family names, every word', () => {
+    expect(ids(filterAndSort(groups, { ...none, query: q('BYTES') }, new Set(), 'job'))).toEqual(['db-2']);
+    expect(ids(filterAndSort(groups, { ...none, query: q('eu rows') }, new Set(), 'job'))).toEqual(['node-1']);
+    expect(ids(filterAndSort(groups, { ...none, query: q('eu backup') }, new Set(), 'job'))).toEqual([]);
+  });
+  it('applies matchers to grouping labels', () => {
+    expect(
+      ids(filterAndSort(groups, { ...none, query: q('{job="backup", instance=~".*2"}') }, new Set(), 'job')),
+    ).toEqual(['db-2']);
+    expect(ids(filterAndSort(groups, { ...none, query: q('region!="eu"') }, new Set(), 'job'))).toEqual([
+      'db-1',
+      'db-2',
+    ]);
+  });
+  it('applies the quick filters', () => {
+    expect(ids(filterAndSort(groups, { ...none, failedOnly: true }, new Set(), 'job'))).toEqual(['db-2']);
+    expect(ids(filterAndSort(groups, { ...none, staleOnly: true }, new Set([groups[2]!.key]), 'job'))).toEqual([
+      'node-1',
+    ]);
+    expect(ids(filterAndSort(groups, { ...none, family: 'backup_ok' }, new Set(), 'job'))).toEqual(['db-1', 'db-2']);
+  });
+  it('sorts by last push and by size, ties in job order', () => {
+    expect(ids(filterAndSort(groups, none, new Set(), 'oldest'))).toEqual(['db-1', 'node-1', 'db-2']);
+    expect(ids(filterAndSort(groups, none, new Set(), 'newest'))).toEqual(['db-2', 'node-1', 'db-1']);
+    expect(ids(filterAndSort(groups, none, new Set(), 'families'))).toEqual(['db-2', 'db-1', 'node-1']);
+    expect(ids(filterAndSort(groups, none, new Set(), 'samples'))).toEqual(['node-1', 'db-2', 'db-1']);
+  });
+});
+
+describe('familyCounts and summarize', () => {
+  it('counts groups per family name', () => {
+    expect(familyCounts(groups)).toEqual([
+      ['backup_bytes', 1],
+      ['backup_ok', 2],
+      ['rows', 1],
+    ]);
+  });
+  it('sums up the gateway', () => {
+    expect(summarize(groups, new Set([groups[0]!.key]))).toEqual({
+      groups: 3,
+      jobs: 2,
+      families: 4,
+      samples: 10,
+      failed: 1,
+      stale: 1,
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import type { Group } from '../../gateway/metrics-types';
+import { matches, type Query } from './matchers';
+
+export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  job: 'Job and instance',
+  oldest: 'Last push, oldest first',
+  newest: 'Last push, newest first',
+  families: 'Most families',
+  samples: 'Most series',
+};
+
+export interface Filters {
+  query: Query;
+  failedOnly: boolean;
+  staleOnly: boolean;
+  /** Only groups holding this metric family. */
+  family: string | null;
+}
+
+const haystacks = new WeakMap<Group, string>();
+
+/** Everything free text matches, lower-cased, computed once per group object (groups are reused across polls). */
+export function haystack(group: Group): string {
+  let text = haystacks.get(group);
+  if (text === undefined) {
+    text = [...Object.values(group.labels), ...group.families.map((f) => f.name)].join('\n').toLowerCase();
+    haystacks.set(group, text);
+  }
+  return text;
+}
+
+export function isFiltering(filters: Filters): boolean {
+  const { query } = filters;
+  return (
+    query.matchers.length > 0 || query.words.length > 0 || filters.failedOnly || filters.staleOnly || !!filters.family
+  );
+}
+
+export function matchesFilters(group: Group, filters: Filters, staleKeys: ReadonlySet<string>): boolean {
+  if (filters.failedOnly && group.lastPushSuccessful) return false;
+  if (filters.staleOnly && !staleKeys.has(group.key)) return false;
+  if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
+  for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
+  if (filters.query.words.length) {
+    const text = haystack(group);
+    for (const w of filters.query.words) if (!text.includes(w)) return false;
+  }
+  return true;
+}
+
+/** The groups that pass, in the chosen order (the input is already in job order). */
+export function filterAndSort(
+  groups: readonly Group[],
+  filters: Filters,
+  staleKeys: ReadonlySet<string>,
+  sort: SortKey,
+): Group[] {
+  const kept = isFiltering(filters) ? groups.filter((g) => matchesFilters(g, filters, staleKeys)) : [...groups];
+  const by: Record<Exclude<SortKey, 'job'>, (a: Group, b: Group) => number> = {
+    oldest: (a, b) => a.pushTime - b.pushTime,
+    newest: (a, b) => b.pushTime - a.pushTime,
+    families: (a, b) => b.families.length - a.families.length,
+    samples: (a, b) => b.sampleCount - a.sampleCount,
+  };
+  // Array.prototype.sort is stable: ties keep the job order.
+  return sort === 'job' ? kept : kept.sort(by[sort]);
+}
+
+/** Every metric family name with the number of groups holding it, by name. */
+export function familyCounts(groups: readonly Group[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const g of groups) for (const f of g.families) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface Summary {
+  groups: number;
+  jobs: number;
+  families: number;
+  samples: number;
+  failed: number;
+  stale: number;
+}
+
+export function summarize(groups: readonly Group[], staleKeys: ReadonlySet<string>): Summary {
+  const jobs = new Set<string>();
+  let families = 0;
+  let samples = 0;
+  let failed = 0;
+  for (const g of groups) {
+    jobs.add(g.job);
+    families += g.families.length;
+    samples += g.sampleCount;
+    if (!g.lastPushSuccessful) failed++;
+  }
+  return { groups: groups.length, jobs: jobs.size, families, samples, failed, stale: staleKeys.size };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { matches, parseQuery, type Query } from './matchers';
+
+const ok = (text: string): Query => {
+  const result = parseQuery(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.query;
+};
+const error = (text: string) => {
+  const result = parseQuery(text);
+  return result.ok ? undefined : result.error;
+};
+
+describe('parseQuery', () => {
+  it('reads free words, lower-cased', () => {
+    expect(ok('  Backup  db-1 ')).toEqual({ matchers: [], words: ['backup', 'db-1'] });
+    expect(ok('')).toEqual({ matchers: [], words: [] });
+  });
+
+  it('reads every operator, with or without braces, combined with words', () => {
+    const q = ok('{job=~"etl.*", region="eu"} env!="dev" instance !~ \'db-.*\' slow');
+    expect(q.matchers.map(({ name, op, value }) => [name, op, value])).toEqual([
+      ['job', '=~', 'etl.*'],
+      ['region', '=', 'eu'],
+      ['env', '!=', 'dev'],
+      ['instance', '!~', 'db-.*'],
+    ]);
+    expect(q.words).toEqual(['slow']);
+  });
+
+  it('unescapes quoted values like PromQL, and keeps backquoted ones raw', () => {
+    expect(ok('path="/a \\"b\\" \\\\ c"').matchers[0]!.value).toBe('/a "b" \\ c');
+    expect(ok('path=`a\\d`').matchers[0]!.value).toBe('a\\d');
+  });
+
+  it.each([
+    ['job=backup', 'the value for job needs quotes: job="backup"'],
+    ['{job="a"', 'the { has no closing }'],
+    ['job="a', 'the value for job has no closing "'],
+    ['{job}', 'expected =, !=, =~ or !~ after job'],
+    ['{1x="a"}', 'expected a label name at "1x="a"}"'],
+  ])('explains %j', (text, message) => {
+    expect(error(text)).toBe(message);
+  });
+
+  it('explains an invalid regular expression', () => {
+    expect(error('instance=~"db-("')).toMatch(/^instance=~"db-\(" is not a valid regular expression: /);
+  });
+});
+
+describe('matches', () => {
+  const labels = { job: 'etl', instance: 'db-12', path: '/var/x' };
+  const m = (text: string) => ok(text).matchers[0]!;
+  it('anchors regular expressions, as PromQL does', () => {
+    expect(matches(m('instance=~"db-.*"'), labels)).toBe(true);
+    expect(matches(m('instance=~"db"'), labels)).toBe(false);
+    expect(matches(m('instance!~"db"'), labels)).toBe(true);
+  });
+  it('treats a missing label as empty', () => {
+    expect(matches(m('env!="dev"'), labels)).toBe(true);
+    expect(matches(m('env=""'), labels)).toBe(true);
+    expect(matches(m('env=~".+"'), labels)).toBe(false);
+  });
+  it('compares exactly', () => {
+    expect(matches(m('path="/var/x"'), labels)).toBe(true);
+    expect(matches(m('job="ETL"'), labels)).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * The filter box's language: free words and PromQL-style label matchers, combinable:
+ * `backup`, `job="backup"`, `instance=~"db-.*"`, `env!="dev"`, `{job=~"etl.*", region="eu"} slow`.
+ * Matchers apply to grouping labels with PromQL's semantics: regexes are anchored, and a missing
+ * label counts as the empty string.
+ */
+
+export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
+export type MatchOp = (typeof MATCH_OPS)[number];
+
+export interface Matcher {
+  name: string;
+  op: MatchOp;
+  value: string;
+  /** For =~ and !~: the anchored regular expression. */
+  regex?: RegExp;
+}
+
+export interface Query {
+  matchers: Matcher[];
+  /** Free words, lower-cased; each must appear somewhere in the group. */
+  words: string[];
+}
+
+export type ParseResult = { ok: true; query: Query } | { ok: false; error: string };
+
+export const EMPTY_QUERY: Query = { matchers: [], words: [] };
+
+const NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+const OP = /(=~|!~|!=|=)/y;
+const SPACE = /[\s,]*/y;
+
+class ParseError extends Error {}
+
+function stickyMatch(re: RegExp, text: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(text)?.[0];
+}
+
+/** A quoted value as PromQL writes it: "…" or '…' with backslash escapes, or `…` raw. */
+function readString(text: string, at: number, name: string): [string, number] {
+  const quote = text[at];
+  if (quote !== '"' && quote !== "'" && quote !== '`') {
+    const bare = /[^\s,}]*/y;
+    bare.lastIndex = at;
+    const word = bare.exec(text)?.[0] ?? '';
+    throw new ParseError(`the value for ${name} needs quotes: ${name}="${word}"`);
+  }
+  let value = '';
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === quote) return [value, i + 1];
+    if (c === '\\' && quote !== '`' && i + 1 < text.length) {
+      const next = text[++i]!;
+      value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+    } else {
+      value += c;
+    }
+  }
+  throw new ParseError(`the value for ${name} has no closing ${quote}`);
+}
+
+function readMatcher(text: string, at: number): [Matcher, number] {
+  const name = stickyMatch(NAME, text, at);
+  if (!name) throw new ParseError(`expected a label name at "${text.slice(at, at + 10)}"`);
+  let i = at + name.length;
+  i += stickyMatch(/\s*/y, text, i)?.length ?? 0;
+  const op = stickyMatch(OP, text, i) as MatchOp | undefined;
+  if (!op) throw new ParseError(`expected =, !=, =~ or !~ after ${name}`);
+  i += op.length;
+  i += stickyMatch(/\s*/y, text, i)?.length ?? 0;
+  const [value, end] = readString(text, i, name);
+  const matcher: Matcher = { name, op, value };
+  if (op === '=~' || op === '!~') {
+    try {
+      matcher.regex = new RegExp(`^(?:${value})$`, 's');
+    } catch (error) {
+      throw new ParseError(`${name}${op}"${value}" is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return [matcher, end];
+}
+
+/** Does the text at `at` look like the start of a matcher (name, then an operator)? */
+function looksLikeMatcher(text: string, at: number): boolean {
+  const name = stickyMatch(NAME, text, at);
+  if (!name) return false;
+  const rest = text.slice(at + name.length).trimStart();
+  return /^(=~|!~|!=|=)/.test(rest);
+}
+
+export function parseQuery(text: string): ParseResult {
+  const query: Query = { matchers: [], words: [] };
+  let i = 0;
+  try {
+    while (i < text.length) {
+      i += stickyMatch(SPACE, text, i)?.length ?? 0;
+      if (i >= text.length) break;
+      if (text[i] === '{') {
+        i++;
+        for (;;) {
+          i += stickyMatch(SPACE, text, i)?.length ?? 0;
+          if (i >= text.length) throw new ParseError('the { has no closing }');
+          if (text[i] === '}') {
+            i++;
+            break;
+          }
+          const [matcher, end] = readMatcher(text, i);
+          query.matchers.push(matcher);
+          i = end;
+        }
+      } else if (looksLikeMatcher(text, i)) {
+        const [matcher, end] = readMatcher(text, i);
+        query.matchers.push(matcher);
+        i = end;
+      } else {
+        const word = /[^\s{]+/y;
+        word.lastIndex = i;
+        const found = word.exec(text)?.[0] ?? text[i]!;
+        query.words.push(found.toLowerCase());
+        i += found.length;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, error: error.message };
+    throw error;
+  }
+  return { ok: true, query };
+}
+
+export function matches(matcher: Matcher, labels: Readonly<Record<string, string>>): boolean {
+  const value = labels[matcher.name] ?? '';
+  switch (matcher.op) {
+    case '=':
+      return value === matcher.value;
+    case '!=':
+      return value !== matcher.value;
+    case '=~':
+      return matcher.regex!.test(value);
+    case '!~':
+      return !matcher.regex!.test(value);
+  }
+}

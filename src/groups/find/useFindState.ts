@@ -1,0 +1,47 @@
+import { useCallback, useMemo } from 'react';
+import { useUrlParam, useUrlParams } from '../../lib/useUrlParam';
+import { SORT_KEYS, type SortKey } from './filter';
+
+/** What the person is looking at, all of it in the URL: filter text, sort, quick filters, family, expanded groups. */
+export function useFindState() {
+  const [text, setText] = useUrlParam('q');
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const [only, setOnly] = useUrlParams('only');
+  const [family, setFamilyParam] = useUrlParam('family');
+  const [open, setOpen] = useUrlParams('open');
+
+  const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortKey) : 'job';
+  const openSet = useMemo(() => new Set(open), [open]);
+
+  const toggleOnly = useCallback(
+    (what: 'stale' | 'failed') =>
+      setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
+    [only, setOnly],
+  );
+  const toggleOpen = useCallback(
+    (key: string) => setOpen(openSet.has(key) ? open.filter((k) => k !== key) : [...open, key], { push: true }),
+    [open, openSet, setOpen],
+  );
+  const clear = useCallback(() => {
+    setText(null);
+    setOnly([]);
+    setFamilyParam(null);
+  }, [setText, setOnly, setFamilyParam]);
+
+  return {
+    text: text ?? '',
+    setText: (value: string) => setText(value === '' ? null : value),
+    sort,
+    setSort: (value: SortKey) => setSortParam(value === 'job' ? null : value, { push: true }),
+    staleOnly: only.includes('stale'),
+    failedOnly: only.includes('failed'),
+    toggleOnly,
+    family,
+    setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),
+    open: openSet,
+    toggleOpen,
+    clear,
+  };
+}
+
+export type FindState = ReturnType<typeof useFindState>;

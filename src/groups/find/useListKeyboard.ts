@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+
+interface Row {
+  kind: string;
+  key: string;
+}
+
+/** The toggle button of a group's card, if it is on the page. */
+function toggleOf(key: string): HTMLButtonElement | undefined {
+  return [...document.querySelectorAll<HTMLButtonElement>('[data-group-toggle]')].find(
+    (b) => b.dataset.groupToggle === key,
+  );
+}
+
+/**
+ * j / k (anywhere but a text field) and ↓ / ↑ (on a group) move between groups, scrolling the
+ * virtual list so the next one exists, then focusing its toggle; Enter on it expands.
+ */
+export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) => void) {
+  const latest = useRef({ rows, scrollTo });
+  useEffect(() => {
+    latest.current = { rows, scrollTo };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable], dialog')) return;
+      const onGroup = !!target.closest('article');
+      const step =
+        e.key === 'j' || (onGroup && e.key === 'ArrowDown')
+          ? 1
+          : e.key === 'k' || (onGroup && e.key === 'ArrowUp')
+            ? -1
+            : 0;
+      if (!step) return;
+      const { rows, scrollTo } = latest.current;
+      const currentKey = (target.closest('article')?.querySelector('[data-group-toggle]') as HTMLElement | null)
+        ?.dataset.groupToggle;
+      let index = currentKey ? rows.findIndex((r) => r.key === currentKey) : -1;
+      do index += step;
+      while (index >= 0 && index < rows.length && rows[index]!.kind !== 'group');
+      if (index < 0 || index >= rows.length) {
+        if (currentKey) e.preventDefault();
+        return;
+      }
+      e.preventDefault();
+      const key = rows[index]!.key;
+      scrollTo(index);
+      // The row may only exist after the list re-renders: try for a few frames.
+      let tries = 0;
+      const focus = () => {
+        const button = toggleOf(key);
+        if (button) button.focus();
+        else if (tries++ < 10) requestAnimationFrame(focus);
+      };
+      requestAnimationFrame(focus);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
