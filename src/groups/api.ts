@@ -4,6 +4,7 @@ import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
 import { groupByJob, type JobSection } from './order';
 import type { Group } from '../gateway/metrics-types';
+import { GroupsPoller } from './poller';
 
 export interface GroupsData {
   groups: Group[];
@@ -17,10 +18,15 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
   return { groups: jobs.flatMap((j) => j.groups), jobs };
 }
 
+const poller = typeof Worker === 'undefined' ? undefined : new GroupsPoller();
+
 export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({
     queryKey: gatewayKeys.metrics(),
-    queryFn: ({ signal }) => fetchGroups(signal),
+    // In a worker where there is one (every browser): only changes come back to the page.
+    queryFn: ({ signal }) => (poller ? poller.poll() : fetchGroups(signal)),
+    // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
+    structuralSharing: false,
     refetchInterval,
     refetchOnWindowFocus: refetchInterval !== false,
     // The next poll is the retry; an error must show at once, not after a back-off.

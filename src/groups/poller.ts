@@ -1,0 +1,68 @@
+import { GatewayError, gatewayUrl } from '../gateway/client';
+import type { Group } from '../gateway/metrics-types';
+import type { GroupsData } from './api';
+import type { JobSection } from './order';
+import { applyDiff, type GroupStore } from './poll-diff';
+import type { PollReply, PollRequest } from './poll.worker';
+
+/** Cuts groups already in job order into sections. */
+function sections(groups: readonly Group[]): JobSection[] {
+  const out: JobSection[] = [];
+  for (const g of groups) {
+    const last = out.at(-1);
+    if (last && last.job === g.job) last.groups.push(g);
+    else out.push({ job: g.job, groups: [g] });
+  }
+  return out;
+}
+
+/**
+ * The page's side of the poll worker: keeps the groups, applies each diff, and hands back the same
+ * GroupsData object when nothing changed, so a quiet poll costs the page next to nothing.
+ */
+export class GroupsPoller {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private waiting = new Map<number, (reply: PollReply) => void>();
+  private store: GroupStore = { byKey: new Map(), order: [] };
+  private data: GroupsData | undefined;
+  private reset = true;
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./poll.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<PollReply>) => {
+      this.waiting.get(event.data.id)?.(event.data);
+      this.waiting.delete(event.data.id);
+    };
+    worker.onerror = (event) => {
+      for (const resolve of this.waiting.values()) {
+        resolve({ id: 0, ok: false, error: { kind: 'other', message: `The poll worker failed: ${event.message}` } });
+      }
+      this.waiting.clear();
+      this.worker = undefined;
+      this.reset = true;
+    };
+    return worker;
+  }
+
+  async poll(): Promise<GroupsData> {
+    this.worker ??= this.start();
+    const id = this.nextId++;
+    const reply = await new Promise<PollReply>((resolve) => {
+      this.waiting.set(id, resolve);
+      const request: PollRequest = { id, base: gatewayUrl('./'), reset: this.reset };
+      this.worker!.postMessage(request);
+      this.reset = false;
+    });
+    if (!reply.ok) {
+      const { kind, message, status } = reply.error;
+      throw kind === 'other' ? new Error(message) : new GatewayError(kind, message, status);
+    }
+    // Applied whatever becomes of this poll, so the page stays in step with the worker's memory.
+    if (applyDiff(this.store, reply.diff) || !this.data) {
+      const groups = this.store.order.map((k) => this.store.byKey.get(k)!);
+      this.data = { groups, jobs: sections(groups) };
+    }
+    return this.data;
+  }
+}
