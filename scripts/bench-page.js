@@ -1,0 +1,118 @@
+// @ts-check
+/** What the benchmark measures inside Chromium. Each function opens its own page. */
+
+/** @typedef {import('@playwright/test').Browser} Browser */
+
+/**
+ * (ii): the floor for any page that polls this API.
+ * @param {Browser} browser
+ * @param {string} app
+ */
+export async function measureRawFetch(browser, app) {
+  const page = await browser.newPage();
+  await page.goto(`${app}-/pushboard/healthy`);
+  const ms = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const json = await (await fetch('/api/v1/metrics')).json();
+    if (!Array.isArray(json.data)) throw new Error('no data');
+    return performance.now() - t0;
+  });
+  await page.close();
+  return ms;
+}
+
+/**
+ * Time from navigation until the first group is on screen, and the page's JS heap once loaded.
+ * @param {Browser} browser
+ * @param {string} app
+ */
+export async function measureFirstGroups(browser, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app, { waitUntil: 'commit' });
+  await page.waitForSelector('article', { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return { ms, heapBytes: usedSize };
+}
+
+/**
+ * Main-thread long tasks per poll cycle while the data does not change (2 s polls).
+ * @param {Browser} browser
+ * @param {string} app
+ */
+export async function measurePolls(browser, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    localStorage.setItem('pushboard.pollIntervalMs', '2000');
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  /** @type {number[]} */
+  const polls = [];
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('/api/v1/metrics')) polls.push(Date.now());
+  });
+  await page.goto(app);
+  await page.waitForSelector('article', { timeout: 60_000 });
+  await page.waitForTimeout(4000);
+  const start = await page.evaluate(() => performance.now());
+  const before = polls.length;
+  await page.waitForTimeout(12_000);
+  const end = await page.evaluate(() => performance.now());
+  /** @type {Array<[number, number]>} */
+  const tasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks);
+  await context.close();
+  const cycles = polls.length - before;
+  // Long-task time in each 2 s window: a poll cycle's main-thread cost.
+  const windows = new Map();
+  for (const [t, d] of tasks) {
+    if (t < start || t > end) continue;
+    const w = Math.floor((t - start) / 2000);
+    windows.set(w, (windows.get(w) ?? 0) + d);
+  }
+  return { cycles, worstCycleMs: Math.max(0, ...windows.values()) };
+}
+
+/**
+ * Keystrokes in the filter box until the list shows the new result, worst case.
+ * @param {Browser} browser
+ * @param {string} app
+ */
+export async function measureFilter(browser, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app);
+  await page.waitForSelector('article', { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const times = await page.evaluate(async () => {
+    const input = /** @type {HTMLInputElement} */ (document.querySelector('input[type=search]'));
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const status = () => document.querySelector('[role=status]')?.textContent ?? '';
+    const out = [];
+    // Each step changes the number of matches, so the status line tells when the list has followed.
+    for (const q of ['host-4', 'host-42', 'host-421', 'host-4217', 'host-421', 'host-42', 'host-4', '']) {
+      const previous = status();
+      const t0 = performance.now();
+      setValue?.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () =>
+          status() !== previous || performance.now() - t0 > 5000 ? requestAnimationFrame(resolve) : requestAnimationFrame(check);
+        check();
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await context.close();
+  return { keys: times.length, worstMs: Math.max(...times) };
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench`: Pushboard at 10,000 groups in headless Chromium against a real gateway, each
+// figure measured in the same run against (i) the gateway's own page and (ii) a bare fetch +
+// JSON.parse of /api/v1/metrics in the same browser. Prints a table; never a pass/fail test.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { createApp } from '../server/app.js';
+import { startGateway } from '../server/local-gateway.js';
+import { ensureFixture } from './bench-fixture.js';
+import { measureFilter, measureFirstGroups, measurePolls, measureRawFetch } from './bench-page.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { groups: { type: 'string', default: '10000' }, out: { type: 'string' } } });
+const groups = Number(values.groups);
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const log = (/** @type {string} */ line) => console.error(line);
+
+const fixture = await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log });
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
+copyFileSync(fixture, path.join(dataDir, 'pushgateway.data'));
+const gateway = await startGateway({ listen: '127.0.0.1:19392', dataDir});
+const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(19393, '127.0.0.1');
+const app = 'http://127.0.0.1:19393/';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** @type {Array<[string, string, string, boolean]>} */
+const rows = [];
+try {
+  const body = await (await fetch(new URL('api/v1/metrics', gateway.url))).text();
+  const bodyBytes = Buffer.byteLength(body);
+  log(`bench: ${JSON.parse(body).data.length} groups, body ${(bodyBytes / 1e6).toFixed(1)} MB`);
+
+  const raw = [];
+  for (let i = 0; i < 3; i++) raw.push(await measureRawFetch(browser, app));
+  const rawMs = median(raw);
+
+  const own = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await browser.newPage();
+    const t0 = Date.now();
+    await page.goto(gateway.url.href, { waitUntil: 'load', timeout: 120_000 });
+    own.push(Date.now() - t0);
+    await page.close();
+  }
+  const ownMs = median(own);
+
+  const first = [];
+  /** @type {{ heapBytes: number }} */
+  let loaded = { heapBytes: NaN };
+  for (let i = 0; i < 3; i++) {
+    const result = await measureFirstGroups(browser, app);
+    first.push(result.ms);
+    loaded = result;
+  }
+  const firstMs = median(first);
+  const polls = await measurePolls(browser, app);
+  const filter = await measureFilter(browser, app);
+
+  const js = readdirSync(path.join(root, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
+  const gzBytes = js.reduce((n, f) => n + gzipSync(readFileSync(path.join(root, 'dist', 'assets', f))).length, 0);
+
+  const ms = (/** @type {number} */ x) => `${Math.round(x)} ms`;
+  rows.push(['(ii) bare fetch + JSON.parse of /api/v1/metrics', ms(rawMs), 'baseline', true]);
+  rows.push(["(i) the gateway's own page, load", ms(ownMs), 'baseline', true]);
+  rows.push([
+    'first groups visible',
+    `${ms(firstMs)} = ${(firstMs / rawMs).toFixed(2)} × (ii), (i) / ${(ownMs / firstMs).toFixed(1)}`,
+    '≤ 1.5 × (ii) and ≥ 5 × faster than (i)',
+    firstMs <= 1.5 * rawMs && ownMs >= 5 * firstMs,
+  ]);
+  rows.push([
+    'poll cycle, unchanged data: main-thread long tasks',
+    `${ms(polls.worstCycleMs)} worst of ${polls.cycles} polls`,
+    '< 50 ms',
+    polls.worstCycleMs < 50,
+  ]);
+  rows.push(['typing in the filter: results updated', `${ms(filter.worstMs)} worst of ${filter.keys} keys`, '≤ 100 ms', filter.worstMs <= 100]);
+  rows.push([
+    'JS heap after load (page)',
+    `${(loaded.heapBytes / 1e6).toFixed(1)} MB = ${(loaded.heapBytes / bodyBytes).toFixed(2)} × the response`,
+    '≤ 4 × the response',
+    loaded.heapBytes <= 4 * bodyBytes,
+  ]);
+  rows.push(['built JavaScript, gzipped', `${(gzBytes / 1024).toFixed(1)} kB`, '< 150 kB', gzBytes < 150 * 1024]);
+
+  const table = [
+    `Benchmark at ${groups.toLocaleString('en-US')} groups (${(bodyBytes / 1e6).toFixed(1)} MB response), ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| figure | measured | target | met |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(([what, got, target, ok]) => `| ${what} | ${got} | ${target} | ${target === 'baseline' ? '' : ok ? 'yes' : 'NO'} |`),
+  ].join('\n');
+  console.log(table);
+  if (values.out) writeFileSync(values.out, `${table}\n`);
+} finally {
+  await browser.close();
+  server.close();
+  await gateway.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
