@@ -13,7 +13,11 @@ const BOUNDS = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.
 
 /** @param {number} i */
 export function benchGroup(i) {
-  const labels = { job: `batch_${i % 40}`, instance: `host-${i}`, ...(i % 5 === 0 ? { env: i % 10 ? 'prod' : 'dev' } : {}) };
+  const labels = {
+    job: `batch_${i % 40}`,
+    instance: `host-${i}`,
+    ...(i % 5 === 0 ? { env: i % 10 ? 'prod' : 'dev' } : {}),
+  };
   let body = `# HELP bench_runs_total Runs of the batch job.\n# TYPE bench_runs_total counter\nbench_runs_total ${i * 3}\n`;
   body += `# HELP bench_last_duration_seconds Duration of the last run.\n# TYPE bench_last_duration_seconds gauge\nbench_last_duration_seconds ${(i % 97) + 0.5}\n`;
   body += `# TYPE bench_ok untyped\nbench_ok ${i % 13 ? 1 : 0}\n`;

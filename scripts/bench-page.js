@@ -106,7 +106,9 @@ export async function measureFilter(browser, app) {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((resolve) => {
         const check = () =>
-          status() !== previous || performance.now() - t0 > 5000 ? requestAnimationFrame(resolve) : requestAnimationFrame(check);
+          status() !== previous || performance.now() - t0 > 5000
+            ? requestAnimationFrame(resolve)
+            : requestAnimationFrame(check);
         check();
       });
       out.push(performance.now() - t0);

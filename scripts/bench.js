@@ -24,8 +24,11 @@ const log = (/** @type {string} */ line) => console.error(line);
 const fixture = await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log });
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
 copyFileSync(fixture, path.join(dataDir, 'pushgateway.data'));
-const gateway = await startGateway({ listen: '127.0.0.1:19392', dataDir});
-const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(19393, '127.0.0.1');
+const gateway = await startGateway({ listen: '127.0.0.1:19392', dataDir });
+const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(
+  19393,
+  '127.0.0.1',
+);
 const app = 'http://127.0.0.1:19393/';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -83,7 +86,12 @@ try {
     '< 50 ms',
     polls.worstCycleMs < 50,
   ]);
-  rows.push(['typing in the filter: results updated', `${ms(filter.worstMs)} worst of ${filter.keys} keys`, '≤ 100 ms', filter.worstMs <= 100]);
+  rows.push([
+    'typing in the filter: results updated',
+    `${ms(filter.worstMs)} worst of ${filter.keys} keys`,
+    '≤ 100 ms',
+    filter.worstMs <= 100,
+  ]);
   rows.push([
     'JS heap after load (page)',
     `${(loaded.heapBytes / 1e6).toFixed(1)} MB = ${(loaded.heapBytes / bodyBytes).toFixed(2)} × the response`,
@@ -97,7 +105,10 @@ try {
     '',
     '| figure | measured | target | met |',
     '| --- | --- | --- | --- |',
-    ...rows.map(([what, got, target, ok]) => `| ${what} | ${got} | ${target} | ${target === 'baseline' ? '' : ok ? 'yes' : 'NO'} |`),
+    ...rows.map(
+      ([what, got, target, ok]) =>
+        `| ${what} | ${got} | ${target} | ${target === 'baseline' ? '' : ok ? 'yes' : 'NO'} |`,
+    ),
   ].join('\n');
   console.log(table);
   if (values.out) writeFileSync(values.out, `${table}\n`);

@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { loadConfig } from './config/config';
 import { setGatewayBase } from './gateway/client';
 import { discoverGatewayBase } from './gateway/discover';
+import { groupsQueryOptions } from './groups/api';
 import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 import './app/index.css';
@@ -12,6 +13,8 @@ import './app/index.css';
 const queryClient = new QueryClient();
 const config = await loadConfig();
 setGatewayBase(await discoverGatewayBase(document.baseURI, config.gatewayBase));
+// Start the first poll now, while React renders, rather than after the list mounts.
+if (!window.location.hash.startsWith('#/status')) void queryClient.prefetchQuery(groupsQueryOptions(false));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -49,7 +49,11 @@ export interface JobSection {
 
 /** Sorts the groups and cuts them into one section per job, in order. */
 export function groupByJob(groups: readonly Group[]): JobSection[] {
-  const sorted = [...groups].sort(compareGroups);
+  return sectionsOf([...groups].sort(compareGroups));
+}
+
+/** Cuts groups already in job order into one section per job. */
+export function sectionsOf(sorted: readonly Group[]): JobSection[] {
   const sections: JobSection[] = [];
   for (const group of sorted) {
     const last = sections.at(-1);

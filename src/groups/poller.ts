@@ -1,20 +1,8 @@
 import { GatewayError, gatewayUrl } from '../gateway/client';
-import type { Group } from '../gateway/metrics-types';
 import type { GroupsData } from './api';
-import type { JobSection } from './order';
+import { sectionsOf } from './order';
 import { applyDiff, type GroupStore } from './poll-diff';
 import type { PollReply, PollRequest } from './poll.worker';
-
-/** Cuts groups already in job order into sections. */
-function sections(groups: readonly Group[]): JobSection[] {
-  const out: JobSection[] = [];
-  for (const g of groups) {
-    const last = out.at(-1);
-    if (last && last.job === g.job) last.groups.push(g);
-    else out.push({ job: g.job, groups: [g] });
-  }
-  return out;
-}
 
 /**
  * The page's side of the poll worker: keeps the groups, applies each diff, and hands back the same
@@ -61,7 +49,7 @@ export class GroupsPoller {
     // Applied whatever becomes of this poll, so the page stays in step with the worker's memory.
     if (applyDiff(this.store, reply.diff) || !this.data) {
       const groups = this.store.order.map((k) => this.store.byKey.get(k)!);
-      this.data = { groups, jobs: sections(groups) };
+      this.data = { groups, jobs: sectionsOf(groups) };
     }
     return this.data;
   }
