@@ -49,7 +49,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
             {group.instance !== undefined ? (
               <bdi>{group.instance === '' ? '""' : group.instance}</bdi>
             ) : (
-              <span className="font-sans font-normal text-slate-400 italic">no instance</span>
+              <span className="font-sans font-normal text-slate-500 italic">no instance</span>
             )}
           </span>
           <LabelPairs labels={otherLabels} empty={null} />

@@ -99,7 +99,7 @@ function GroupsView() {
       {data && (
         <div
           aria-describedby={outOfDate ? 'stale-note' : undefined}
-          className={outOfDate ? 'opacity-60 grayscale' : ''}
+          className={outOfDate ? 'border-l-4 border-dashed border-red-300 pl-3' : ''}
         >
           {outOfDate && (
             <p id="stale-note" className="mb-2 text-sm font-semibold text-slate-700">

@@ -28,7 +28,7 @@ export function FamilyView({ family, groupLabels }: { family: Family; groupLabel
           <bdi>{family.help}</bdi>
         </p>
       ) : (
-        <p className="mt-1 text-sm text-slate-400 italic">No HELP text</p>
+        <p className="mt-1 text-sm text-slate-500 italic">No HELP text</p>
       )}
       <div className="mt-2 overflow-x-auto">
         {byKind(shown, 'value').length > 0 && <ValueTable samples={byKind(shown, 'value')} {...props} />}

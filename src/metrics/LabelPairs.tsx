@@ -8,7 +8,7 @@ import { escapeLabelValue, orderedLabelNames } from '../gateway/selector';
  */
 export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; empty?: ReactNode }) {
   const names = orderedLabelNames(labels);
-  if (names.length === 0) return empty === null ? null : <span className="text-slate-400">{empty}</span>;
+  if (names.length === 0) return empty === null ? null : <span className="text-slate-500">{empty}</span>;
   return (
     <span className="flex min-w-0 flex-wrap gap-1">
       {names.map((name) => {

@@ -17,7 +17,7 @@ export function FlagsTable({ flags }: { flags: Readonly<Record<string, string>> 
             <tr key={name} className="border-t border-slate-100">
               <td className="px-2 py-1 font-mono">--{name}</td>
               <td className="px-2 py-1 font-mono break-all">
-                {flags[name] === '' ? <span className="text-slate-400">(empty)</span> : flags[name]}
+                {flags[name] === '' ? <span className="text-slate-500">(empty)</span> : flags[name]}
               </td>
             </tr>
           ))}
