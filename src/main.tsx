@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { applyTheme } from './app/theme';
 import { loadConfig } from './config/config';
 import { setGatewayBase } from './gateway/client';
 import { discoverGatewayBase } from './gateway/discover';
@@ -10,6 +11,7 @@ import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 import './app/index.css';
 
+applyTheme();
 const queryClient = new QueryClient();
 const config = await loadConfig();
 setGatewayBase(await discoverGatewayBase(document.baseURI, config.gatewayBase));

@@ -1,4 +1,5 @@
 import { Link, useRoute } from 'wouter';
+import { useTheme, type ThemeChoice } from './theme';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [active] = useRoute(href);
@@ -25,7 +26,26 @@ export function Header() {
         </span>
         <NavLink href="/">Groups</NavLink>
         <NavLink href="/status">Status</NavLink>
+        <ThemeSelect />
       </nav>
     </header>
+  );
+}
+
+function ThemeSelect() {
+  const [theme, setTheme] = useTheme();
+  return (
+    <label className="ml-auto inline-flex items-center gap-1.5 text-sm text-teal-50">
+      Theme
+      <select
+        value={theme}
+        onChange={(e) => setTheme(e.target.value as ThemeChoice)}
+        className="rounded border border-white/30 bg-teal-900 px-1.5 py-1 text-sm text-white focus-visible:outline-2 focus-visible:outline-white"
+      >
+        <option value="system">System</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
   );
 }

@@ -34,22 +34,22 @@ export function ConfirmDialog({ title, children, confirmLabel, extra, confirmDis
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       onClose={onClose}
-      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-0 text-slate-900 dark:text-slate-50 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <div id={bodyId} className="mt-3 text-sm text-slate-700">
+        <div id={bodyId} className="mt-3 text-sm text-slate-700 dark:text-slate-200">
           {children}
         </div>
       </div>
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
+      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 px-5 py-3">
         {extra && <div className="mr-auto">{extra}</div>}
         <button
           type="button"
           autoFocus
-          className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}
+          className={`${button} border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 hover:bg-slate-100 dark:hover:bg-slate-800`}
           onClick={close}
         >
           Cancel

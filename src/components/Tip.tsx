@@ -18,7 +18,7 @@ export function Tip({ tip, children, className = '' }: { tip: ReactNode; childre
       <span
         role="tooltip"
         id={id}
-        className="pointer-events-none absolute top-full right-0 z-20 mt-1 hidden w-max max-w-[min(32rem,80vw)] rounded bg-slate-900 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-white shadow-lg group-focus-within/tip:block group-hover/tip:block"
+        className="pointer-events-none absolute top-full right-0 z-20 mt-1 hidden w-max max-w-[min(32rem,80vw)] rounded bg-slate-900 dark:bg-slate-800 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-white shadow-lg group-focus-within/tip:block group-hover/tip:block"
       >
         {tip}
       </span>

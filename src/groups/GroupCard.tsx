@@ -24,7 +24,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
   return (
     <article
       aria-label={group.selector}
-      className={`rounded-md border bg-white shadow-xs ${group.problem ? 'border-amber-400' : 'border-slate-200'}`}
+      className={`rounded-md border bg-white dark:bg-slate-900 shadow-xs ${group.problem ? 'border-amber-400' : 'border-slate-200 dark:border-slate-700'}`}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
         {!readOnly && (
@@ -38,24 +38,29 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
         )}
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
           {showJob && (
-            <span className="max-w-full truncate font-mono text-sm text-slate-600" title={group.job}>
+            <span
+              className="max-w-full truncate font-mono text-sm text-slate-600 dark:text-slate-300"
+              title={group.job}
+            >
               <bdi>{group.job}</bdi>
             </span>
           )}
           <span
-            className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900"
+            className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900 dark:text-slate-50"
             title={group.instance}
           >
             {group.instance !== undefined ? (
               <bdi>{group.instance === '' ? '""' : group.instance}</bdi>
             ) : (
-              <span className="font-sans font-normal text-slate-500 italic">no instance</span>
+              <span className="font-sans font-normal text-slate-500 dark:text-slate-400 italic">no instance</span>
             )}
           </span>
           <LabelPairs labels={otherLabels} empty={null} />
         </div>
         {stale && (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Stale</span>
+          <span className="rounded bg-amber-100 dark:bg-amber-900 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:text-amber-200">
+            Stale
+          </span>
         )}
         <Freshness group={group} />
         <button
@@ -64,7 +69,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
           aria-controls={panelId}
           data-group-toggle={group.key}
           onClick={() => onToggle(group.key)}
-          className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-teal-600"
+          className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-teal-800 dark:text-teal-300 hover:bg-teal-50 dark:hover:bg-teal-950 focus-visible:outline-2 focus-visible:outline-teal-600"
         >
           <span aria-hidden="true" className={`transition-transform ${expanded ? 'rotate-90' : ''}`}>
             ▸
@@ -75,21 +80,21 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
           <button
             type="button"
             onClick={() => requestDelete([group], 'Delete group')}
-            className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
+            className="rounded px-2 py-1 text-sm text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-2 focus-visible:outline-red-600"
           >
             Delete group
           </button>
         )}
       </div>
       {group.problem && (
-        <p className="border-t border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900">
+        <p className="border-t border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-4 py-1.5 text-sm text-amber-900 dark:text-amber-200">
           <strong>Malformed group:</strong> {group.problem}
         </p>
       )}
       <div id={panelId} hidden={!expanded}>
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
         {expanded && group.families.length === 0 && (
-          <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
+          <p className="border-t border-slate-200 dark:border-slate-700 px-4 py-3 text-sm text-slate-500 dark:text-slate-400">
             No metric families: this group has never been pushed successfully.
           </p>
         )}

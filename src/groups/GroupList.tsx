@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { Group } from '../gateway/metrics-types';
 import { GroupCard } from './GroupCard';
@@ -35,7 +35,7 @@ function toRows(groups: readonly Group[], byJob: boolean): Row[] {
 }
 
 /** The list, virtualised: only the rows on screen (and a few around) are in the page. */
-export function GroupList({ groups, byJob, staleKeys, selected, open, onToggle }: Props) {
+export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, selected, open, onToggle }: Props) {
   const rows = useMemo(() => toRows(groups, byJob), [groups, byJob]);
   const listRef = useRef<HTMLDivElement>(null);
   // Where the list starts on the page, for the window virtualiser's arithmetic.
@@ -88,4 +88,4 @@ export function GroupList({ groups, byJob, staleKeys, selected, open, onToggle }
       })}
     </div>
   );
-}
+});

@@ -10,7 +10,7 @@ import { StaleThreshold } from './cleanup/StaleThreshold';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
-import { familyCounts, filterAndSort, isFiltering, summarize } from './find/filter';
+import { familyCounts, filterAndSort, isFiltering, summarize, warmHaystacks } from './find/filter';
 import { FilterBar } from './find/FilterBar';
 import { EMPTY_QUERY, parseQuery } from './find/matchers';
 import { SummaryBar } from './find/SummaryBar';
@@ -57,6 +57,7 @@ function GroupsView() {
     () => (groups ? filterAndSort(groups, deferred, staleKeys, find.sort) : []),
     [groups, deferred, staleKeys, find.sort],
   );
+  useEffect(() => (groups ? warmHaystacks(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
@@ -75,13 +76,13 @@ function GroupsView() {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold text-slate-900">Groups</h1>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Groups</h1>
         <PollControls updatedAt={dataUpdatedAt} />
       </div>
       {error && <ConnectionAlert error={error} lastSuccess={dataUpdatedAt} retrying={refetchInterval !== false} />}
-      {!data && !error && <p className="text-slate-500">Loading groups…</p>}
+      {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
-        <div className="space-y-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+        <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
           <SummaryBar summary={summary} find={find} />
           <FilterBar
             find={find}
@@ -92,17 +93,23 @@ function GroupsView() {
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
-            {!readOnly && <CleanupBar groups={data.groups} stale={stale} />}
+            {data.partial ? (
+              <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+                Loading all {data.partial.toLocaleString('en-US')} groups…
+              </p>
+            ) : (
+              !readOnly && <CleanupBar groups={data.groups} stale={stale} />
+            )}
           </div>
         </div>
       )}
       {data && (
         <div
           aria-describedby={outOfDate ? 'stale-note' : undefined}
-          className={outOfDate ? 'border-l-4 border-dashed border-red-300 pl-3' : ''}
+          className={outOfDate ? 'border-l-4 border-dashed border-red-300 dark:border-red-800 pl-3' : ''}
         >
           {outOfDate && (
-            <p id="stale-note" className="mb-2 text-sm font-semibold text-slate-700">
+            <p id="stale-note" className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-200">
               Out of date: showing the data last received.
             </p>
           )}
@@ -113,7 +120,7 @@ function GroupsView() {
           ) : (
             <>
               {isFiltering(deferred) && (
-                <p className="text-sm text-slate-600" role="status">
+                <p className="text-sm text-slate-600 dark:text-slate-300" role="status">
                   Showing {shown.length} of {data.groups.length} groups.
                 </p>
               )}
@@ -135,12 +142,12 @@ function GroupsView() {
 
 function NoMatch({ hidden, onClear, filtering }: { hidden: number; onClear: () => void; filtering: boolean }) {
   return (
-    <div className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+    <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
       <p>{filtering ? `No group matches these filters (${hidden} hidden).` : 'No groups.'}</p>
       <button
         type="button"
         onClick={onClear}
-        className="mt-2 rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600"
+        className="mt-2 rounded border border-slate-300 dark:border-slate-600 px-2.5 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-950 focus-visible:outline-2 focus-visible:outline-teal-600"
       >
         Clear filters
       </button>

@@ -9,13 +9,15 @@ export function JobHeader({ section, selected }: { section: JobSection; selected
   const chosen = keys.filter((k) => selected.has(k)).length;
   return (
     <div className="flex flex-wrap items-baseline gap-2 pt-4 pb-2">
-      <h2 className="flex items-baseline gap-2 text-base font-semibold text-slate-800">
-        <span className="text-xs font-normal tracking-wide text-slate-500 uppercase">job</span>
+      <h2 className="flex items-baseline gap-2 text-base font-semibold text-slate-800 dark:text-slate-100">
+        <span className="text-xs font-normal tracking-wide text-slate-500 dark:text-slate-400 uppercase">job</span>
         <bdi className="font-mono break-all">{section.job || '(unreadable)'}</bdi>
-        <span className="text-sm font-normal text-slate-500">{countOf(section.groups.length, 'group', 'groups')}</span>
+        <span className="text-sm font-normal text-slate-500 dark:text-slate-400">
+          {countOf(section.groups.length, 'group', 'groups')}
+        </span>
       </h2>
       {!readOnly && (
-        <label className="ml-auto inline-flex items-center gap-1.5 text-sm font-normal text-slate-600">
+        <label className="ml-auto inline-flex items-center gap-1.5 text-sm font-normal text-slate-600 dark:text-slate-300">
           <input
             type="checkbox"
             checked={chosen === keys.length}

@@ -9,6 +9,8 @@ import { GroupsPoller } from './poller';
 export interface GroupsData {
   groups: Group[];
   jobs: JobSection[];
+  /** Set while a large first load is still arriving: how many groups there are in all. */
+  partial?: number;
 }
 
 /** Fetch, validate, sort and section: all the per-poll work, done once in the query function. */
@@ -24,7 +26,8 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({
     queryKey: gatewayKeys.metrics(),
     // In a worker where there is one (every browser): only changes come back to the page.
-    queryFn: ({ signal }) => (poller ? poller.poll() : fetchGroups(signal)),
+    queryFn: ({ signal, client, queryKey }) =>
+      poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal),
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
     refetchInterval,

@@ -10,10 +10,13 @@ import { diffGroups, emptyMemory, type PollDiff } from './poll-diff';
 
 export type PollRequest = { id: number; base: string; reset: boolean };
 export type PollReply =
-  | { id: number; ok: true; diff: PollDiff }
+  | { id: number; ok: true; diff: PollDiff; partial?: boolean }
   | { id: number; ok: false; error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } };
 
 let memory = emptyMemory();
+
+/** A first load of thousands of groups goes in two messages: the top of the list, then the rest. */
+export const FIRST_CHUNK = 400;
 
 self.onmessage = async (event: MessageEvent<PollRequest>) => {
   const { id, base, reset } = event.data;
@@ -24,7 +27,20 @@ self.onmessage = async (event: MessageEvent<PollRequest>) => {
     const groups = (await getJson('api/v1/metrics', parseMetricsResponse)).sort(compareGroups);
     const result = diffGroups(memory, groups);
     memory = result.memory;
-    reply = { id, ok: true, diff: result.diff };
+    const { changed, removed, order } = result.diff;
+    if (changed.length > FIRST_CHUNK * 2) {
+      // Copying 10,000 groups to the page takes a while: show the first screenful before that.
+      const head: PollReply = {
+        id,
+        ok: true,
+        partial: true,
+        diff: { changed: changed.slice(0, FIRST_CHUNK), removed, order },
+      };
+      self.postMessage(head);
+      reply = { id, ok: true, diff: { changed: changed.slice(FIRST_CHUNK), removed: [], order: null } };
+    } else {
+      reply = { id, ok: true, diff: result.diff };
+    }
   } catch (error) {
     const e = error as Error;
     reply = {

@@ -1,4 +1,5 @@
 import { GatewayError, gatewayUrl } from '../gateway/client';
+import type { Group } from '../gateway/metrics-types';
 import type { GroupsData } from './api';
 import { sectionsOf } from './order';
 import { applyDiff, type GroupStore } from './poll-diff';
@@ -12,6 +13,7 @@ export class GroupsPoller {
   private worker: Worker | undefined;
   private nextId = 1;
   private waiting = new Map<number, (reply: PollReply) => void>();
+  private partials = new Map<number, (reply: PollReply) => void>();
   private store: GroupStore = { byKey: new Map(), order: [] };
   private data: GroupsData | undefined;
   private reset = true;
@@ -19,8 +21,14 @@ export class GroupsPoller {
   private start(): Worker {
     const worker = new Worker(new URL('./poll.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<PollReply>) => {
-      this.waiting.get(event.data.id)?.(event.data);
-      this.waiting.delete(event.data.id);
+      const reply = event.data;
+      if (reply.ok && reply.partial) {
+        this.partials.get(reply.id)?.(reply);
+        return;
+      }
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+      this.partials.delete(reply.id);
     };
     worker.onerror = (event) => {
       for (const resolve of this.waiting.values()) {
@@ -33,11 +41,16 @@ export class GroupsPoller {
     return worker;
   }
 
-  async poll(): Promise<GroupsData> {
+  /** One poll; `onPartial` sees the top of the list first when a large first load arrives in parts. */
+  async poll(onPartial?: (data: GroupsData) => void): Promise<GroupsData> {
     this.worker ??= this.start();
     const id = this.nextId++;
     const reply = await new Promise<PollReply>((resolve) => {
       this.waiting.set(id, resolve);
+      this.partials.set(id, (part) => {
+        if (part.ok) applyDiff(this.store, part.diff);
+        onPartial?.(this.snapshot(true));
+      });
       const request: PollRequest = { id, base: gatewayUrl('./'), reset: this.reset };
       this.worker!.postMessage(request);
       this.reset = false;
@@ -47,10 +60,18 @@ export class GroupsPoller {
       throw kind === 'other' ? new Error(message) : new GatewayError(kind, message, status);
     }
     // Applied whatever becomes of this poll, so the page stays in step with the worker's memory.
-    if (applyDiff(this.store, reply.diff) || !this.data) {
-      const groups = this.store.order.map((k) => this.store.byKey.get(k)!);
-      this.data = { groups, jobs: sectionsOf(groups) };
-    }
+    if (applyDiff(this.store, reply.diff) || !this.data || this.data.partial) this.data = this.snapshot(false);
     return this.data;
+  }
+
+  private snapshot(partial: boolean): GroupsData {
+    const groups: Group[] = [];
+    for (const key of this.store.order) {
+      const group = this.store.byKey.get(key);
+      if (group) groups.push(group);
+    }
+    return partial
+      ? { groups, jobs: sectionsOf(groups), partial: this.store.order.length }
+      : { groups, jobs: sectionsOf(groups) };
   }
 }

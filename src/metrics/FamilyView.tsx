@@ -15,32 +15,32 @@ export function FamilyView({ family, groupLabels }: { family: Family; groupLabel
   const props = { name: family.name };
   const histograms = byKind(shown, 'histogram');
   return (
-    <section aria-label={family.name} className="border-t border-slate-200 px-4 py-3">
+    <section aria-label={family.name} className="border-t border-slate-200 dark:border-slate-700 px-4 py-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 className="font-mono text-sm font-semibold break-all text-slate-900">{family.name}</h3>
+        <h3 className="font-mono text-sm font-semibold break-all text-slate-900 dark:text-slate-50">{family.name}</h3>
         <TypeBadge type={family.type} />
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-500 dark:text-slate-400">
           <TimeAgo ms={parseTimestamp(family.timeStamp)} prefix="pushed " />
         </span>
       </div>
       {family.help ? (
-        <p className="mt-1 max-h-32 overflow-auto text-sm whitespace-pre-wrap text-slate-600 [overflow-wrap:anywhere]">
+        <p className="mt-1 max-h-32 overflow-auto text-sm whitespace-pre-wrap text-slate-600 dark:text-slate-300 [overflow-wrap:anywhere]">
           <bdi>{family.help}</bdi>
         </p>
       ) : (
-        <p className="mt-1 text-sm text-slate-500 italic">No HELP text</p>
+        <p className="mt-1 text-sm text-slate-500 dark:text-slate-400 italic">No HELP text</p>
       )}
       <div className="mt-2 overflow-x-auto">
         {byKind(shown, 'value').length > 0 && <ValueTable samples={byKind(shown, 'value')} {...props} />}
         {<SummaryTables samples={byKind(shown, 'summary')} {...props} />}
         {histograms.some((s) => s.buckets.length === 0) && (
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-500 dark:text-slate-400">
             No bucket data: a native histogram, which this gateway version returns without buckets.
           </p>
         )}
         <HistogramTables samples={histograms} {...props} />
         <NativeHistogramTables samples={byKind(shown, 'native-histogram')} {...props} />
-        {family.samples.length === 0 && <p className="text-sm text-slate-500">No samples.</p>}
+        {family.samples.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No samples.</p>}
       </div>
     </section>
   );

@@ -8,7 +8,8 @@ import { escapeLabelValue, orderedLabelNames } from '../gateway/selector';
  */
 export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; empty?: ReactNode }) {
   const names = orderedLabelNames(labels);
-  if (names.length === 0) return empty === null ? null : <span className="text-slate-500">{empty}</span>;
+  if (names.length === 0)
+    return empty === null ? null : <span className="text-slate-500 dark:text-slate-400">{empty}</span>;
   return (
     <span className="flex min-w-0 flex-wrap gap-1">
       {names.map((name) => {
@@ -17,7 +18,7 @@ export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; em
           <span
             key={name}
             title={`${name}="${value}"`}
-            className="inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+            className="inline-block max-w-full truncate rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:text-slate-200"
           >
             {name}=&quot;<bdi>{value}</bdi>&quot;
           </span>

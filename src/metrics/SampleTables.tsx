@@ -2,7 +2,7 @@ import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
 import { Value } from '../components/Value';
 import { LabelPairs } from './LabelPairs';
 
-const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500';
+const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500 dark:text-slate-400';
 const td = 'px-2 py-1 align-top';
 
 type Props<S> = { samples: readonly S[]; name: string };
@@ -20,7 +20,7 @@ export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'val
       </thead>
       <tbody>
         {samples.map((s, i) => (
-          <tr key={i} className="border-t border-slate-100">
+          <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
             <td className={td}>
               <LabelPairs labels={s.labels} />
             </td>
@@ -68,7 +68,7 @@ function PairTable({
       </thead>
       <tbody>
         {rows.map(([k, v]) => (
-          <tr key={k} className="border-t border-slate-100">
+          <tr key={k} className="border-t border-slate-100 dark:border-slate-800">
             <td className={`${td} font-mono`}>{k}</td>
             <td className={`${td} text-right`}>
               <Value raw={v} />
@@ -111,7 +111,7 @@ export function NativeHistogramTables({ samples, name }: Props<Extract<Sample, {
     <div key={i} className="py-1">
       <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
       {s.buckets.length === 0 ? (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           No bucket data (this gateway version does not return native histogram buckets).
         </p>
       ) : (

@@ -16,7 +16,10 @@ export function ConnectionAlert({
 }) {
   const retry = retrying ? ' Retrying automatically.' : ' Polling is paused: use Refresh now to try again.';
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950 px-4 py-3 text-sm text-red-900 dark:text-red-200"
+    >
       <p className="font-semibold">Cannot load data from the Pushgateway.</p>
       <p className="mt-1 [overflow-wrap:anywhere]">{error.message}</p>
       <p className="mt-1">

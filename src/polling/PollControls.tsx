@@ -14,13 +14,13 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
     ? POLL_INTERVALS
     : [...POLL_INTERVALS, intervalMs].sort((a, b) => a - b);
   const control =
-    'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600';
+    'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-950 focus-visible:outline-2 focus-visible:outline-teal-600';
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+    <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
       <span className="inline-flex items-center gap-1.5" aria-live="off">
         <span
           aria-hidden="true"
-          className={`size-2 rounded-full ${fetching ? 'animate-pulse bg-teal-500' : paused ? 'bg-slate-400' : 'bg-teal-700'}`}
+          className={`size-2 rounded-full ${fetching ? 'animate-pulse bg-teal-500' : paused ? 'bg-slate-400 dark:bg-slate-500' : 'bg-teal-700'}`}
         />
         {updatedAt > 0 ? <TimeAgo ms={updatedAt} prefix="Updated " /> : 'Not loaded yet'}
       </span>

@@ -10,7 +10,7 @@ import { WipeDialog } from './WipeDialog';
 
 const button =
   'rounded border px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-1 disabled:cursor-not-allowed disabled:opacity-50';
-const danger = `${button} border-red-300 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-600`;
+const danger = `${button} border-red-300 dark:border-red-800 bg-white dark:bg-slate-900 text-red-800 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-red-600`;
 
 /** Bulk actions: the selection, the stale groups, and (with the admin API) everything. */
 export function CleanupBar({ groups, stale }: { groups: readonly Group[]; stale: readonly Group[] }) {
@@ -55,7 +55,7 @@ export function CleanupBar({ groups, stale }: { groups: readonly Group[]; stale:
       {chosen.length > 0 && (
         <button
           type="button"
-          className={`${button} border-slate-300 bg-white hover:bg-slate-50`}
+          className={`${button} border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 hover:bg-slate-50 dark:hover:bg-slate-950`}
           onClick={clearSelection}
         >
           Clear selection

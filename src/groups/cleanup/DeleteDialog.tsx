@@ -17,7 +17,8 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
     <ConfirmDialog title={title} confirmLabel="Delete" onConfirm={onConfirm} onClose={onClose}>
       {only ? (
         <p>
-          Delete the group <code className="font-mono break-all text-slate-900">{only.selector}</code> and its{' '}
+          Delete the group{' '}
+          <code className="font-mono break-all text-slate-900 dark:text-slate-50">{only.selector}</code> and its{' '}
           {countOf(only.families.length, 'metric family', 'metric families')} from the gateway?
         </p>
       ) : (
@@ -28,7 +29,7 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
           </div>
         </>
       )}
-      <p className="mt-3 text-slate-500">
+      <p className="mt-3 text-slate-500 dark:text-slate-400">
         Prometheus stops scraping them at its next scrape. You can undo for a few seconds afterwards.
       </p>
     </ConfirmDialog>

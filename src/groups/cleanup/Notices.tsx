@@ -22,7 +22,7 @@ export function Notices({ notices, onUndo, onDismiss }: Props) {
         const dismiss = (
           <button
             type="button"
-            className={`${button} text-slate-600 hover:bg-slate-100`}
+            className={`${button} text-slate-600 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800`}
             onClick={() => onDismiss(n.id)}
           >
             Dismiss
@@ -33,7 +33,7 @@ export function Notices({ notices, onUndo, onDismiss }: Props) {
             <div
               key={n.id}
               role="alert"
-              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 shadow-lg"
+              className="rounded-md border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950 p-3 text-sm text-red-900 dark:text-red-200 shadow-lg"
             >
               <p className="font-semibold">
                 {n.failures.length
@@ -56,14 +56,14 @@ export function Notices({ notices, onUndo, onDismiss }: Props) {
           <div
             key={n.id}
             role="status"
-            className="rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-800 shadow-lg"
+            className="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-3 text-sm text-slate-800 dark:text-slate-100 shadow-lg"
           >
             {n.kind === 'deleted' && (
               <>
                 <p className="[overflow-wrap:anywhere]">
                   Deleted <span className="font-mono">{what(n.groups)}</span>.
                 </p>
-                <p className="mt-1 text-xs text-slate-500">
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                   Undo pushes {n.groups.length === 1 ? 'it' : 'them'} back as last seen; the restored push time is the
                   time of the undo.
                 </p>

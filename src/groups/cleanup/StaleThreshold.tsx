@@ -16,7 +16,7 @@ export function StaleThreshold({ value, onChange }: { value: string; onChange: (
   const apply = () => setInvalid(!onChange(draft));
   return (
     <span className="inline-flex flex-wrap items-center gap-1 text-sm">
-      <label className="inline-flex items-center gap-1 text-slate-600">
+      <label className="inline-flex items-center gap-1 text-slate-600 dark:text-slate-300">
         Stale after
         <input
           type="text"
@@ -28,7 +28,7 @@ export function StaleThreshold({ value, onChange }: { value: string; onChange: (
           onChange={(e) => setDraft(e.target.value)}
           onBlur={apply}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
-          className="rounded border border-slate-300 bg-white px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600 aria-invalid:border-red-600"
+          className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600 aria-invalid:border-red-600"
         />
       </label>
       <datalist id={listId}>
@@ -37,7 +37,7 @@ export function StaleThreshold({ value, onChange }: { value: string; onChange: (
         ))}
       </datalist>
       {invalid && (
-        <span id={errorId} className="text-red-700">
+        <span id={errorId} className="text-red-700 dark:text-red-300">
           Use a duration like 30s, 5m, 1h or 1d.
         </span>
       )}

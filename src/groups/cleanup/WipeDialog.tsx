@@ -33,7 +33,7 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
         <button
           type="button"
           onClick={download}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600"
+          className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600"
         >
           Download everything first
         </button>
@@ -43,7 +43,7 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
         This wipes the gateway: all {countOf(groups.length, 'group', 'groups')} and their metrics are deleted, and this{' '}
         <strong>cannot be undone</strong>. Download everything first to keep a copy as text exposition.
       </p>
-      <label htmlFor={inputId} className="mt-3 block font-medium text-slate-900">
+      <label htmlFor={inputId} className="mt-3 block font-medium text-slate-900 dark:text-slate-50">
         Type {expected} to confirm
       </label>
       <input
@@ -53,7 +53,7 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
         autoComplete="off"
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
-        className="mt-1 w-32 rounded border border-slate-300 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600"
+        className="mt-1 w-32 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600"
       />
     </ConfirmDialog>
   );

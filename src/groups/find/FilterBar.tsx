@@ -11,8 +11,8 @@ interface Props {
 }
 
 const control =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-teal-600';
-const toggle = `${control} hover:bg-slate-50 aria-pressed:border-amber-500 aria-pressed:bg-amber-50`;
+  'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-teal-600';
+const toggle = `${control} hover:bg-slate-50 dark:hover:bg-slate-950 aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:bg-amber-950`;
 
 /** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
 export function FilterBar({ find, error, families, staleCount, failedCount }: Props) {
@@ -70,7 +70,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
           className={`${control} w-full font-mono aria-invalid:border-red-600`}
         />
         {error && (
-          <p id={errorId} className="mt-1 text-sm text-red-700">
+          <p id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-300">
             {error}
           </p>
         )}
@@ -81,7 +81,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
       <button type="button" aria-pressed={find.staleOnly} className={toggle} onClick={() => find.toggleOnly('stale')}>
         Only stale groups ({staleCount})
       </button>
-      <label className="inline-flex items-center gap-1 text-sm text-slate-600">
+      <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         With family
         <select
           className={`${control} max-w-[14rem]`}
@@ -96,7 +96,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
           ))}
         </select>
       </label>
-      <label className="inline-flex items-center gap-1 text-sm text-slate-600">
+      <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         Sort by
         <select className={control} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
           {SORT_KEYS.map((key) => (

@@ -32,6 +32,24 @@ export function haystack(group: Group): string {
   return text;
 }
 
+/**
+ * Computes the free-text haystacks in idle time after a poll, a slice at a time, so the first
+ * keystroke in the filter does not pay for 10,000 of them. Returns a cancel function.
+ */
+export function warmHaystacks(groups: readonly Group[]): () => void {
+  let next = 0;
+  let handle = 0;
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  const step = () => {
+    const end = Math.min(groups.length, next + 500);
+    for (; next < end; next++) haystack(groups[next]!);
+    if (next < groups.length) handle = idle(step);
+  };
+  handle = idle(step);
+  return () => cancel(handle);
+}
+
 export function isFiltering(filters: Filters): boolean {
   const { query } = filters;
   return (
