@@ -68,7 +68,9 @@ try {
   const polls = await measurePolls(browser, app);
   const filter = await measureFilter(browser, app);
   log(`bench: filter keystrokes ${filter.times.map((t) => Math.round(t)).join(', ')} ms`);
-  log(`bench: first groups ${first.map((t) => Math.round(t)).join(', ')} ms; raw ${raw.map((t) => Math.round(t)).join(', ')} ms`);
+  log(
+    `bench: first groups ${first.map((t) => Math.round(t)).join(', ')} ms; raw ${raw.map((t) => Math.round(t)).join(', ')} ms`,
+  );
 
   const js = readdirSync(path.join(root, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
   const gzBytes = js.reduce((n, f) => n + gzipSync(readFileSync(path.join(root, 'dist', 'assets', f))).length, 0);

@@ -19,7 +19,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
 export function Header() {
   return (
     <header className="bg-teal-800 text-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-2">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
         <span className="flex items-center gap-2 font-semibold tracking-tight">
           <img src="./favicon.svg" alt="" className="size-6" />
           Pushboard
@@ -36,7 +36,7 @@ function ThemeSelect() {
   const [theme, setTheme] = useTheme();
   return (
     <label className="ml-auto inline-flex items-center gap-1.5 text-sm text-teal-50">
-      Theme
+      <span className="sr-only sm:not-sr-only">Theme</span>
       <select
         value={theme}
         onChange={(e) => setTheme(e.target.value as ThemeChoice)}

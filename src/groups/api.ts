@@ -21,6 +21,8 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
 }
 
 const poller = typeof Worker === 'undefined' ? undefined : new GroupsPoller();
+// The first fetch starts while the page reads its configuration (the API is usually beside the app).
+if (poller && !window.location.hash.startsWith('#/status')) poller.warm(new URL('./', document.baseURI).href);
 
 export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({

@@ -42,6 +42,15 @@ export class GroupsPoller {
   }
 
   /** One poll; `onPartial` sees the top of the list first when a large first load arrives in parts. */
+  /**
+   * Loads the worker and starts the first fetch at `guessedBase` while the page still reads its
+   * configuration; the first poll uses it if the base turns out the same.
+   */
+  warm(guessedBase: string): void {
+    this.worker ??= this.start();
+    this.worker.postMessage({ id: 0, prefetch: guessedBase } satisfies PollRequest);
+  }
+
   async poll(onPartial?: (data: GroupsData) => void): Promise<GroupsData> {
     this.worker ??= this.start();
     const id = this.nextId++;
@@ -50,6 +59,10 @@ export class GroupsPoller {
       this.partials.set(id, (part) => {
         if (part.ok) applyDiff(this.store, part.diff);
         onPartial?.(this.snapshot(true));
+        // Ask for the rest once the first part is on screen (after the next frame).
+        requestAnimationFrame(() =>
+          setTimeout(() => this.worker?.postMessage({ id, rest: true } satisfies PollRequest)),
+        );
       });
       const request: PollRequest = { id, base: gatewayUrl('./'), reset: this.reset };
       this.worker!.postMessage(request);
