@@ -56,3 +56,31 @@ test('the empty gateway and the error state pass axe', async ({ page, app, gatew
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the dark theme passes axe too, and the choice survives a reload', async ({ page, app, pushGroup, gateway }) => {
+  const { push } = await import('./fixtures');
+  await pushGroup({ job: 'backup', instance: 'db-1' }, '# HELP m Help.\n# TYPE m counter\nm{k="v"} 1\n');
+  await pushGroup({ job: 'etl' }, 'n 1\n');
+  await push(gateway.url, { job: 'etl' }, '# TYPE m gauge\nm 1\n');
+  await page.goto(`${app.url}?stale=1s`);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await article(page, '{job="backup", instance="db-1"}')
+    .getByRole('button', { name: /family/ })
+    .click();
+  expect(await violations(page)).toEqual([]);
+  await article(page, '{job="etl"}').getByRole('button', { name: 'Delete group' }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Status' }).click();
+  await expect(page.getByRole('region', { name: 'Build' })).toContainText('1.5.1');
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
