@@ -2,43 +2,43 @@ import { countOf } from '../../lib/format';
 import type { Summary } from './filter';
 import type { FindState } from './useFindState';
 
-/** The gateway at a glance; each figure is a one-click filter. */
+const item =
+  'rounded px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
+
+/** The gateway at a glance; each figure is a one-click filter (the totals clear the filters). */
 export function SummaryBar({ summary, find }: { summary: Summary; find: FindState }) {
-  const item =
-    'rounded px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
-  const all = () => {
-    find.clear();
+  const totals: Array<[number, string, string]> = [
+    [summary.groups, 'group', 'groups'],
+    [summary.jobs, 'job', 'jobs'],
+    [summary.families, 'family', 'families'],
+    [summary.samples, 'series', 'series'],
+  ];
+  const quick = [
+    { only: 'failed', n: summary.failed, one: 'failed push', many: 'failed pushes', on: find.failedOnly },
+    { only: 'stale', n: summary.stale, one: 'stale group', many: 'stale groups', on: find.staleOnly },
+  ] as const;
+  const tone = {
+    failed: 'text-red-800 aria-pressed:bg-red-50 dark:text-red-300 dark:aria-pressed:bg-red-950',
+    stale: 'text-amber-900 aria-pressed:bg-amber-50 dark:text-amber-200 dark:aria-pressed:bg-amber-950',
   };
   return (
     <nav aria-label="Summary" className="flex flex-wrap items-center gap-1 text-slate-700 dark:text-slate-200">
-      <button type="button" className={item} onClick={all}>
-        {countOf(summary.groups, 'group', 'groups')}
-      </button>
-      <button type="button" className={item} onClick={all}>
-        {countOf(summary.jobs, 'job', 'jobs')}
-      </button>
-      <button type="button" className={item} onClick={all}>
-        {countOf(summary.families, 'family', 'families')}
-      </button>
-      <button type="button" className={item} onClick={all}>
-        {countOf(summary.samples, 'series', 'series')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={find.failedOnly}
-        className={`${item} text-red-800 dark:text-red-300 aria-pressed:bg-red-50 dark:aria-pressed:bg-red-950`}
-        onClick={() => find.toggleOnly('failed')}
-      >
-        {countOf(summary.failed, 'failed push', 'failed pushes')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={find.staleOnly}
-        className={`${item} text-amber-900 dark:text-amber-200 aria-pressed:bg-amber-50 dark:aria-pressed:bg-amber-950`}
-        onClick={() => find.toggleOnly('stale')}
-      >
-        {countOf(summary.stale, 'stale group', 'stale groups')}
-      </button>
+      {totals.map(([n, one, many]) => (
+        <button key={one} type="button" className={item} onClick={find.clear}>
+          {countOf(n, one, many)}
+        </button>
+      ))}
+      {quick.map((q) => (
+        <button
+          key={q.only}
+          type="button"
+          aria-pressed={q.on}
+          className={`${item} ${tone[q.only]}`}
+          onClick={() => find.toggleOnly(q.only)}
+        >
+          {countOf(q.n, q.one, q.many)}
+        </button>
+      ))}
     </nav>
   );
 }
