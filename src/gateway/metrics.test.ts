@@ -229,3 +229,19 @@ describe('bucket and quantile order', () => {
     expect(s.quantiles.map(([q]) => q)).toEqual(['0', '0.5', '0.9', '0.99', '0.999', '1']);
   });
 });
+
+describe('sortingKey', () => {
+  it('gives the same key as the full parse, for sound and malformed groups alike', async () => {
+    const { sortingKey } = await import('./metrics');
+    const raws = (metricsFixture as { data: unknown[] }).data;
+    for (const [i, raw] of raws.entries()) {
+      const light = sortingKey(raw, i);
+      const full = parseGroup(raw, i);
+      expect({ key: light.key, job: light.job, instance: light.instance }).toEqual({
+        key: full.key,
+        job: full.job,
+        instance: full.instance,
+      });
+    }
+  });
+});

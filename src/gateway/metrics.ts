@@ -25,19 +25,45 @@ export class ResponseShapeError extends Error {
  * read as intended is still returned, with `problem` set, so one bad group never hides the others.
  */
 export function parseMetricsResponse(json: unknown): Group[] {
+  return parseGroups(readEnvelope(json));
+}
+
+/** Every raw group of the response's data, keys made unique. */
+export function parseGroups(data: readonly unknown[]): Group[] {
+  const seen = new Set<string>();
+  return data.map((raw: unknown, index) => {
+    const group = parseGroup(raw, index);
+    if (seen.has(group.key)) group.key = `${group.key}#${index}`;
+    seen.add(group.key);
+    return group;
+  });
+}
+
+/** Checks the `{"status":"success","data":[…]}` envelope and returns the raw groups. */
+export function readEnvelope(json: unknown): unknown[] {
   if (!isRecord(json)) throw new ResponseShapeError(`expected a JSON object, got ${describe(json)}`);
   if (json.status !== 'success') {
     const error = typeof json.error === 'string' ? `: ${excerpt(json.error)}` : '';
     throw new ResponseShapeError(`status is ${JSON.stringify(json.status ?? null)}, not "success"${error}`);
   }
   if (!Array.isArray(json.data)) throw new ResponseShapeError(`"data" is ${describe(json.data)}, not an array`);
-  const seen = new Set<string>();
-  return json.data.map((raw: unknown, index) => {
-    const group = parseGroup(raw, index);
-    if (seen.has(group.key)) group.key = `${group.key}#${index}`;
-    seen.add(group.key);
-    return group;
-  });
+  return json.data;
+}
+
+/**
+ * Just enough of a group to sort it, for a large first load where the top of the list is built
+ * first: a sound grouping key is read directly, anything else goes through parseGroup.
+ */
+export function sortingKey(
+  raw: unknown,
+  index: number,
+): Pick<Group, 'job' | 'instance' | 'labels' | 'key'> & { full?: Group } {
+  if (isRecord(raw) && isStringRecord(raw.labels) && raw.labels.job) {
+    const labels = raw.labels;
+    return { job: labels.job ?? '', instance: labels.instance, labels, key: formatSelector(labels) };
+  }
+  const full = parseGroup(raw, index);
+  return { job: full.job, instance: full.instance, labels: full.labels, key: full.key, full };
 }
 
 // A grouping key is all text, so labels named `type` and `metrics` do not make it a family.

@@ -3,8 +3,11 @@ import { byCodeUnits, orderedLabelNames } from '../gateway/selector';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
+/** What ordering needs of a group. */
+export type Sortable = Pick<Group, 'job' | 'instance' | 'labels' | 'key'>;
+
 /** Labels other than job and instance, in name order, for tie-breaking. */
-function extraLabels(group: Group): string[] {
+function extraLabels(group: Sortable): string[] {
   return orderedLabelNames(group.labels)
     .filter((n) => n !== 'job' && n !== 'instance')
     .map((n) => `${n}=${group.labels[n]}`);
@@ -15,7 +18,7 @@ function extraLabels(group: Group): string[] {
  * numbers inside names compare as numbers (node-2 before node-10). Ties end in code-unit order of
  * the selector, so two different groups never compare equal and nothing jumps between polls.
  */
-export function compareGroups(a: Group, b: Group): number {
+export function compareGroups(a: Sortable, b: Sortable): number {
   return (
     compareText(a.job, b.job) ||
     compareInstance(a.instance, b.instance) ||

@@ -4,7 +4,7 @@
  * parsing it takes longer than a frame. Only what changed since the last poll goes back.
  */
 import { GatewayError, getJson, setGatewayBase } from '../gateway/client';
-import { parseMetricsResponse } from '../gateway/metrics';
+import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../gateway/metrics';
 import type { Group } from '../gateway/metrics-types';
 import { compareGroups } from './order';
 import { diffGroups, emptyMemory, type PollDiff } from './poll-diff';
@@ -19,15 +19,41 @@ let memory = emptyMemory();
 /** The rest of a first load, held until the page has shown the first part. */
 const held = new Map<number, PollReply>();
 /** A first fetch started before the page knew its gateway base for sure, keyed by the base guessed. */
-let early: { base: string; groups: Promise<Group[]> } | undefined;
-
-const load = (base: string) => {
-  setGatewayBase(base);
-  return getJson('api/v1/metrics', parseMetricsResponse);
-};
+let early: { base: string; data: Promise<unknown[]> } | undefined;
 
 /** A first load of thousands of groups goes in two messages: the top of the list, then the rest. */
 export const FIRST_CHUNK = 400;
+
+const load = (base: string) => {
+  setGatewayBase(base);
+  return getJson('api/v1/metrics', readEnvelope);
+};
+
+/**
+ * A large first load: order every group by its key alone, build the first screenful and send it,
+ * then build the rest (held until the page asks for it).
+ */
+function firstLoad(id: number, data: readonly unknown[]): void {
+  const seen = new Set<string>();
+  const keyed = data.map((raw, index) => {
+    const k = sortingKey(raw, index);
+    if (seen.has(k.key)) k.key = `${k.key}#${index}`;
+    seen.add(k.key);
+    return { ...k, raw, index };
+  });
+  keyed.sort(compareGroups);
+  const build = (k: (typeof keyed)[number]): Group => {
+    const group = k.full ?? parseGroup(k.raw, k.index);
+    group.key = k.key;
+    return group;
+  };
+  const head = keyed.slice(0, FIRST_CHUNK).map(build);
+  const order = keyed.map((k) => k.key);
+  self.postMessage({ id, ok: true, partial: true, diff: { changed: head, removed: [], order } } satisfies PollReply);
+  const result = diffGroups(memory, [...head, ...keyed.slice(FIRST_CHUNK).map(build)]);
+  memory = result.memory;
+  held.set(id, { id, ok: true, diff: { changed: result.diff.changed.slice(FIRST_CHUNK), removed: [], order: null } });
+}
 
 self.onmessage = async (event: MessageEvent<PollRequest>) => {
   if ('rest' in event.data) {
@@ -38,33 +64,25 @@ self.onmessage = async (event: MessageEvent<PollRequest>) => {
   }
   if ('prefetch' in event.data) {
     const base = event.data.prefetch;
-    early = { base, groups: load(base) };
-    early.groups.catch(() => {}); // reported by the poll that uses it, if any
+    early = { base, data: load(base) };
+    early.data.catch(() => {}); // reported by the poll that uses it, if any
     return;
   }
   const { id, base, reset } = event.data;
   if (reset) memory = emptyMemory();
   let reply: PollReply;
   try {
-    const pending = early?.base === base ? early.groups : load(base);
+    const pending = early?.base === base ? early.data : load(base);
     early = undefined;
-    const groups = (await pending).sort(compareGroups);
-    const result = diffGroups(memory, groups);
-    memory = result.memory;
-    const { changed, removed, order } = result.diff;
-    if (changed.length > FIRST_CHUNK * 2) {
+    const data = await pending;
+    if (memory.prints.size === 0 && data.length > FIRST_CHUNK * 2) {
       // Copying 10,000 groups to the page takes a while: show the first screenful before that.
-      const head: PollReply = {
-        id,
-        ok: true,
-        partial: true,
-        diff: { changed: changed.slice(0, FIRST_CHUNK), removed, order },
-      };
-      self.postMessage(head);
-      reply = { id, ok: true, diff: { changed: changed.slice(FIRST_CHUNK), removed: [], order: null } };
-    } else {
-      reply = { id, ok: true, diff: result.diff };
+      firstLoad(id, data);
+      return;
     }
+    const result = diffGroups(memory, parseGroups(data).sort(compareGroups));
+    memory = result.memory;
+    reply = { id, ok: true, diff: result.diff };
   } catch (error) {
     const e = error as Error;
     reply = {
