@@ -19,7 +19,7 @@ test('the status page shows version, start time, readiness and every flag', asyn
   await expect(flags.getByRole('row', { name: /--web\.enable-admin-api\s*true/ })).toBeVisible();
   await expect(flags.getByRole('row', { name: /--web\.listen-address/ })).toContainText('127.0.0.1:');
 
-  await page.getByRole('link', { name: 'Groups' }).click();
+  await page.getByRole('link', { name: 'Groups', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Groups/, level: 1 })).toBeVisible();
   // Deep link survives a reload.
   await page.goto(`${app.url}#/status`);
@@ -35,4 +35,35 @@ test.describe('a gateway without the admin API', () => {
       'Disabled: wiping all groups is not possible (start the gateway with --web.enable-admin-api to allow it).',
     );
   });
+});
+
+test('the status page counts fresh, stale and failed groups, each a way into the filtered list', async ({
+  page,
+  app,
+  gateway,
+  pushGroup,
+}) => {
+  const { push } = await import('./fixtures');
+  await pushGroup({ job: 'nightly', instance: 'old' }, 'm 1\n');
+  // Old enough for a 6 s threshold; the others then have 6 s before they age.
+  await new Promise((r) => setTimeout(r, 7_000));
+  await pushGroup({ job: 'cron', instance: 'ok-1' }, 'm 1\n');
+  await pushGroup({ job: 'cron', instance: 'ok-2' }, 'm 1\n');
+  await pushGroup({ job: 'etl', instance: 'broken' }, 'm 1\n');
+  expect((await push(gateway.url, { job: 'etl', instance: 'broken' }, '# TYPE m counter\nm 2\n')).status).toBe(400);
+
+  await page.goto(`${app.url}?stale=6s#/status`);
+  const groups = page.getByRole('region', { name: 'Groups' });
+  await expect(groups.getByRole('link')).toHaveText(['●2 fresh groups', '◷1 stale group', '✕1 failed push']);
+  await expect(groups).toContainText('4 groups in 3 jobs. Stale means no successful push for over 6s');
+
+  await groups.getByRole('link', { name: '1 failed push' }).click();
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\?stale=6s&only=failed#\/$/);
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('article')).toHaveAccessibleName('{job="etl", instance="broken"}');
+  const summary = page.getByRole('navigation', { name: 'Summary' });
+  await expect(summary.getByRole('button', { name: '1 failed push' })).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'Groups' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { Route, Router, Switch } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { useHashRoute } from './useHashRoute';
 import { GroupsPage } from '../groups/GroupsPage';
 import { StatusPage } from '../status/StatusPage';
 import { Header } from './Header';
@@ -7,7 +7,7 @@ import { Header } from './Header';
 /** Hash routes (#/status): relative API URLs and deep links work under any sub-path. */
 export function App() {
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useHashRoute}>
       <Header />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <Switch>

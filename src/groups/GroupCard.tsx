@@ -3,6 +3,7 @@ import type { Group } from '../gateway/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';
+import { StateBadge } from '../components/state';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
 
@@ -24,7 +25,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
   return (
     <article
       aria-label={group.selector}
-      className={`rounded-md border bg-white dark:bg-slate-900 shadow-xs ${group.problem ? 'border-amber-400' : 'border-slate-200 dark:border-slate-700'}`}
+      className={`rounded-md border bg-white dark:bg-slate-900 shadow-xs ${group.problem ? 'border-orange-400 dark:border-orange-700' : 'border-slate-200 dark:border-slate-700'}`}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
         {!readOnly && (
@@ -57,12 +58,8 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
           </span>
           <LabelPairs labels={otherLabels} empty={null} />
         </div>
-        {stale && (
-          <span className="rounded bg-amber-100 dark:bg-amber-900 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:text-amber-200">
-            Stale
-          </span>
-        )}
-        <Freshness group={group} />
+        {stale && <StateBadge state="stale">Stale</StateBadge>}
+        <Freshness group={group} stale={stale} />
         <button
           type="button"
           aria-expanded={expanded}
@@ -87,7 +84,8 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
         )}
       </div>
       {group.problem && (
-        <p className="border-t border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-4 py-1.5 text-sm text-amber-900 dark:text-amber-200">
+        <p className="border-t border-orange-200 dark:border-orange-800 bg-orange-50 dark:bg-orange-950 px-4 py-1.5 text-sm text-orange-900 dark:text-orange-200">
+          <span aria-hidden="true">⚠ </span>
           <strong>Malformed group:</strong> {group.problem}
         </p>
       )}

@@ -47,9 +47,10 @@ function GroupsView() {
       query: parsed.ok ? parsed.query : EMPTY_QUERY,
       failedOnly: find.failedOnly,
       staleOnly: find.staleOnly,
+      freshOnly: find.freshOnly,
       family: find.family,
     }),
-    [parsed, find.failedOnly, find.staleOnly, find.family],
+    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family],
   );
   // Filtering 10,000 groups takes a few milliseconds: one synchronous render beats a deferred second one.
   const active = filters;

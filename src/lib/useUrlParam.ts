@@ -11,9 +11,12 @@ const notify = () => listeners.forEach((l) => l());
 function subscribe(listener: () => void) {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
+  // The router's navigate() can change the query string too; it announces that as a hashchange.
+  window.addEventListener('hashchange', listener);
   return () => {
     listeners.delete(listener);
     window.removeEventListener('popstate', listener);
+    window.removeEventListener('hashchange', listener);
   };
 }
 

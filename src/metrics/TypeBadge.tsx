@@ -1,12 +1,13 @@
 import type { MetricType } from '../gateway/metrics-types';
 
+// No green, amber or red: those mean fresh, stale and failed (components/state.tsx).
 const colours: Record<MetricType, string> = {
   COUNTER: 'bg-sky-100 dark:bg-sky-900 text-sky-900 dark:text-sky-200',
-  GAUGE: 'bg-emerald-100 dark:bg-emerald-900 text-emerald-900 dark:text-emerald-200',
+  GAUGE: 'bg-indigo-100 dark:bg-indigo-900 text-indigo-900 dark:text-indigo-200',
   UNTYPED: 'bg-slate-200 dark:bg-slate-700 text-slate-800 dark:text-slate-100',
   SUMMARY: 'bg-violet-100 dark:bg-violet-900 text-violet-900 dark:text-violet-200',
-  HISTOGRAM: 'bg-amber-100 dark:bg-amber-900 text-amber-900 dark:text-amber-200',
-  GAUGE_HISTOGRAM: 'bg-orange-100 dark:bg-orange-900 text-orange-900 dark:text-orange-200',
+  HISTOGRAM: 'bg-fuchsia-100 dark:bg-fuchsia-900 text-fuchsia-900 dark:text-fuchsia-200',
+  GAUGE_HISTOGRAM: 'bg-pink-100 dark:bg-pink-900 text-pink-900 dark:text-pink-200',
 };
 
 export function TypeBadge({ type }: { type: MetricType }) {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
 
@@ -12,7 +13,7 @@ interface Props {
 
 const control =
   'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-teal-600';
-const toggle = `${control} hover:bg-slate-50 dark:hover:bg-slate-950 aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:aria-pressed:bg-amber-950`;
+const toggle = `${control} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
 
 /** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
 export function FilterBar({ find, error, families, staleCount, failedCount }: Props) {
@@ -75,10 +76,22 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
           </p>
         )}
       </div>
-      <button type="button" aria-pressed={find.failedOnly} className={toggle} onClick={() => find.toggleOnly('failed')}>
+      <button
+        type="button"
+        aria-pressed={find.failedOnly}
+        className={`${toggle} ${STATE_PRESSED.failed}`}
+        onClick={() => find.toggleOnly('failed')}
+      >
+        <StateMark state="failed" />
         Only failed pushes ({failedCount})
       </button>
-      <button type="button" aria-pressed={find.staleOnly} className={toggle} onClick={() => find.toggleOnly('stale')}>
+      <button
+        type="button"
+        aria-pressed={find.staleOnly}
+        className={`${toggle} ${STATE_PRESSED.stale}`}
+        onClick={() => find.toggleOnly('stale')}
+      >
+        <StateMark state="stale" />
         Only stale groups ({staleCount})
       </button>
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">

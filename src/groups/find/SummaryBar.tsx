@@ -1,9 +1,10 @@
+import { STATE_PRESSED, STATE_TEXT, StateMark, type GroupState } from '../../components/state';
 import { countOf } from '../../lib/format';
 import type { Summary } from './filter';
 import type { FindState } from './useFindState';
 
 const item =
-  'rounded px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
+  'rounded border border-transparent px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
 
 /** The gateway at a glance; each figure is a one-click filter (the totals clear the filters). */
 export function SummaryBar({ summary, find }: { summary: Summary; find: FindState }) {
@@ -13,14 +14,11 @@ export function SummaryBar({ summary, find }: { summary: Summary; find: FindStat
     [summary.families, 'family', 'families'],
     [summary.samples, 'series', 'series'],
   ];
-  const quick = [
-    { only: 'failed', n: summary.failed, one: 'failed push', many: 'failed pushes', on: find.failedOnly },
-    { only: 'stale', n: summary.stale, one: 'stale group', many: 'stale groups', on: find.staleOnly },
-  ] as const;
-  const tone = {
-    failed: 'text-red-800 aria-pressed:bg-red-50 dark:text-red-300 dark:aria-pressed:bg-red-950',
-    stale: 'text-amber-900 aria-pressed:bg-amber-50 dark:text-amber-200 dark:aria-pressed:bg-amber-950',
-  };
+  const states: Array<{ state: GroupState; n: number; one: string; many: string; on: boolean }> = [
+    { state: 'fresh', n: summary.fresh, one: 'fresh group', many: 'fresh groups', on: find.freshOnly },
+    { state: 'stale', n: summary.stale, one: 'stale group', many: 'stale groups', on: find.staleOnly },
+    { state: 'failed', n: summary.failed, one: 'failed push', many: 'failed pushes', on: find.failedOnly },
+  ];
   return (
     <nav aria-label="Summary" className="flex flex-wrap items-center gap-1 text-slate-700 dark:text-slate-200">
       {totals.map(([n, one, many]) => (
@@ -28,15 +26,16 @@ export function SummaryBar({ summary, find }: { summary: Summary; find: FindStat
           {countOf(n, one, many)}
         </button>
       ))}
-      {quick.map((q) => (
+      {states.map((s) => (
         <button
-          key={q.only}
+          key={s.state}
           type="button"
-          aria-pressed={q.on}
-          className={`${item} ${tone[q.only]}`}
-          onClick={() => find.toggleOnly(q.only)}
+          aria-pressed={s.on}
+          className={`${item} inline-flex items-center gap-1.5 ${STATE_TEXT[s.state]} ${STATE_PRESSED[s.state]}`}
+          onClick={() => find.toggleOnly(s.state)}
         >
-          {countOf(q.n, q.one, q.many)}
+          <StateMark state={s.state} />
+          {countOf(s.n, s.one, s.many)}
         </button>
       ))}
     </nav>

@@ -26,7 +26,7 @@ const groups = [
   group({ job: 'backup', instance: 'db-2' }, 300, { backup_ok: 1, backup_bytes: 3 }, false),
   group({ job: 'etl', instance: 'node-1', region: 'eu' }, 200, { rows: 5 }),
 ];
-const none: Filters = { query: EMPTY_QUERY, failedOnly: false, staleOnly: false, family: null };
+const none: Filters = { query: EMPTY_QUERY, failedOnly: false, staleOnly: false, freshOnly: false, family: null };
 const q = (text: string) => {
   const r = parseQuery(text);
   if (!r.ok) throw new Error(r.error);
@@ -57,6 +57,10 @@ describe('filterAndSort', () => {
     expect(ids(filterAndSort(groups, { ...none, staleOnly: true }, new Set([groups[2]!.key]), 'job'))).toEqual([
       'node-1',
     ]);
+    // Fresh: neither stale (node-1 here) nor failed (db-2).
+    expect(ids(filterAndSort(groups, { ...none, freshOnly: true }, new Set([groups[2]!.key]), 'job'))).toEqual([
+      'db-1',
+    ]);
     expect(ids(filterAndSort(groups, { ...none, family: 'backup_ok' }, new Set(), 'job'))).toEqual(['db-1', 'db-2']);
   });
   it('sorts by last push and by size, ties in job order', () => {
@@ -81,6 +85,7 @@ describe('familyCounts and summarize', () => {
       jobs: 2,
       families: 4,
       samples: 10,
+      fresh: 1,
       failed: 1,
       stale: 1,
     });

@@ -16,6 +16,8 @@ export interface Filters {
   query: Query;
   failedOnly: boolean;
   staleOnly: boolean;
+  /** Neither stale nor failed. */
+  freshOnly: boolean;
   /** Only groups holding this metric family. */
   family: string | null;
 }
@@ -53,13 +55,19 @@ export function warmHaystacks(groups: readonly Group[]): () => void {
 export function isFiltering(filters: Filters): boolean {
   const { query } = filters;
   return (
-    query.matchers.length > 0 || query.words.length > 0 || filters.failedOnly || filters.staleOnly || !!filters.family
+    query.matchers.length > 0 ||
+    query.words.length > 0 ||
+    filters.failedOnly ||
+    filters.staleOnly ||
+    filters.freshOnly ||
+    !!filters.family
   );
 }
 
 export function matchesFilters(group: Group, filters: Filters, staleKeys: ReadonlySet<string>): boolean {
   if (filters.failedOnly && group.lastPushSuccessful) return false;
   if (filters.staleOnly && !staleKeys.has(group.key)) return false;
+  if (filters.freshOnly && (!group.lastPushSuccessful || staleKeys.has(group.key))) return false;
   if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
   for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
   if (filters.query.words.length) {
@@ -99,6 +107,8 @@ export interface Summary {
   jobs: number;
   families: number;
   samples: number;
+  /** Last push succeeded and not stale. */
+  fresh: number;
   failed: number;
   stale: number;
 }
@@ -108,11 +118,13 @@ export function summarize(groups: readonly Group[], staleKeys: ReadonlySet<strin
   let families = 0;
   let samples = 0;
   let failed = 0;
+  let fresh = 0;
   for (const g of groups) {
     jobs.add(g.job);
     families += g.families.length;
     samples += g.sampleCount;
     if (!g.lastPushSuccessful) failed++;
+    else if (!staleKeys.has(g.key)) fresh++;
   }
-  return { groups: groups.length, jobs: jobs.size, families, samples, failed, stale: staleKeys.size };
+  return { groups: groups.length, jobs: jobs.size, families, samples, fresh, failed, stale: staleKeys.size };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useUrlParam, useUrlParams } from '../../lib/useUrlParam';
+import type { GroupState } from '../../components/state';
 import { SORT_KEYS, type SortKey } from './filter';
 
 /** What the person is looking at, all of it in the URL: filter text, sort, quick filters, family, expanded groups. */
@@ -14,7 +15,7 @@ export function useFindState() {
   const openSet = useMemo(() => new Set(open), [open]);
 
   const toggleOnly = useCallback(
-    (what: 'stale' | 'failed') =>
+    (what: GroupState) =>
       setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
     [only, setOnly],
   );
@@ -35,6 +36,7 @@ export function useFindState() {
     setSort: (value: SortKey) => setSortParam(value === 'job' ? null : value, { push: true }),
     staleOnly: only.includes('stale'),
     failedOnly: only.includes('failed'),
+    freshOnly: only.includes('fresh'),
     toggleOnly,
     family,
     setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),

@@ -1,0 +1,73 @@
+import { useMemo, type MouseEvent } from 'react';
+import { useLocation } from 'wouter';
+import { STATE_BADGE, STATE_MARK, type GroupState } from '../components/state';
+import { useGroups } from '../groups/api';
+import { staleGroups } from '../groups/cleanup/staleness';
+import { useStaleThreshold } from '../groups/cleanup/useStaleThreshold';
+import { summarize } from '../groups/find/filter';
+import { countOf } from '../lib/format';
+import { useNow } from '../lib/useNow';
+import { usePolling } from '../polling/PollingContext';
+import { Card } from './Card';
+
+const LABELS: Record<GroupState, [string, string]> = {
+  fresh: ['fresh group', 'fresh groups'],
+  stale: ['stale group', 'stale groups'],
+  failed: ['failed push', 'failed pushes'],
+};
+
+/** How many groups are fresh, stale and failed, in the list's colours; each opens the list filtered to them. */
+export function GroupStates() {
+  const { refetchInterval } = usePolling();
+  const { data } = useGroups(refetchInterval);
+  const threshold = useStaleThreshold();
+  const now = useNow();
+  const [, navigate] = useLocation();
+  const summary = useMemo(() => {
+    if (!data) return undefined;
+    const stale = staleGroups(data.groups, threshold.seconds, now);
+    return summarize(data.groups, new Set(stale.map((g) => g.key)));
+  }, [data, threshold.seconds, now]);
+
+  const searchFor = (state: GroupState) => {
+    const params = new URLSearchParams(window.location.search);
+    params.delete('only');
+    params.set('only', state);
+    return `?${params}`;
+  };
+  const open = (e: MouseEvent, state: GroupState) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(`/${searchFor(state)}`);
+  };
+
+  return (
+    <Card title="Groups">
+      {!summary ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading groups…</p>
+      ) : (
+        <>
+          <ul className="flex flex-wrap gap-2">
+            {(['fresh', 'stale', 'failed'] as const).map((state) => (
+              <li key={state}>
+                <a
+                  href={`${searchFor(state)}#/`}
+                  onClick={(e) => open(e, state)}
+                  className={`inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-semibold tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 ${STATE_BADGE[state]}`}
+                >
+                  <span aria-hidden="true">{STATE_MARK[state]}</span>
+                  {countOf(summary[state], ...LABELS[state])}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+            {countOf(summary.groups, 'group', 'groups')} in {countOf(summary.jobs, 'job', 'jobs')}. Stale means no
+            successful push for over <span className="font-mono">{threshold.text}</span>; failed means the last push was
+            rejected.
+          </p>
+        </>
+      )}
+    </Card>
+  );
+}
