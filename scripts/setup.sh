@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
-# the tests), with --test also Chromium, nginx and openssl (end-to-end tests, screenshots), the npm packages, and the build.
+# the tests), with --test also Chromium, nginx, openssl and curl (end-to-end tests, screenshots), the npm packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ if $with_tests; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)
   command -v openssl >/dev/null || packages+=(openssl)
+  command -v curl >/dev/null || packages+=(curl)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""

@@ -20,6 +20,17 @@ export { isProxied, PROXIED_PATHS } from './proxy.js';
  */
 
 /**
+ * The gateway's address as Prometheus would scrape it, without any credentials in it.
+ * @param {URL} url
+ */
+function publicAddress(url) {
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  return copy.href;
+}
+
+/**
  * The Pushboard HTTP app: the built dashboard, its config.json, and the gateway's API proxied.
  * @param {AppOptions} options
  */
@@ -49,6 +60,7 @@ export function createApp(options) {
       ...(options.staleThreshold ? { staleThreshold: options.staleThreshold } : {}),
       ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
       gatewayBase: './',
+      gatewayAddress: publicAddress(gatewayUrl),
     });
   });
 

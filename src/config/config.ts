@@ -13,6 +13,8 @@ export interface AppConfig {
   pollIntervalMs: number;
   /** The gateway's API base relative to the app (e.g. "../"); found by probing when absent. */
   gatewayBase?: string;
+  /** The gateway's own address, for the scrape config (set by the pushboard server; never with credentials). */
+  gatewayAddress?: string;
 }
 
 export const DEFAULT_CONFIG: AppConfig = { readOnly: false, staleThreshold: '1h', pollIntervalMs: 5000 };
@@ -28,6 +30,9 @@ export function parseConfig(json: unknown): AppConfig {
         ? json.pollIntervalMs
         : DEFAULT_CONFIG.pollIntervalMs,
     ...(typeof json.gatewayBase === 'string' && json.gatewayBase ? { gatewayBase: json.gatewayBase } : {}),
+    ...(typeof json.gatewayAddress === 'string' && URL.canParse(json.gatewayAddress)
+      ? { gatewayAddress: json.gatewayAddress }
+      : {}),
   };
 }
 

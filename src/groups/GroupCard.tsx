@@ -3,6 +3,7 @@ import type { Group } from '../gateway/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';
+import { GroupTools } from './GroupTools';
 import { StateBadge } from '../components/state';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
@@ -90,6 +91,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
         </p>
       )}
       <div id={panelId} hidden={!expanded}>
+        {expanded && <GroupTools group={group} readOnly={readOnly} />}
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
         {expanded && group.families.length === 0 && (
           <p className="border-t border-slate-200 dark:border-slate-700 px-4 py-3 text-sm text-slate-500 dark:text-slate-400">

@@ -12,7 +12,7 @@ const byKind = <K extends Kind>(samples: readonly Sample[], kind: K) =>
 /** One metric family: name, TYPE, HELP, when it was pushed, and its samples. */
 export function FamilyView({ family, groupLabels }: { family: Family; groupLabels: Labels }) {
   const shown = family.samples.map((s) => ({ ...s, labels: seriesLabels(s.labels, groupLabels) }));
-  const props = { name: family.name };
+  const props = { name: family.name, groupLabels };
   const histograms = byKind(shown, 'histogram');
   return (
     <section aria-label={family.name} className="border-t border-slate-200 dark:border-slate-700 px-4 py-3">

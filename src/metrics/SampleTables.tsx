@@ -1,14 +1,22 @@
+import type { ReactNode } from 'react';
 import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
 import { Value } from '../components/Value';
+import { CopyButton } from '../components/CopyButton';
 import { LabelPairs } from './LabelPairs';
+import { seriesText } from './series';
 
 const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500 dark:text-slate-400';
 const td = 'px-2 py-1 align-top';
 
-type Props<S> = { samples: readonly S[]; name: string };
+/** `groupLabels` complete each sample's own labels into the series Prometheus stores. */
+type Props<S> = { samples: readonly S[]; name: string; groupLabels: Labels };
+
+const copySeries = (name: string, labels: Labels, groupLabels: Labels) => (
+  <CopyButton compact label="Copy series" text={seriesText(name, { ...groupLabels, ...labels })} />
+);
 
 /** Counters, gauges, untyped: one row per series. */
-export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'value' }>>) {
+export function ValueTable({ samples, name, groupLabels }: Props<Extract<Sample, { kind: 'value' }>>) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Samples of {name}</caption>
@@ -16,6 +24,9 @@ export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'val
         <tr>
           <th className={th}>Labels</th>
           <th className={`${th} text-right`}>Value</th>
+          <th className={th}>
+            <span className="sr-only">Copy</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -27,6 +38,7 @@ export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'val
             <td className={`${td} text-right`}>
               <Value raw={s.value} />
             </td>
+            <td className={`${td} w-0 text-right`}>{copySeries(name, s.labels, groupLabels)}</td>
           </tr>
         ))}
       </tbody>
@@ -34,10 +46,11 @@ export function ValueTable({ samples, name }: Props<Extract<Sample, { kind: 'val
   );
 }
 
-function SeriesHeader({ labels, count, sum }: { labels: Labels; count: string; sum: string }) {
+function SeriesHeader({ labels, count, sum, copy }: { labels: Labels; count: string; sum: string; copy: ReactNode }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       <LabelPairs labels={labels} empty={null} />
+      {copy}
       <span>
         count <Value raw={count} />
       </span>
@@ -80,19 +93,24 @@ function PairTable({
   );
 }
 
-export function SummaryTables({ samples, name }: Props<Extract<Sample, { kind: 'summary' }>>) {
+export function SummaryTables({ samples, name, groupLabels }: Props<Extract<Sample, { kind: 'summary' }>>) {
   return samples.map((s, i) => (
     <div key={i} className="py-1">
-      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} copy={copySeries(name, s.labels, groupLabels)} />
       <PairTable caption={`Quantiles of ${name}`} head={['Quantile', 'Value']} rows={s.quantiles} />
     </div>
   ));
 }
 
-export function HistogramTables({ samples, name }: Props<Extract<Sample, { kind: 'histogram' }>>) {
+export function HistogramTables({ samples, name, groupLabels }: Props<Extract<Sample, { kind: 'histogram' }>>) {
   return samples.map((s, i) => (
     <div key={i} className="py-1">
-      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      <SeriesHeader
+        labels={s.labels}
+        count={s.count}
+        sum={s.sum}
+        copy={copySeries(`${name}_bucket`, s.labels, groupLabels)}
+      />
       <PairTable caption={`Buckets of ${name}`} head={['le', 'Cumulative count']} rows={s.buckets} />
     </div>
   ));
@@ -106,10 +124,14 @@ export function formatBucketRange(b: NativeBucket): string {
   return `${open}${b.lower}, ${b.upper}${close}`;
 }
 
-export function NativeHistogramTables({ samples, name }: Props<Extract<Sample, { kind: 'native-histogram' }>>) {
+export function NativeHistogramTables({
+  samples,
+  name,
+  groupLabels,
+}: Props<Extract<Sample, { kind: 'native-histogram' }>>) {
   return samples.map((s, i) => (
     <div key={i} className="py-1">
-      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} />
+      <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} copy={copySeries(name, s.labels, groupLabels)} />
       {s.buckets.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">
           No bucket data (this gateway version does not return native histogram buckets).

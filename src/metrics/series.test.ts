@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesLabels } from './series';
+import { seriesLabels, seriesText } from './series';
 
 describe('seriesLabels', () => {
   it('drops the group labels and keeps the rest', () => {
@@ -41,5 +41,13 @@ describe('seriesLabels', () => {
 
   it('gives nothing for a sample without labels', () => {
     expect(seriesLabels({}, { job: 'a' })).toEqual({});
+  });
+});
+
+describe('seriesText', () => {
+  it('spells a series as PromQL does, without the gateway stand-in instance=""', () => {
+    expect(seriesText('m', { job: 'j', instance: '', le: '0.5' })).toBe('m{job="j", le="0.5"}');
+    expect(seriesText('m', { job: 'j', instance: 'i"1' })).toBe('m{job="j", instance="i\\"1"}');
+    expect(seriesText('up', {})).toBe('up');
   });
 });

@@ -1,4 +1,5 @@
 import type { Labels } from '../gateway/metrics-types';
+import { formatSelector } from '../gateway/selector';
 
 /**
  * The labels that tell a group's series apart. Every sample repeats its group's labels (and
@@ -13,4 +14,14 @@ export function seriesLabels(sample: Labels, group: Labels): Labels {
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * A series as PromQL spells it: `name{a="1", b="2"}`, or just the name without labels. The
+ * gateway's stand-in `instance=""` for groups without an instance is left out.
+ */
+export function seriesText(name: string, labels: Labels): string {
+  const kept: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (!(k === 'instance' && v === '')) kept[k] = v;
+  return Object.keys(kept).length ? `${name}${formatSelector(kept)}` : name;
 }

@@ -6,6 +6,7 @@ import { useGatewayReady, useGatewayStatus } from './api';
 import { Card, Fact } from './Card';
 import { FlagsTable } from './FlagsTable';
 import { GroupStates } from './GroupStates';
+import { ScrapeConfig } from './ScrapeConfig';
 
 export function StatusPage() {
   const status = useGatewayStatus();
@@ -67,6 +68,7 @@ function StatusDetails({ data, now }: { data: GatewayStatus; now: number }) {
           </dl>
         </Card>
       </div>
+      <ScrapeConfig />
       <Card title="Flags">
         <FlagsTable flags={flags} />
       </Card>

@@ -1,0 +1,27 @@
+import { useConfig } from '../config/ConfigContext';
+import { gatewayUrl } from '../gateway/client';
+import { CopyButton } from '../components/CopyButton';
+import { Card } from './Card';
+import { scrapeConfig } from './scrape-config';
+
+/** The scrape job for this gateway, ready to paste into prometheus.yml. */
+export function ScrapeConfig() {
+  const { gatewayAddress } = useConfig();
+  // Behind the pushboard server the browser only sees the proxy; the server tells the real address.
+  const yaml = scrapeConfig(gatewayAddress ?? gatewayUrl(''));
+  return (
+    <Card title="Scrape config">
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+        For <span className="font-mono">prometheus.yml</span>. <span className="font-mono">honor_labels: true</span>{' '}
+        keeps the <span className="font-mono">job</span> and <span className="font-mono">instance</span> labels the
+        pushers set. Change the target if Prometheus reaches the gateway at another address.
+      </p>
+      <pre className="overflow-x-auto rounded bg-slate-100 dark:bg-slate-950 p-3 font-mono text-sm text-slate-800 dark:text-slate-100">
+        <code>{yaml}</code>
+      </pre>
+      <div className="mt-2">
+        <CopyButton text={yaml} label="Copy scrape config" />
+      </div>
+    </Card>
+  );
+}
