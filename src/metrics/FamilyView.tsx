@@ -30,7 +30,7 @@ export function FamilyView({ family, groupLabels }: { family: Family; groupLabel
       ) : (
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400 italic">No HELP text</p>
       )}
-      <div className="mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto">
         {byKind(shown, 'value').length > 0 && <ValueTable samples={byKind(shown, 'value')} {...props} />}
         {<SummaryTables samples={byKind(shown, 'summary')} {...props} />}
         {histograms.some((s) => s.buckets.length === 0) && (

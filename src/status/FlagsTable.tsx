@@ -3,7 +3,7 @@ import { byCodeUnits } from '../gateway/selector';
 export function FlagsTable({ flags }: { flags: Readonly<Record<string, string>> }) {
   const names = Object.keys(flags).sort(byCodeUnits);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">Command-line flags of the gateway</caption>
         <thead>

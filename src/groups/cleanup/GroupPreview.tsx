@@ -6,7 +6,7 @@ export function GroupPreview({ groups }: { groups: readonly Group[] }) {
   return (
     <ul
       aria-label="Groups to delete"
-      className="max-h-64 space-y-1 overflow-auto rounded border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 p-2"
+      className="relative max-h-64 space-y-1 overflow-auto rounded border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 p-2"
     >
       {groups.map((g) => (
         <li key={g.key} className="flex flex-wrap items-baseline justify-between gap-x-3">
