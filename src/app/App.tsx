@@ -9,7 +9,7 @@ export function App() {
   return (
     <Router hook={useHashRoute}>
       <Header />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
         <Switch>
           <Route path="/status" component={StatusPage} />
           <Route component={GroupsPage} />

@@ -1,5 +1,6 @@
 import { Link, useRoute } from 'wouter';
 import { useTheme, type ThemeChoice } from './theme';
+import { Shortcuts } from './Shortcuts';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [active] = useRoute(href);
@@ -26,7 +27,10 @@ export function Header() {
         </span>
         <NavLink href="/">Groups</NavLink>
         <NavLink href="/status">Status</NavLink>
-        <ThemeSelect />
+        <span className="ml-auto flex items-center gap-2">
+          <Shortcuts />
+          <ThemeSelect />
+        </span>
       </nav>
     </header>
   );
@@ -35,7 +39,7 @@ export function Header() {
 function ThemeSelect() {
   const [theme, setTheme] = useTheme();
   return (
-    <label className="ml-auto inline-flex items-center gap-1.5 text-sm text-teal-50">
+    <label className="inline-flex items-center gap-1.5 text-sm text-teal-50">
       <span className="sr-only sm:not-sr-only">Theme</span>
       <select
         value={theme}

@@ -28,7 +28,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
       aria-label={group.selector}
       className={`rounded-md border bg-white dark:bg-slate-900 shadow-xs ${group.problem ? 'border-orange-400 dark:border-orange-700' : 'border-slate-200 dark:border-slate-700'}`}
     >
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+      <div className="group/key flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
         {!readOnly && (
           <input
             type="checkbox"
@@ -41,14 +41,14 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
           {showJob && (
             <span
-              className="max-w-full truncate font-mono text-sm text-slate-600 dark:text-slate-300"
+              className="max-w-full truncate font-mono group-has-[:focus-visible]/key:whitespace-normal group-has-[:focus-visible]/key:[overflow-wrap:anywhere] text-sm text-slate-600 dark:text-slate-300"
               title={group.job}
             >
               <bdi>{group.job}</bdi>
             </span>
           )}
           <span
-            className="max-w-full truncate font-mono text-[0.95rem] font-semibold text-slate-900 dark:text-slate-50"
+            className="max-w-full truncate font-mono group-has-[:focus-visible]/key:whitespace-normal group-has-[:focus-visible]/key:[overflow-wrap:anywhere] text-[0.95rem] font-semibold text-slate-900 dark:text-slate-50"
             title={group.instance}
           >
             {group.instance !== undefined ? (

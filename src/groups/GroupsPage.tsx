@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { typingInto } from '../lib/keys';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
@@ -66,7 +67,7 @@ function GroupsView() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || !text) return;
-      if ((e.target as HTMLElement).closest('input, textarea, select, dialog')) return;
+      if (typingInto(e.target)) return;
       setText('');
     };
     document.addEventListener('keydown', onKey);

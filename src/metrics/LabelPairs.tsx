@@ -4,7 +4,8 @@ import { escapeLabelValue, orderedLabelNames } from '../gateway/selector';
 
 /**
  * Labels as `name="value"` chips. Values are pushed by anyone: rendered as text only, isolated for
- * right-to-left scripts, and truncated with the full value in the title.
+ * right-to-left scripts, and truncated with the full value in the title (hover) and in full while
+ * the keyboard is on a group's key row (`group/key`).
  */
 export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; empty?: ReactNode }) {
   const names = orderedLabelNames(labels);
@@ -18,7 +19,7 @@ export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; em
           <span
             key={name}
             title={`${name}="${value}"`}
-            className="inline-block max-w-full truncate rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:text-slate-200"
+            className="inline-block max-w-full truncate group-has-[:focus-visible]/key:whitespace-normal group-has-[:focus-visible]/key:[overflow-wrap:anywhere] rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:text-slate-200"
           >
             {name}=&quot;<bdi>{value}</bdi>&quot;
           </span>

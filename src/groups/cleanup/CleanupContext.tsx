@@ -6,7 +6,7 @@ import { useConfig } from '../../config/ConfigContext';
 import { deleteGroups, removeOptimistically, restoreGroups } from './api';
 import { DeleteDialog } from './DeleteDialog';
 import { Notices } from './Notices';
-import { NOTICE_MS, type NewNotice, type Notice } from './notices';
+import type { NewNotice, Notice } from './notices';
 
 interface DeleteRequest {
   groups: Group[];
@@ -44,14 +44,10 @@ export function CleanupProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
 
   const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
-  const addNotice = useCallback(
-    (notice: NewNotice) => {
-      const id = nextId.current++;
-      setNotices((all) => [...all, { ...notice, id }]);
-      if (notice.kind !== 'failed') setTimeout(() => dismiss(id), NOTICE_MS);
-    },
-    [dismiss],
-  );
+  const addNotice = useCallback((notice: NewNotice) => {
+    const id = nextId.current++;
+    setNotices((all) => [...all, { ...notice, id }]);
+  }, []);
   const setSelected = useCallback((keys: readonly string[], on: boolean) => {
     setSelectedState((prev) => {
       const next = new Set(prev);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { typingInto } from '../../lib/keys';
 import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
@@ -35,8 +36,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement;
-      if (t.closest('input, textarea, select, [contenteditable], dialog')) return;
+      if (typingInto(e.target)) return;
       e.preventDefault();
       input.current?.focus();
       input.current?.select();
@@ -54,6 +54,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
         <input
           id={`${errorId}-input`}
           ref={input}
+          data-list-entry
           type="search"
           value={draft}
           placeholder='Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'

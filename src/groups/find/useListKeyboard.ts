@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { typingInto } from '../../lib/keys';
 
 interface Row {
   kind: string;
@@ -14,7 +15,8 @@ function toggleOf(key: string): HTMLButtonElement | undefined {
 
 /**
  * j / k (anywhere but a text field) and ↓ / ↑ (on a group) move between groups, scrolling the
- * virtual list so the next one exists, then focusing its toggle; Enter on it expands.
+ * virtual list so the next one exists, then focusing its toggle; Enter on it expands. ↓ in the
+ * filter box (marked `data-list-entry`) moves to the first group.
  */
 export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) => void) {
   const latest = useRef({ rows, scrollTo });
@@ -25,10 +27,12 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable], dialog')) return;
+      // ↓ in the filter box goes on to the first group it found.
+      const fromFilter = target.matches('[data-list-entry]') && e.key === 'ArrowDown';
+      if (typingInto(target) && !fromFilter) return;
       const onGroup = !!target.closest('article');
       const step =
-        e.key === 'j' || (onGroup && e.key === 'ArrowDown')
+        fromFilter || e.key === 'j' || (onGroup && e.key === 'ArrowDown')
           ? 1
           : e.key === 'k' || (onGroup && e.key === 'ArrowUp')
             ? -1
