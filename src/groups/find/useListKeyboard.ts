@@ -20,6 +20,8 @@ function toggleOf(key: string): HTMLButtonElement | undefined {
  */
 export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) => void) {
   const latest = useRef({ rows, scrollTo });
+  // The group a move is on its way to: keys pressed before its focus lands count from there.
+  const pending = useRef<string | undefined>(undefined);
   useEffect(() => {
     latest.current = { rows, scrollTo };
   });
@@ -39,8 +41,10 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
             : 0;
       if (!step) return;
       const { rows, scrollTo } = latest.current;
-      const currentKey = (target.closest('article')?.querySelector('[data-group-toggle]') as HTMLElement | null)
-        ?.dataset.groupToggle;
+      const currentKey = fromFilter
+        ? undefined
+        : (pending.current ??
+          (target.closest('article')?.querySelector('[data-group-toggle]') as HTMLElement | null)?.dataset.groupToggle);
       let index = currentKey ? rows.findIndex((r) => r.key === currentKey) : -1;
       do index += step;
       while (index >= 0 && index < rows.length && rows[index]!.kind !== 'group');
@@ -50,13 +54,16 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
       }
       e.preventDefault();
       const key = rows[index]!.key;
+      pending.current = key;
       scrollTo(index);
       // The row may only exist after the list re-renders: try for a few frames.
       let tries = 0;
       const focus = () => {
+        if (pending.current !== key) return; // a later key press took over
         const button = toggleOf(key);
         if (button) button.focus();
-        else if (tries++ < 10) requestAnimationFrame(focus);
+        if (button || tries++ >= 10) pending.current = undefined;
+        else requestAnimationFrame(focus);
       };
       requestAnimationFrame(focus);
     };
