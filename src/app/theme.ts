@@ -1,19 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { applyTheme, media, stored, STORAGE_KEY, type ThemeChoice } from './apply-theme';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-const STORAGE_KEY = 'pushboard.theme';
-const media = () => window.matchMedia('(prefers-color-scheme: dark)');
-
-function stored(): ThemeChoice {
-  const value = localStorage.getItem(STORAGE_KEY);
-  return value === 'light' || value === 'dark' ? value : 'system';
-}
-
-/** Puts the theme in effect on <html>: the choice, or the operating system's for "system". */
-export function applyTheme(choice: ThemeChoice = stored()): void {
-  const dark = choice === 'dark' || (choice === 'system' && media().matches);
-  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-}
+export { applyTheme, type ThemeChoice };
 
 const listeners = new Set<() => void>();
 function subscribe(listener: () => void) {

@@ -4,7 +4,7 @@ import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
 import { groupByJob, type JobSection } from './order';
 import type { Group } from '../gateway/metrics-types';
-import { GroupsPoller } from './poller';
+import { poller } from './first-poll';
 
 export interface GroupsData {
   groups: Group[];
@@ -19,10 +19,6 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
   const jobs = groupByJob(groups);
   return { groups: jobs.flatMap((j) => j.groups), jobs };
 }
-
-const poller = typeof Worker === 'undefined' ? undefined : new GroupsPoller();
-// The first fetch starts while the page reads its configuration (the API is usually beside the app).
-if (poller && !window.location.hash.startsWith('#/status')) poller.warm(new URL('./', document.baseURI).href);
 
 export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({

@@ -1,0 +1,28 @@
+// The app proper, loaded by main.tsx once the first poll is under way.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/App';
+import { setGatewayBase } from './gateway/client';
+import { startup } from './app/startup';
+import { groupsQueryOptions } from './groups/api';
+import { ConfigContext } from './config/ConfigContext';
+import { PollingProvider } from './polling/PollingContext';
+
+const queryClient = new QueryClient();
+const { config, gatewayBase } = await startup;
+setGatewayBase(gatewayBase);
+// Start the first poll now, while React renders, rather than after the list mounts.
+if (!window.location.hash.startsWith('#/status')) void queryClient.prefetchQuery(groupsQueryOptions(false));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigContext value={config}>
+      <QueryClientProvider client={queryClient}>
+        <PollingProvider>
+          <App />
+        </PollingProvider>
+      </QueryClientProvider>
+    </ConfigContext>
+  </StrictMode>,
+);
