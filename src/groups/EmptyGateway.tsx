@@ -1,5 +1,5 @@
 import { gatewayUrl } from '../gateway/client';
-import { CopyButton } from '../components/CopyButton';
+import { CopyableCode } from '../components/CopyableCode';
 
 /** What an empty gateway looks like: say so, and show how to push a first metric. */
 export function EmptyGateway() {
@@ -15,11 +15,8 @@ export function EmptyGateway() {
       <p className="mt-2 text-slate-600 dark:text-slate-300">
         Push a first metric and it appears here within one refresh:
       </p>
-      <pre className="relative mx-auto mt-4 max-w-full overflow-x-auto rounded bg-slate-900 dark:bg-slate-950 p-3 text-left font-mono text-sm text-slate-100">
-        <code>{command}</code>
-      </pre>
-      <div className="mt-3">
-        <CopyButton text={command} label="Copy command" />
+      <div className="mx-auto mt-4 max-w-full">
+        <CopyableCode code={command} label="Copy command" className="bg-slate-900 dark:bg-slate-950 text-slate-100" />
       </div>
     </div>
   );

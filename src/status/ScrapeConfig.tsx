@@ -1,6 +1,6 @@
 import { useConfig } from '../config/ConfigContext';
 import { gatewayUrl } from '../gateway/client';
-import { CopyButton } from '../components/CopyButton';
+import { CopyableCode } from '../components/CopyableCode';
 import { Card } from './Card';
 import { scrapeConfig } from './scrape-config';
 
@@ -16,12 +16,7 @@ export function ScrapeConfig() {
         keeps the <span className="font-mono">job</span> and <span className="font-mono">instance</span> labels the
         pushers set. Change the target if Prometheus reaches the gateway at another address.
       </p>
-      <pre className="overflow-x-auto rounded bg-slate-100 dark:bg-slate-950 p-3 font-mono text-sm text-slate-800 dark:text-slate-100">
-        <code>{yaml}</code>
-      </pre>
-      <div className="mt-2">
-        <CopyButton text={yaml} label="Copy scrape config" />
-      </div>
+      <CopyableCode code={yaml} label="Copy scrape config" />
     </Card>
   );
 }
