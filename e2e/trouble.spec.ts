@@ -68,3 +68,46 @@ test('a group with a family named "labels" is shown as malformed while the other
   await expect(weird).toContainText('A pushed metric family named "labels" overwrote');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+// The first load is fetched by the page itself (started by a preload in index.html) and handed to
+// the poll worker; its failures must read exactly like a later poll's.
+test.describe('the first load', () => {
+  test('asks the gateway for its metrics once, and shows them', async ({ page, app, pushGroup }) => {
+    await pushGroup({ job: 'first', instance: 'f1' }, 'm 1\n');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/api/v1/metrics')) {
+        asked.push(request.url());
+      }
+    });
+    await page.goto(app.url);
+    await expect(article(page, '{job="first", instance="f1"}')).toBeVisible();
+    expect(asked).toHaveLength(1);
+  });
+
+  for (const [what, status, body, expected] of [
+    [
+      'HTML instead of JSON',
+      200,
+      '<html><body>Welcome to nginx!</body></html>',
+      /is not valid JSON.*Welcome to nginx!/,
+    ],
+    ['an error status', 503, 'maintenance until noon', /The gateway answered 503.*maintenance until noon/],
+  ] as const) {
+    test(`that gets ${what} says so plainly`, async ({ page, app, gateway }) => {
+      await gateway.stop();
+      const impostor = createServer((_req, res) => {
+        res.writeHead(status, { 'Content-Type': 'text/html' });
+        res.end(body);
+      });
+      await new Promise<void>((resolve) => impostor.listen(gateway.port, '127.0.0.1', resolve));
+      try {
+        await page.goto(app.url);
+        await expect(page.getByRole('alert')).toContainText(expected);
+        await expect(page.getByRole('article')).toHaveCount(0);
+      } finally {
+        await new Promise((resolve) => impostor.close(resolve));
+      }
+    });
+  }
+});

@@ -40,21 +40,20 @@ async function request(path: string, init: RequestInit): Promise<Response> {
     throw new GatewayError('network', `Network error: could not reach the gateway for ${path}.`);
   }
   if (!response.ok) {
-    const text = excerpt(await response.text().catch(() => ''), 200);
-    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new GatewayError(
-      'http',
-      `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`,
-      response.status,
-    );
+    throw httpError(path, response.status, response.statusText, await response.text().catch(() => ''));
   }
   return response;
 }
 
-/** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
-export async function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
-  const response = await request(path, { signal });
-  const text = await response.text();
+/** The error for a non-2xx answer, carrying the start of the gateway's own reason. */
+export function httpError(path: string, code: number, statusText: string, body: string): GatewayError {
+  const text = excerpt(body, 200);
+  const status = `${code}${statusText ? ` ${statusText}` : ''}`;
+  return new GatewayError('http', `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`, code);
+}
+
+/** Parses a 2xx answer's text as JSON and validates it with `parse` (which throws `ResponseShapeError`). */
+export function readJson<T>(text: string, path: string, parse: (json: unknown) => T): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -69,6 +68,12 @@ export async function getJson<T>(path: string, parse: (json: unknown) => T, sign
     }
     throw error;
   }
+}
+
+/** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
+export async function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  const response = await request(path, { signal });
+  return readJson(await response.text(), path, parse);
 }
 
 /**

@@ -29,6 +29,8 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
     refetchInterval,
+    // The list mounting just after the first poll landed is no reason to fetch it all again.
+    staleTime: 1000,
     refetchOnWindowFocus: refetchInterval !== false,
     // The next poll is the retry; an error must show at once, not after a back-off.
     retry: false,

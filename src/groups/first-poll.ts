@@ -6,4 +6,8 @@ import { GroupsPoller } from './poller';
  * the API usually sits beside the app, and the first poll reuses that fetch if discovery agrees.
  */
 export const poller = typeof Worker === 'undefined' ? undefined : new GroupsPoller();
-if (poller && !window.location.hash.startsWith('#/status')) poller.warm(new URL('./', document.baseURI).href);
+if (poller) {
+  const base = new URL('./', document.baseURI).href;
+  // No custom headers, so a <link rel=preload> of the same URL can answer it.
+  poller.warm(base, fetch(new URL('api/v1/metrics', base)));
+}

@@ -3,14 +3,19 @@
  * Fetching and reading /api/v1/metrics off the main thread: at 10,000 groups the body is 16 MB and
  * parsing it takes longer than a frame. Only what changed since the last poll goes back.
  */
-import { GatewayError, getJson, setGatewayBase } from '../gateway/client';
+import { GatewayError, getJson, httpError, readJson, setGatewayBase } from '../gateway/client';
 import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../gateway/metrics';
 import type { Group } from '../gateway/metrics-types';
 import { compareGroups } from './order';
 import { diffGroups, emptyMemory, type PollDiff } from './poll-diff';
 
+/** The page's own early fetch of the metrics, handed over as bytes (null if it could not be made). */
+export type EarlyAnswer = { status: number; statusText: string; body: ArrayBuffer };
 export type PollRequest =
-  { id: number; base: string; reset: boolean } | { id: number; rest: true } | { id: number; prefetch: string };
+  | { id: number; base: string; reset: boolean }
+  | { id: number; rest: true }
+  | { id: number; prefetch: string }
+  | { id: number; prefetched: EarlyAnswer | null };
 export type PollReply =
   | { id: number; ok: true; diff: PollDiff; partial?: boolean }
   | { id: number; ok: false; error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } };
@@ -20,14 +25,25 @@ let memory = emptyMemory();
 const held = new Map<number, PollReply>();
 /** A first fetch started before the page knew its gateway base for sure, keyed by the base guessed. */
 let early: { base: string; data: Promise<unknown[]> } | undefined;
+/** Hands the page's early answer to `early` when it arrives. */
+let deliver: ((answer: EarlyAnswer | null) => void) | undefined;
 
 /** A first load of thousands of groups goes in two messages: the top of the list, then the rest. */
 export const FIRST_CHUNK = 400;
 
+const PATH = 'api/v1/metrics';
 const load = (base: string) => {
   setGatewayBase(base);
-  return getJson('api/v1/metrics', readEnvelope);
+  return getJson(PATH, readEnvelope);
 };
+
+/** Reads the page's early answer like getJson would; if the page could not fetch it, fetches here. */
+function readEarly(base: string, answer: EarlyAnswer | null): Promise<unknown[]> | unknown[] {
+  if (!answer) return load(base);
+  const text = new TextDecoder().decode(answer.body);
+  if (answer.status < 200 || answer.status > 299) throw httpError(PATH, answer.status, answer.statusText, text);
+  return readJson(text, PATH, readEnvelope);
+}
 
 /**
  * A large first load: order every group by its key alone, build the first screenful and send it,
@@ -63,9 +79,18 @@ self.onmessage = async (event: MessageEvent<PollRequest>) => {
     return;
   }
   if ('prefetch' in event.data) {
+    // The page has started the fetch itself (sooner than this worker could); its bytes follow.
     const base = event.data.prefetch;
-    early = { base, data: load(base) };
+    early = {
+      base,
+      data: new Promise<EarlyAnswer | null>((resolve) => (deliver = resolve)).then((a) => readEarly(base, a)),
+    };
     early.data.catch(() => {}); // reported by the poll that uses it, if any
+    return;
+  }
+  if ('prefetched' in event.data) {
+    deliver?.(event.data.prefetched);
+    deliver = undefined;
     return;
   }
   const { id, base, reset } = event.data;

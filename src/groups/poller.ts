@@ -3,7 +3,7 @@ import type { Group } from '../gateway/metrics-types';
 import type { GroupsData } from './api';
 import { sectionsOf } from './order';
 import { applyDiff, type GroupStore } from './poll-diff';
-import type { PollReply, PollRequest } from './poll.worker';
+import type { EarlyAnswer, PollReply, PollRequest } from './poll.worker';
 
 /**
  * The page's side of the poll worker: keeps the groups, applies each diff, and hands back the same
@@ -41,16 +41,25 @@ export class GroupsPoller {
     return worker;
   }
 
-  /** One poll; `onPartial` sees the top of the list first when a large first load arrives in parts. */
   /**
-   * Loads the worker and starts the first fetch at `guessedBase` while the page still reads its
-   * configuration; the first poll uses it if the base turns out the same.
+   * Hands the worker a first fetch the page started at `guessedBase` while it still reads its
+   * configuration (the page can start it sooner than a new worker can); the first poll uses it if
+   * the base turns out the same. The bytes move to the worker without a copy.
    */
-  warm(guessedBase: string): void {
-    this.worker ??= this.start();
-    this.worker.postMessage({ id: 0, prefetch: guessedBase } satisfies PollRequest);
+  warm(guessedBase: string, early: Promise<Response>): void {
+    const worker = (this.worker ??= this.start());
+    const send = (answer: EarlyAnswer | null, transfer: Transferable[] = []) =>
+      worker.postMessage({ id: 0, prefetched: answer } satisfies PollRequest, transfer);
+    worker.postMessage({ id: 0, prefetch: guessedBase } satisfies PollRequest);
+    early
+      .then(async (response) => {
+        const body = await response.arrayBuffer();
+        send({ status: response.status, statusText: response.statusText, body }, [body]);
+      })
+      .catch(() => send(null));
   }
 
+  /** One poll; `onPartial` sees the top of the list first when a large first load arrives in parts. */
   async poll(onPartial?: (data: GroupsData) => void): Promise<GroupsData> {
     this.worker ??= this.start();
     const id = this.nextId++;
