@@ -11,7 +11,7 @@ import { StaleThreshold } from './cleanup/StaleThreshold';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
-import { familyCounts, filterAndSort, isFiltering, summarize, warmHaystacks } from './find/filter';
+import { familyCounts, filterAndSort, isFiltering, summarize, warmFiltering } from './find/filter';
 import { FilterBar } from './find/FilterBar';
 import { EMPTY_QUERY, parseQuery } from './find/matchers';
 import { SummaryBar } from './find/SummaryBar';
@@ -59,7 +59,7 @@ function GroupsView() {
     () => (groups ? filterAndSort(groups, active, staleKeys, find.sort) : []),
     [groups, active, staleKeys, find.sort],
   );
-  useEffect(() => (groups ? warmHaystacks(groups) : undefined), [groups]);
+  useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
