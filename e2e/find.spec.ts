@@ -88,6 +88,8 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
   await expect(page.getByRole('article').first()).not.toHaveAccessibleName('{job="zz_latest", instance="newest"}');
 
   await filter(page).fill('region="us"');
+  // Typing reaches the address bar a frame after the list.
+  await expect(page).toHaveURL(/[?&]q=region%3D%22us%22/);
   const group = article(page, '{job="backup", instance="host-12", region="us"}');
   await group.getByRole('button', { name: /1 family/ }).click();
   await expect(group.getByRole('region', { name: 'backup_runs_total' })).toBeVisible();

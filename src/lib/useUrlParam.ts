@@ -4,9 +4,31 @@ import { useCallback, useSyncExternalStore } from 'react';
  * Values kept in the page URL's query string (?name=value), beside the hash route, so a reload or
  * a shared link restores them. Typing replaces the history entry; discrete choices can push one
  * so Back undoes them. Back and forward are followed.
+ *
+ * A replacing write (typing) reaches the app at once and the address bar after the next frame:
+ * history.replaceState is a synchronous call to the browser process that took up to 17 ms a
+ * keystroke on a busy machine, time the filtered list should not wait for.
  */
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
+
+/** The query string written but not yet in the address bar. */
+let pendingSearch: string | undefined;
+
+/** The query string as the app sees it (including a write the address bar has yet to show). */
+export const currentSearch = () => pendingSearch ?? window.location.search;
+
+function flush() {
+  if (pendingSearch === undefined) return;
+  const url = new URL(window.location.href);
+  url.search = pendingSearch;
+  pendingSearch = undefined;
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+// Back and forward show another entry's query string: a write still pending belonged to the old one.
+window.addEventListener('popstate', () => (pendingSearch = undefined));
+window.addEventListener('pagehide', flush);
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -27,16 +49,22 @@ export interface UrlUpdate {
 
 function write(name: string, values: readonly string[], { push = false }: UrlUpdate = {}) {
   const url = new URL(window.location.href);
+  url.search = currentSearch();
   url.searchParams.delete(name);
   for (const v of values) url.searchParams.append(name, v);
-  if (url.href === window.location.href) return;
-  if (push) window.history.pushState(window.history.state, '', url);
-  else window.history.replaceState(window.history.state, '', url);
+  if (url.search === currentSearch()) return;
+  if (push) {
+    flush();
+    window.history.pushState(window.history.state, '', url);
+  } else {
+    if (pendingSearch === undefined) requestAnimationFrame(() => setTimeout(flush));
+    pendingSearch = url.search;
+  }
   notify();
 }
 
 export function useUrlParam(name: string): [string | null, (value: string | null, update?: UrlUpdate) => void] {
-  const value = useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name));
+  const value = useSyncExternalStore(subscribe, () => new URLSearchParams(currentSearch()).get(name));
   const setValue = useCallback(
     (next: string | null, update?: UrlUpdate) => write(name, next === null ? [] : [next], update),
     [name],
@@ -49,7 +77,7 @@ let cachedSearch = '';
 const cachedLists = new Map<string, string[]>();
 
 function listFor(name: string): string[] {
-  const search = window.location.search;
+  const search = currentSearch();
   if (search !== cachedSearch) {
     cachedSearch = search;
     cachedLists.clear();

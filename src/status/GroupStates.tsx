@@ -8,6 +8,7 @@ import { summarize } from '../groups/find/filter';
 import { countOf } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { usePolling } from '../polling/PollingContext';
+import { currentSearch } from '../lib/useUrlParam';
 import { Card } from './Card';
 
 const LABELS: Record<GroupState, [string, string]> = {
@@ -30,7 +31,7 @@ export function GroupStates() {
   }, [data, threshold.seconds, now]);
 
   const searchFor = (state: GroupState) => {
-    const params = new URLSearchParams(window.location.search);
+    const params = new URLSearchParams(currentSearch());
     params.delete('only');
     params.set('only', state);
     return `?${params}`;
