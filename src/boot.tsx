@@ -12,8 +12,9 @@ import { PollingProvider } from './polling/PollingContext';
 const queryClient = new QueryClient();
 const { config, gatewayBase } = await startup;
 setGatewayBase(gatewayBase);
-// Start the first poll now, while React renders, rather than after the list mounts.
-if (!window.location.hash.startsWith('#/status')) void queryClient.prefetchQuery(groupsQueryOptions(false));
+// Start the first poll now, while React renders, rather than after the list mounts (the status
+// page counts the groups too, so it wants them as well).
+void queryClient.prefetchQuery(groupsQueryOptions(false));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
