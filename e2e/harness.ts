@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { createApp } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.js';
 import { startGateway } from '../server/local-gateway.js';
 
 export async function freePort(): Promise<number> {
@@ -101,9 +101,8 @@ export class TestApp {
       log: () => {},
       ...options,
     });
-    const server = await new Promise<HttpServer>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const server = createHttpServer(app, { frameAncestors: options.frameAncestors });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');
     return new TestApp(server, `http://127.0.0.1:${address.port}${options.routePrefix ?? ''}/`);

@@ -1,27 +1,55 @@
 // @ts-check
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { gatewayAccess } from './proxy.js';
 
 export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
 export const GATEWAY_BINARY = 'prometheus-pushgateway';
 
 /**
- * Asks `url` for the gateway's status: 'gateway' if a Pushgateway answers, 'other' if something
- * else does, 'none' if nothing listens.
+ * Asks `url` for the gateway's status, with the server's own credentials: 'gateway' if a
+ * Pushgateway answers, 'other' if something else does, 'none' if nothing listens.
  * @param {URL} url
+ * @param {import('./proxy.js').GatewayCredentials} [credentials]
  * @returns {Promise<'gateway' | 'other' | 'none'>}
  */
-export async function probeGateway(url) {
-  try {
-    const response = await fetch(new URL('api/v1/status', url), { signal: AbortSignal.timeout(2000) });
-    const body = await response.json().catch(() => null);
-    return body?.status === 'success' && body?.data?.build_information ? 'gateway' : 'other';
-  } catch (error) {
-    const cause = /** @type {any} */ (error)?.cause?.code;
-    return cause === 'ECONNREFUSED' || cause === 'EADDRNOTAVAIL' ? 'none' : 'other';
-  }
+export function probeGateway(url, credentials = {}) {
+  const access = gatewayAccess(credentials);
+  const target = new URL('api/v1/status', url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    const request = client.get(
+      target,
+      {
+        timeout: 2000,
+        ca: access.ca,
+        rejectUnauthorized: access.rejectUnauthorized,
+        headers: access.authorization ? { Authorization: access.authorization } : {},
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text = (text + chunk).slice(0, 1_000_000)));
+        response.on('end', () => {
+          try {
+            const body = JSON.parse(text);
+            resolve(body?.status === 'success' && body?.data?.build_information ? 'gateway' : 'other');
+          } catch {
+            resolve('other');
+          }
+        });
+        response.on('error', () => resolve('other'));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      resolve(error.code === 'ECONNREFUSED' || error.code === 'EADDRNOTAVAIL' ? 'none' : 'other'),
+    );
+  });
 }
 
 /**
