@@ -28,10 +28,10 @@ const checked = (parse) => (value) => {
 
 const program = new Command('pushboard')
   .description('Serve the Pushboard dashboard in front of a Prometheus Pushgateway.')
+  // Parsed after the command line, not by commander, whose error would repeat a credential in it.
   .option(
     '--gateway <url>',
     `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there`,
-    checked(parseGatewayUrl),
   )
   .option('--listen <host:port>', 'where to listen (env HOST and PORT; default localhost:8080)', checked(parseListen))
   .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
@@ -54,7 +54,6 @@ const program = new Command('pushboard')
     '--max-body-size <size>',
     `the largest push or undo passed on to the gateway, e.g. 32MB (default ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024}MB)`,
     checked(parseSize),
-    DEFAULT_MAX_BODY_BYTES,
   )
   .option(
     '--gateway-basic-auth-file <file>',
@@ -95,10 +94,10 @@ function orFail(fn) {
 async function main() {
   program.parse();
   const opts = program.opts();
+  /** @type {string | undefined} */
+  const gatewayFlag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
   /** @type {URL | undefined} */
-  let gatewayUrl =
-    opts.gateway ??
-    (process.env.PUSHGATEWAY_URL ? orFail(() => parseGatewayUrl(process.env.PUSHGATEWAY_URL ?? '')) : undefined);
+  let gatewayUrl = gatewayFlag ? orFail(() => parseGatewayUrl(gatewayFlag)) : undefined;
   /** @type {{host: string, port: number}} */
   const listen =
     opts.listen ?? orFail(() => parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`));
@@ -152,7 +151,7 @@ async function main() {
       listenHost: listen.host,
       allowedHosts: opts.allowedHosts,
       trustProxy: opts.trustProxy,
-      maxBodyBytes: opts.maxBodySize,
+      maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
     }),
   );
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
