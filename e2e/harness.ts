@@ -94,15 +94,18 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(gatewayUrl: string, options: AppOptions = {}): Promise<TestApp> {
+  /** On a free port, or on `port` (to start a server again where a stopped one was). */
+  static async start(gatewayUrl: string, options: AppOptions = {}, port = 0): Promise<TestApp> {
     const app = createApp({
       gatewayUrl: new URL(gatewayUrl),
       distDir: path.resolve('dist'),
       log: () => {},
+      // Tests see the gateway's changes within two seconds, as the page's own polling did.
+      serverPollIntervalMs: 2_000,
       ...options,
     });
     const server = createHttpServer(app, { frameAncestors: options.frameAncestors });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');
     return new TestApp(server, `http://127.0.0.1:${address.port}${options.routePrefix ?? ''}/`);

@@ -1,10 +1,13 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
+import { serverState } from './state/server-state.ts';
 import {
   firstValue,
   isCrossSite,
@@ -33,6 +36,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {string[]} [allowedHosts] more accepted Host names (`*` for any)
  * @property {boolean} [trustProxy] believe X-Forwarded-Host from a reverse proxy in front
  * @property {number} [maxBodyBytes] the largest change body passed on to the gateway
+ * @property {number} [serverPollIntervalMs] how often the server polls the gateway for its viewers
+ *   (the `--poll-interval`; 5 s by default)
  * @property {(line: string) => void} [log]
  */
 
@@ -97,10 +102,20 @@ export function createApp(options) {
     );
   });
 
+  const state = serverState({
+    gatewayUrl,
+    credentials: options.credentials,
+    intervalMs: options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000,
+  });
   const router = express.Router();
+  // gzip or deflate as the browser asks: the stream, the gateway's API (which the gateway sends
+  // uncompressed) and the app's files.
+  router.use(compression());
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });
+  router.get('/-/pushboard/events', state.stream);
+  router.get('/-/pushboard/metrics', state.metrics);
 
   // The app's run-time configuration, from the server's flags.
   router.get('/config.json', (_req, res) => {
@@ -111,12 +126,35 @@ export function createApp(options) {
       ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
       gatewayBase: './',
       gatewayAddress: publicAddress(gatewayUrl),
+      // The server holds the gateway's state: the app follows its stream instead of polling.
+      events: '-/pushboard/events',
     });
   });
 
   const cap = bodyCap(maxBodyBytes, log);
-  const proxy = gatewayProxy({ gatewayUrl, credentials: options.credentials, log });
-  router.use((req, res, next) => (isProxied(req.path) ? cap(req, res, () => proxy(req, res, next)) : next()));
+  const proxy = gatewayProxy({ gatewayUrl, credentials: options.credentials, log, onChange: state.changed });
+  router.use((req, res, next) => {
+    if (!isProxied(req.path)) return next();
+    // The gateway's answers change with every push: never served from a cache.
+    if (SAFE_METHODS.has(req.method)) res.setHeader('Cache-Control', 'no-cache');
+    cap(req, res, () => proxy(req, res, next));
+  });
+
+  // The app's page tells the app to follow the server's stream; it does not preload the gateway.
+  /** @type {string | undefined} */
+  let page;
+  router.get(['/', '/index.html'], (req, res, next) => {
+    try {
+      page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
+        /<link rel="preload" href="\.\/api\/v1\/metrics"[^>]*>/,
+        '<meta name="pushboard-events" content="./-/pushboard/events" />',
+      );
+    } catch {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(page);
+  });
 
   router.use(
     express.static(distDir, {
@@ -153,7 +191,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return app;
+  return Object.assign(app, { state: state.model });
 }
 
 /**

@@ -20,8 +20,11 @@ export function isProxied(pathname) {
   return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
 
-/** The only request headers the gateway gets: what it needs to read a push or answer a read. */
-const FORWARDED_HEADERS = new Set(['host', 'accept', 'accept-encoding', 'content-type', 'content-encoding']);
+/**
+ * The only request headers the gateway gets: what it needs to read a push or answer a read. Not
+ * Accept-Encoding: this server compresses the answers for the browser itself.
+ */
+const FORWARDED_HEADERS = new Set(['host', 'accept', 'content-type', 'content-encoding']);
 /** Response headers of the gateway that must not reach the browser, or that this server owns. */
 const DROPPED_RESPONSE_HEADERS =
   /^(access-control-.*|set-cookie|www-authenticate|content-security-policy|x-frame-options|x-content-type-options|referrer-policy|connection|keep-alive|upgrade|proxy-.*|te|trailer)$/i;
@@ -108,9 +111,10 @@ export function bodyCap(maxBodyBytes, log) {
  * The proxy to the gateway. It forwards `req.url` as it stands, which the caller has already
  * checked; it sends only the headers the gateway needs, the server's own credentials, and the
  * body read by `bodyCap`, and it logs every change it passes on.
- * @param {{ gatewayUrl: URL, credentials?: GatewayCredentials, log: (line: string) => void }} options
+ * @param {{ gatewayUrl: URL, credentials?: GatewayCredentials, log: (line: string) => void, onChange?: () => void }} options
+ *   `onChange` is called after the gateway accepted a change.
  */
-export function gatewayProxy({ gatewayUrl, credentials = {}, log }) {
+export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
   const access = gatewayAccess(credentials);
   const agent =
     gatewayUrl.protocol === 'https:'
@@ -141,7 +145,11 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log }) {
         }
         // Hop by hop: this connection's fate is the browser's and this server's, not the gateway's.
         proxyRes.headers.connection = /\bclose\b/i.test(req.headers.connection ?? '') ? 'close' : 'keep-alive';
-        if (!SAFE_METHODS.has(req.method ?? '')) log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
+        if (!SAFE_METHODS.has(req.method ?? '')) {
+          log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
+          const code = proxyRes.statusCode ?? 0;
+          if (code >= 200 && code < 300) onChange?.();
+        }
       },
       error: (error, req, res) => {
         const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;

@@ -1,10 +1,12 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { getJson } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
 import { groupByJob, type JobSection } from './order';
 import type { Group } from '../gateway/metrics-types';
 import { poller } from './first-poll';
+import { StreamPoller } from './stream-poller';
 
 export interface GroupsData {
   groups: Group[];
@@ -36,4 +38,20 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
     retry: false,
   });
 
-export const useGroups = (refetchInterval: number | false) => useQuery(groupsQueryOptions(refetchInterval));
+export function useGroups(refetchInterval: number | false) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!(poller instanceof StreamPoller)) return;
+    // Following the server's stream: changes show as they arrive, except while paused.
+    const key = gatewayKeys.metrics();
+    poller.follow(
+      refetchInterval === false
+        ? undefined
+        : {
+            data: (data) => client.setQueryData(key, data),
+            refetch: () => void client.refetchQueries({ queryKey: key }),
+          },
+    );
+  }, [client, refetchInterval]);
+  return useQuery(groupsQueryOptions(refetchInterval));
+}

@@ -1,0 +1,146 @@
+/**
+ * The server holds the gateway's state: one poll for every viewer, changes streamed to every tab.
+ */
+import { TestApp } from './harness';
+import { article, deleteGroup, expect, test } from './fixtures';
+
+/** How often the gateway has built its /api/v1/metrics answer, from its own counter. */
+async function metricsRequests(gatewayUrl: string): Promise<number> {
+  const text = await (await fetch(new URL('metrics', gatewayUrl))).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('pushgateway_http_requests_total{') && line.includes('handler="api/v1/metrics"')) {
+      total += Number(line.split(' ').at(-1));
+    }
+  }
+  return total;
+}
+
+test.describe('with a slow server poll', () => {
+  // A minute between polls: only the poll right after a change can show it in time.
+  test.use({ appOptions: { pollIntervalMs: 60_000 } });
+  test('a delete in one tab disappears from another without a reload', async ({ browser, app, pushGroup }) => {
+    await pushGroup({ job: 'shared', instance: 'a' }, 'm 1\n');
+    await pushGroup({ job: 'shared', instance: 'b' }, 'm 1\n');
+    const [one, two] = await Promise.all([browser.newPage(), browser.newPage()]);
+    try {
+      await Promise.all([one.goto(app.url), two.goto(app.url)]);
+      await expect(article(two, '{job="shared", instance="a"}')).toBeVisible();
+      await article(one, '{job="shared", instance="a"}').getByRole('button', { name: 'Delete group' }).click();
+      await one.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+      await expect(article(two, '{job="shared", instance="a"}')).toHaveCount(0);
+      await expect(article(two, '{job="shared", instance="b"}')).toBeVisible();
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+});
+
+test.describe('with a server poll every 2 s', () => {
+  test.use({ appOptions: { pollIntervalMs: 2_000 } });
+  test('three tabs cost the gateway one read per interval, not three', async ({ browser, app, gateway, pushGroup }) => {
+    test.setTimeout(60_000);
+    for (let i = 0; i < 20; i++) await pushGroup({ job: 'many', instance: `i${i}` }, 'm 1\n');
+    const pages = await Promise.all([browser.newPage(), browser.newPage(), browser.newPage()]);
+    try {
+      await Promise.all(pages.map((p) => p.goto(app.url)));
+      for (const p of pages) await expect(article(p, '{job="many", instance="i0"}')).toBeVisible();
+      const before = await metricsRequests(gateway.url);
+      const started = Date.now();
+      await new Promise((r) => setTimeout(r, 8_000));
+      const elapsed = Date.now() - started;
+      const reads = (await metricsRequests(gateway.url)) - before;
+      // One per interval (+2 for a poll in flight at either end); three tabs polling would be 3 ×.
+      expect(reads).toBeGreaterThanOrEqual(2);
+      expect(reads).toBeLessThanOrEqual(Math.ceil(elapsed / 2_000) + 2);
+    } finally {
+      await Promise.all(pages.map((p) => p.close()));
+    }
+  });
+
+  test('a stopped gateway alerts every tab, which keep their data and recover', async ({
+    browser,
+    app,
+    gateway,
+    pushGroup,
+  }) => {
+    await pushGroup({ job: 'nightly', instance: 'n1' }, 'done 1\n');
+    const pages = await Promise.all([browser.newPage(), browser.newPage()]);
+    try {
+      await Promise.all(pages.map((p) => p.goto(app.url)));
+      for (const p of pages) await expect(article(p, '{job="nightly", instance="n1"}')).toBeVisible();
+      await gateway.stop();
+      for (const p of pages) {
+        await expect(p.getByRole('alert')).toContainText(/could not reach the Pushgateway at .*ECONNREFUSED/);
+        await expect(article(p, '{job="nightly", instance="n1"}')).toBeVisible();
+      }
+      await gateway.start();
+      for (const p of pages) await expect(p.getByRole('alert')).toHaveCount(0);
+    } finally {
+      await Promise.all(pages.map((p) => p.close()));
+    }
+  });
+});
+
+test('a restarted server: the tab reconnects and resyncs by itself, losing and doubling nothing', async ({
+  page,
+  gateway,
+  pushGroup,
+}) => {
+  for (const i of [1, 2, 3]) await pushGroup({ job: 'r', instance: `i${i}` }, 'm 1\n');
+  const first = await TestApp.start(gateway.url, { pollIntervalMs: 2_000 });
+  const port = Number(new URL(first.url).port);
+  let second: TestApp | undefined;
+  try {
+    await page.goto(first.url);
+    await expect(article(page, '{job="r", instance="i3"}')).toBeVisible();
+    await first.stop();
+    // While the server is away, the gateway changes.
+    expect((await deleteGroup(gateway.url, { job: 'r', instance: 'i2' })).status).toBe(202);
+    await pushGroup({ job: 'r', instance: 'i4' }, 'm 1\n');
+    second = await TestApp.start(gateway.url, { pollIntervalMs: 2_000 }, port);
+    await expect(article(page, '{job="r", instance="i4"}')).toBeVisible();
+    await expect(article(page, '{job="r", instance="i2"}')).toHaveCount(0);
+    const shown = await page.getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const held = (await gateway.groups()).map((g) => `{job="${g.labels.job}", instance="${g.labels.instance}"}`);
+    expect(shown.toSorted()).toEqual(held.toSorted());
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await second?.stop();
+  }
+});
+
+test('the server’s own metrics, in the Prometheus text format', async ({ app, page, pushGroup }) => {
+  await pushGroup({ job: 'm', instance: 'x' }, 'm 1\n');
+  await page.goto(app.url);
+  await expect(article(page, '{job="m", instance="x"}')).toBeVisible();
+  const response = await fetch(new URL('-/pushboard/metrics', app.url));
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  const text = await response.text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+  expect(value('pushboard_groups')).toBe(1);
+  expect(value('pushboard_viewers')).toBe(1);
+  expect(value('pushboard_gateway_polls_total\\{outcome="success"\\}')).toBeGreaterThanOrEqual(1);
+  expect(value('pushboard_gateway_answer_bytes')).toBeGreaterThan(100);
+  expect(value('pushboard_streamed_bytes_total')).toBeGreaterThan(100);
+  expect(text).toMatch(/^pushboard_gateway_poll_duration_seconds_count \d+$/m);
+});
+
+test('the stream and the gateway’s API are compressed when the browser asks', async ({ app, pushGroup }) => {
+  await pushGroup({ job: 'z', instance: 'x' }, `# HELP m ${'long help '.repeat(200)}\nm 1\n`);
+  const api = await fetch(new URL('api/v1/metrics', app.url), { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(api.headers.get('content-encoding')).toBe('gzip');
+  expect(api.headers.get('cache-control')).toMatch(/no-cache/);
+  expect(await api.text()).toContain('long help');
+  const controller = new AbortController();
+  const events = await fetch(new URL('-/pushboard/events', app.url), {
+    headers: { 'Accept-Encoding': 'gzip' },
+    signal: controller.signal,
+  });
+  expect(events.headers.get('content-type')).toContain('text/event-stream');
+  expect(events.headers.get('content-encoding')).toBe('gzip');
+  const reader = events.body!.getReader();
+  let text = '';
+  while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
+  controller.abort();
+});

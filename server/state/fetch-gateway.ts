@@ -1,0 +1,63 @@
+/** The server's own reads of the gateway, with the credentials from its files. */
+import http from 'node:http';
+import https from 'node:https';
+import { GatewayError, httpError } from '../../src/gateway/client';
+import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.js';
+
+export interface FetchAnswer {
+  text: string;
+  /** Bytes received (compressed or not, as sent). */
+  bytes: number;
+}
+
+/**
+ * A reader of one gateway path: GET with the server's credentials, the answer as text, and every
+ * failure as the GatewayError the browser's client would have made of it.
+ */
+export function gatewayReader(gatewayUrl: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
+  const access = gatewayAccess(credentials);
+  const address = publicAddress(gatewayUrl);
+  /** The same words as the proxy's 502, so both ways of reading the gateway fail alike. */
+  const network = (error: NodeJS.ErrnoException) =>
+    new GatewayError(
+      'network',
+      `Pushboard could not reach the Pushgateway at ${address}: ${error.code ?? error.message}`,
+    );
+  const client = gatewayUrl.protocol === 'https:' ? https : http;
+  const agent =
+    gatewayUrl.protocol === 'https:'
+      ? new https.Agent({ keepAlive: true, ca: access.ca, rejectUnauthorized: access.rejectUnauthorized })
+      : new http.Agent({ keepAlive: true });
+  return (path: string): Promise<FetchAnswer> =>
+    new Promise((resolve, reject) => {
+      const request = client.get(
+        new URL(path, gatewayUrl),
+        {
+          agent,
+          timeout: timeoutMs,
+          headers: {
+            Accept: 'application/json',
+            ...(access.authorization ? { Authorization: access.authorization } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            bytes += chunk.length;
+          });
+          response.on('error', (error) => reject(network(error)));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const code = response.statusCode ?? 0;
+            if (code < 200 || code > 299) reject(httpError(path, code, response.statusMessage ?? '', text));
+            else resolve({ text, bytes });
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+      request.on('error', (error) => reject(network(error)));
+    });
+}
+

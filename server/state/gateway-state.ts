@@ -1,0 +1,167 @@
+/**
+ * The server's one copy of the gateway: polled once per interval for every viewer together, read
+ * with the same model as the browser's worker (parse, validate, key, order, diff), and handed to
+ * viewers as a snapshot followed by changes.
+ */
+import { EventEmitter } from 'node:events';
+import { GatewayError, readJson } from '../../src/gateway/client';
+import { parseGroups, readEnvelope } from '../../src/gateway/metrics';
+import type { Group } from '../../src/gateway/metrics-types';
+import { compareGroups } from '../../src/groups/order';
+import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../src/groups/poll-diff';
+import type { FetchAnswer } from './fetch-gateway';
+
+export const METRICS_PATH = 'api/v1/metrics';
+
+/** How the last poll went, as every viewer sees it. */
+export interface PollStatus {
+  /** When data last arrived (ms since the epoch), or null before the first success. */
+  lastSuccess: number | null;
+  /** The last poll's error, or null when it succeeded. */
+  error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } | null;
+  /** The server's poll interval, so a viewer can say how fresh "live" is. */
+  intervalMs: number;
+}
+
+export interface Snapshot {
+  version: number;
+  groups: Group[];
+  status: PollStatus;
+}
+
+export interface StateEvents {
+  diff: [version: number, diff: PollDiff];
+  status: [status: PollStatus];
+  poll: [outcome: 'success' | 'error', durationMs: number, bytes: number];
+}
+
+export interface GatewayStateOptions {
+  fetchMetrics: () => Promise<FetchAnswer>;
+  intervalMs: number;
+  now?: () => number;
+}
+
+export class GatewayState extends EventEmitter<StateEvents> {
+  private memory: DiffMemory = emptyMemory();
+  private byKey = new Map<string, Group>();
+  private viewers = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  version = 0;
+  status: PollStatus;
+  lastAnswerBytes = 0;
+
+  constructor(private readonly options: GatewayStateOptions) {
+    super();
+    this.status = { lastSuccess: null, error: null, intervalMs: options.intervalMs };
+  }
+
+  get viewerCount(): number {
+    return this.viewers;
+  }
+
+  get groupCount(): number {
+    return this.byKey.size;
+  }
+
+  /** A viewer arrives: polling runs while there is at least one. Returns its leave function. */
+  acquire(): () => void {
+    this.viewers++;
+    if (this.viewers === 1) {
+      // Data older than one interval is refreshed at once; the snapshot goes out before that.
+      const age = this.status.lastSuccess === null ? Infinity : this.now() - this.status.lastSuccess;
+      this.schedule(age >= this.options.intervalMs ? 0 : this.options.intervalMs - age);
+    }
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.viewers--;
+      if (this.viewers === 0) this.stop();
+    };
+  }
+
+  /** Every group in display order, with the version the next diff builds on. */
+  snapshot(): Snapshot {
+    const groups: Group[] = [];
+    for (const key of this.memory.order) {
+      const group = this.byKey.get(key);
+      if (group) groups.push(group);
+    }
+    return { version: this.version, groups, status: this.status };
+  }
+
+  /** Polls now (after a change made through the server), or right after a poll already running. */
+  pollNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.running = this.poll().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.pollNow();
+      } else if (this.viewers > 0) {
+        this.schedule(this.options.intervalMs);
+      }
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pollNow(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private async poll(): Promise<void> {
+    const started = performance.now();
+    let bytes = 0;
+    let groups: Group[];
+    try {
+      const answer = await this.options.fetchMetrics();
+      bytes = answer.bytes;
+      groups = parseGroups(readJson(answer.text, METRICS_PATH, readEnvelope)).sort(compareGroups);
+    } catch (error) {
+      const e = error as Error;
+      this.emit('poll', 'error', performance.now() - started, bytes);
+      this.setStatus({
+        ...this.status,
+        error:
+          error instanceof GatewayError
+            ? { kind: error.kind, message: e.message, ...(error.status ? { status: error.status } : {}) }
+            : { kind: 'other', message: e.message },
+      });
+      return;
+    }
+    const { diff, memory } = diffGroups(this.memory, groups);
+    this.memory = memory;
+    for (const key of diff.removed) this.byKey.delete(key);
+    for (const group of diff.changed) this.byKey.set(group.key, group);
+    this.lastAnswerBytes = bytes;
+    this.emit('poll', 'success', performance.now() - started, bytes);
+    if (diff.changed.length > 0 || diff.removed.length > 0 || diff.order !== null) {
+      this.version++;
+      this.emit('diff', this.version, diff);
+    }
+    this.setStatus({ ...this.status, lastSuccess: this.now(), error: null });
+  }
+
+  private setStatus(status: PollStatus): void {
+    this.status = status;
+    this.emit('status', status);
+  }
+}

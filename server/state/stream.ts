@@ -1,0 +1,91 @@
+/**
+ * Server-Sent Events of the gateway's state: a snapshot (the first screenful first), then only
+ * what changed, then the poll status after every poll. A viewer that falls too far behind is
+ * dropped; its browser reconnects by itself and starts again from a fresh snapshot.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { GatewayState } from './gateway-state';
+
+/** How many groups the first event carries: enough to fill the first screen. */
+export const FIRST_SCREEN = 400;
+const HEARTBEAT_MS = 15_000;
+
+/** One id per server process: a viewer that sees another one knows the server restarted. */
+export const SERVER_ID = randomUUID();
+
+export interface StreamOptions {
+  /** Called with each event's size, for the server's metrics. */
+  onBytes?: (bytes: number) => void;
+  /** The most a viewer may have waiting unsent before it is dropped. */
+  maxBacklogBytes?: (state: GatewayState) => number;
+}
+
+const defaultBacklog = (state: GatewayState) => Math.max(4 * 1024 * 1024, 2 * state.lastAnswerBytes);
+
+export function streamHandler(state: GatewayState, options: StreamOptions = {}) {
+  const maxBacklog = options.maxBacklogBytes ?? defaultBacklog;
+  return (req: Request, res: Response) => {
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    // nginx and other proxies must pass each event on as it comes.
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    const flush = () => (res as Response & { flush?: () => void }).flush?.();
+    let closed = false;
+    const send = (event: string, data: unknown) => {
+      if (closed) return;
+      const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      res.write(text);
+      flush();
+      options.onBytes?.(Buffer.byteLength(text));
+    };
+
+    res.write('retry: 2000\n\n');
+    const release = state.acquire();
+    const snapshot = state.snapshot();
+    const order = snapshot.groups.map((g) => g.key);
+    send('snapshot', {
+      server: SERVER_ID,
+      version: snapshot.version,
+      status: snapshot.status,
+      order,
+      groups: snapshot.groups.slice(0, FIRST_SCREEN),
+      complete: snapshot.groups.length <= FIRST_SCREEN,
+    });
+    if (snapshot.groups.length > FIRST_SCREEN) {
+      // Its own event after the first one, which the browser shows as soon as it has arrived.
+      send('rest', { version: snapshot.version, groups: snapshot.groups.slice(FIRST_SCREEN) });
+    }
+
+    const onDiff = (version: number, diff: unknown) => {
+      if (res.writableLength > maxBacklog(state)) {
+        // Too slow to keep up: its backlog would grow without bound. It resyncs on reconnect.
+        close();
+        res.destroy();
+        return;
+      }
+      send('diff', { version, ...(diff as object) });
+    };
+    const onStatus = (status: unknown) => send('status', status);
+    state.on('diff', onDiff);
+    state.on('status', onStatus);
+    const heartbeat = setInterval(() => {
+      if (!closed) res.write(': ping\n\n');
+      flush();
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      state.off('diff', onDiff);
+      state.off('status', onStatus);
+      release();
+    };
+    req.on('close', close);
+    res.on('close', close);
+  };
+}

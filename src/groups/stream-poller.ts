@@ -1,0 +1,141 @@
+import { GatewayError } from '../gateway/client';
+import type { Group } from '../gateway/metrics-types';
+import type { GroupsData } from './api';
+import { sectionsOf } from './order';
+import { applyDiff, type GroupStore, type PollDiff } from './poll-diff';
+
+/** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
+interface PollStatus {
+  lastSuccess: number | null;
+  error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } | null;
+  intervalMs: number;
+}
+
+interface SnapshotEvent {
+  server: string;
+  version: number;
+  status: PollStatus;
+  order: string[];
+  groups: Group[];
+  complete: boolean;
+}
+
+export interface Follower {
+  /** New data to show (the same object when only the status changed). */
+  data: (data: GroupsData) => void;
+  /** The server's status changed to or from an error: ask again, so the page shows it. */
+  refetch: () => void;
+}
+
+const REOPEN_MS = 2000;
+
+/**
+ * Follows the Pushboard server's event stream instead of polling the gateway: a snapshot of the
+ * server's model (the first screenful first), then only what changed. Offers the same `poll` as
+ * the worker's poller, which answers from what the stream has delivered.
+ */
+export class StreamPoller {
+  private source: EventSource | undefined;
+  private store: GroupStore = { byKey: new Map(), order: [] };
+  private data: GroupsData | undefined;
+  private status: PollStatus | undefined;
+  private version = -1;
+  private lost: string | undefined;
+  private follower: Follower | undefined;
+  private first: Promise<void>;
+  private firstArrived!: () => void;
+
+  constructor(private readonly url: string) {
+    this.first = new Promise((resolve) => (this.firstArrived = resolve));
+    this.open();
+  }
+
+  /** Whom to tell about changes as they arrive; undefined while the page is paused. */
+  follow(follower: Follower | undefined): void {
+    this.follower = follower;
+    if (follower && this.data) follower.data(this.data);
+  }
+
+  /** What the stream has delivered, or the error the server or the stream reports. */
+  async poll(onPartial?: (data: GroupsData) => void): Promise<GroupsData> {
+    if (!this.data) {
+      await this.first;
+      const arrived = this.data as GroupsData | undefined;
+      if (arrived?.partial) onPartial?.(arrived);
+    }
+    if (this.lost) throw new GatewayError('network', this.lost);
+    const error = this.status?.error;
+    if (error)
+      throw error.kind === 'other'
+        ? new Error(error.message)
+        : new GatewayError(error.kind, error.message, error.status);
+    return this.data!;
+  }
+
+  private open(): void {
+    const source = new EventSource(this.url);
+    this.source = source;
+    source.addEventListener('snapshot', (event) => this.onSnapshot(JSON.parse(event.data) as SnapshotEvent));
+    source.addEventListener('rest', (event) => {
+      const rest = JSON.parse(event.data) as { version: number; groups: Group[] };
+      if (rest.version !== this.version) return this.resync();
+      for (const g of rest.groups) this.store.byKey.set(g.key, g);
+      this.publish(this.build(false));
+    });
+    source.addEventListener('diff', (event) => {
+      const diff = JSON.parse(event.data) as PollDiff & { version: number };
+      // A gap means something was missed: start again from a snapshot.
+      if (diff.version !== this.version + 1) return this.resync();
+      this.version = diff.version;
+      if (applyDiff(this.store, diff)) this.publish(this.build(false));
+    });
+    source.addEventListener('status', (event) => this.onStatus(JSON.parse(event.data) as PollStatus));
+    source.onerror = () => {
+      this.lost = 'Lost the connection to the Pushboard server; reconnecting.';
+      this.follower?.refetch();
+      this.firstArrived();
+      // The browser reconnects by itself, unless the server answered something other than a stream.
+      if (source.readyState === EventSource.CLOSED)
+        setTimeout(() => this.source === source && this.resync(), REOPEN_MS);
+    };
+  }
+
+  private resync(): void {
+    this.source?.close();
+    this.open();
+  }
+
+  private onSnapshot(snapshot: SnapshotEvent): void {
+    this.lost = undefined;
+    this.version = snapshot.version;
+    this.store = { byKey: new Map(snapshot.groups.map((g) => [g.key, g])), order: snapshot.order };
+    this.data = undefined;
+    this.onStatus(snapshot.status, false);
+    this.publish(this.build(!snapshot.complete));
+    this.firstArrived();
+  }
+
+  private onStatus(status: PollStatus, announce = true): void {
+    const errorChanged = Boolean(status.error) !== Boolean(this.status?.error) || Boolean(this.lost);
+    this.status = status;
+    this.lost = undefined;
+    if (!announce) return;
+    if (errorChanged || status.error) this.follower?.refetch();
+    else if (this.data) this.follower?.data(this.data);
+  }
+
+  private publish(data: GroupsData): void {
+    this.data = data;
+    this.follower?.data(data);
+  }
+
+  private build(partial: boolean): GroupsData {
+    const groups: Group[] = [];
+    for (const key of this.store.order) {
+      const group = this.store.byKey.get(key);
+      if (group) groups.push(group);
+    }
+    const jobs = sectionsOf(groups);
+    return partial ? { groups, jobs, partial: this.store.order.length } : { groups, jobs };
+  }
+}
