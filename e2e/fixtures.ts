@@ -1,5 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { deleteGroup, push } from '../scripts/push.js';
+import { groupPath } from '../src/gateway/group-path.js';
+import { encodeDelimited, PROTOBUF_CONTENT_TYPE, type MetricFamilyMessage } from '../src/gateway/protobuf';
 import { GATEWAY_BUILDS, type GatewayBuild, type GatewayVersion } from './gateways';
 import { TestApp, TestGateway, type AppOptions, type GatewayOptions } from './harness';
 
@@ -27,6 +29,8 @@ interface Fixtures {
    * it (400 with its reason, or no answer on 1.11.0) and to hold the group as failed afterwards.
    */
   pushRefused: (labels: Labels, body: string) => Promise<void>;
+  /** PUTs metric families in the delimited protobuf format and expects the gateway to accept them. */
+  pushProtobuf: (labels: Labels, families: MetricFamilyMessage[]) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -64,6 +68,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
       const held = (await gateway.groups()).find((g) => key(g.labels) === key(labels));
       expect(held?.last_push_successful, `the gateway marks ${JSON.stringify(labels)} as failed`).toBe(false);
+    });
+  },
+  pushProtobuf: async ({ gateway }, use) => {
+    await use(async (labels, families) => {
+      const response = await fetch(new URL(groupPath(labels), gateway.url), {
+        method: 'PUT',
+        headers: { 'Content-Type': PROTOBUF_CONTENT_TYPE },
+        body: Buffer.from(encodeDelimited(families)),
+      });
+      expect(response.status, `protobuf push to ${JSON.stringify(labels)}: ${await response.text()}`).toBeLessThan(300);
     });
   },
   page: async ({ page }, use) => {
