@@ -75,7 +75,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const response = await fetch(new URL(groupPath(labels), gateway.url), {
         method: 'PUT',
         headers: { 'Content-Type': PROTOBUF_CONTENT_TYPE },
-        body: Buffer.from(encodeDelimited(families)),
+        body: encodeDelimited(families),
       });
       expect(response.status, `protobuf push to ${JSON.stringify(labels)}: ${await response.text()}`).toBeLessThan(300);
     });

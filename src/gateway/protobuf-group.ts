@@ -16,18 +16,21 @@ import { parseGoFloat } from './values';
 
 const isWhole = (raw: string) => Number.isInteger(parseGoFloat(raw));
 
-/** Whether text exposition would lose something of this sample: native buckets, float counts. */
+/**
+ * Whether text exposition cannot carry this sample: native buckets, float counts, or a histogram
+ * without buckets (text has no way to write one; protobuf either writes it or says why not).
+ */
 function needsProtobuf(sample: Sample): boolean {
   if (sample.kind === 'native-histogram') return true;
   if (sample.kind !== 'histogram') return false;
-  return !isWhole(sample.count) || sample.buckets.some(([, count]) => !isWhole(count));
+  return sample.buckets.length === 0 || !isWhole(sample.count) || sample.buckets.some(([, c]) => !isWhole(c));
 }
 
 /** True when the group holds a native histogram or float counts: push it back as protobuf. */
 export const groupNeedsProtobuf = (group: Group) => group.families.some((f) => f.samples.some(needsProtobuf));
 
 /** The group's families as one delimited protobuf body (push time families left to the gateway). */
-export function groupToProtobuf(group: Group): Uint8Array {
+export function groupToProtobuf(group: Group): Uint8Array<ArrayBuffer> {
   return encodeDelimited(group.families.map((f) => familyMessage(f, group)));
 }
 

@@ -142,7 +142,7 @@ function metric(w: Writer, m: MetricMessage) {
 }
 
 /** Metric families as one delimited protobuf body: each family prefixed by its length. */
-export function encodeDelimited(families: readonly MetricFamilyMessage[]): Uint8Array {
+export function encodeDelimited(families: readonly MetricFamilyMessage[]): Uint8Array<ArrayBuffer> {
   const w = Writer.create();
   for (const family of families) {
     w.fork();
@@ -152,5 +152,5 @@ export function encodeDelimited(families: readonly MetricFamilyMessage[]): Uint8
     for (const m of family.metric) message(w, 4, m, metric);
     w.ldelim();
   }
-  return w.finish();
+  return new Uint8Array(w.finish());
 }
