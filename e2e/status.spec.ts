@@ -66,3 +66,26 @@ test('the status page counts fresh, stale and failed groups, each a way into the
   await page.goBack();
   await expect(page.getByRole('region', { name: 'Groups' })).toBeVisible();
 });
+
+test('the status page says what Pushboard adapts to for this version, and warns of its traps', async ({
+  page,
+  app,
+  gatewayBuild,
+}) => {
+  await page.goto(`${app.url}#/status`);
+  const version = page.getByRole('region', { name: 'Version' });
+  await expect(version).toContainText(`Pushgateway ${gatewayBuild.version}: what Pushboard adapts to for it.`);
+  const traps = version.getByRole('listitem');
+  if (gatewayBuild.newer) {
+    await expect(version).toContainText('UTF-8 namesOff: grouping label names are limited to letters, digits and _');
+    await expect(version).toContainText('Native histogramsShown with their buckets, float counts included');
+    await expect(traps).toHaveText([/gets no answer at all \(the connection closes\) instead of 400/]);
+  } else {
+    await expect(version).toContainText('UTF-8 namesNot available: gateways before 1.11');
+    await expect(version).toContainText('Native histogramsNot readable');
+    await expect(traps).toHaveText([
+      /invalid base64 in a job@base64 path leaves that path hanging for every later request until the gateway restarts/,
+      /Float histograms pushed over protobuf are kept with counts of 0/,
+    ]);
+  }
+});

@@ -54,5 +54,10 @@ test.describe('a gateway with --push.enable-utf8-names', () => {
     expect(command).toContain('/U__foo_2e_bar@base64/');
     await promisify(execFile)('sh', ['-c', `${command} --fail --silent --max-time 10`]);
     await expect.poll(() => labelSets(gateway)).toEqual(all.filter((l) => !('foo.bar' in l)));
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await expect(page.getByRole('region', { name: 'Version' })).toContainText(
+      'UTF-8 namesOn (--push.enable-utf8-names): grouping labels such as foo.bar are addressed as U__foo_2e_bar',
+    );
   });
 });
