@@ -27,6 +27,7 @@ test('native, classic+native and float histograms pushed over protobuf: what the
   gatewayBuild,
   pushProtobuf,
 }) => {
+  test.slow(); // six pushes and five groups opened one by one
   for (const { labels, families } of HISTOGRAM_PUSHES) await pushProtobuf(labels, families);
   const held = stable(await gateway.groups());
   // PUSHBOARD_RECORD=1 records a new answer; otherwise the gateway must still answer as recorded.
