@@ -54,8 +54,8 @@ export function probeGateway(url, credentials = {}) {
 
 /**
  * Starts a local `prometheus-pushgateway` (admin API on, persistence under `dataDir`) and resolves
- * once it is ready.
- * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void }} options
+ * once it is ready. `binary` picks another gateway build (the tests run a newer one too).
+ * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void, binary?: string }} options
  * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
  */
 export async function startGateway({
@@ -66,6 +66,7 @@ export async function startGateway({
   scheme = 'http',
   extraArgs = [],
   log = () => {},
+  binary = GATEWAY_BINARY,
 }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
@@ -76,7 +77,7 @@ export async function startGateway({
     ...(routePrefix ? [`--web.route-prefix=${routePrefix}`] : []),
     ...extraArgs,
   ];
-  const child = spawn(GATEWAY_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -87,7 +88,9 @@ export async function startGateway({
       reject(
         /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
           ? new Error(
-              `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`,
+              binary === GATEWAY_BINARY
+                ? `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`
+                : `${binary} is not there (bash scripts/setup.sh --test fetches it)`,
             )
           : error,
       ),
@@ -101,12 +104,12 @@ export async function startGateway({
   };
   const ready = (async () => {
     for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`${GATEWAY_BINARY} exited: ${lastLine(stderr)}`);
+      if (child.exitCode !== null) throw new Error(`${binary} exited: ${lastLine(stderr)}`);
       // The port accepting connections means the gateway serves (TLS or auth may sit in front).
       if (await accepts(url)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`${GATEWAY_BINARY} did not become ready on ${listen}: ${lastLine(stderr)}`);
+    throw new Error(`${binary} did not become ready on ${listen}: ${lastLine(stderr)}`);
   })();
   try {
     await Promise.race([ready, spawnError]);
@@ -114,7 +117,7 @@ export async function startGateway({
     await stop().catch(() => {});
     throw error;
   }
-  log(`started ${GATEWAY_BINARY} on ${url.href} (admin API on, data in ${dataDir})`);
+  log(`started ${binary} on ${url.href} (admin API on, data in ${dataDir})`);
   return { url, stop };
 }
 

@@ -1,6 +1,6 @@
 import { seriesLabels } from '../metrics/series';
 import type { Family, Group, Labels, MetricType, Sample } from './metrics-types';
-import { byCodeUnits, escapeLabelValue } from './selector';
+import { byCodeUnits, labelMatcher } from './selector';
 
 /**
  * A group written back as Prometheus text exposition (0.0.4), for undoing a delete with a PUT to
@@ -34,8 +34,8 @@ function familyLines(family: Family, groupLabels: Labels): string {
 function labelText(labels: Labels, extra?: [string, string]): string {
   const pairs = Object.keys(labels)
     .sort(byCodeUnits)
-    .map((n) => `${n}="${escapeLabelValue(labels[n] ?? '')}"`);
-  if (extra) pairs.push(`${extra[0]}="${escapeLabelValue(extra[1])}"`);
+    .map((n) => labelMatcher(n, labels[n] ?? ''));
+  if (extra) pairs.push(labelMatcher(...extra));
   return pairs.length ? `{${pairs.join(',')}}` : '';
 }
 

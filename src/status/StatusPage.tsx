@@ -7,6 +7,7 @@ import { Card, Fact } from './Card';
 import { FlagsTable } from './FlagsTable';
 import { GroupStates } from './GroupStates';
 import { ScrapeConfig } from './ScrapeConfig';
+import { VersionCard } from './VersionCard';
 
 export function StatusPage() {
   const status = useGatewayStatus();
@@ -68,6 +69,7 @@ function StatusDetails({ data, now }: { data: GatewayStatus; now: number }) {
           </dl>
         </Card>
       </div>
+      <VersionCard status={data} />
       <ScrapeConfig />
       <Card title="Flags">
         <FlagsTable flags={flags} />

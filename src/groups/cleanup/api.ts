@@ -3,6 +3,8 @@ import { send } from '../../gateway/client';
 import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../gateway/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
+import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
+import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-group';
 import type { Group } from '../../gateway/metrics-types';
 import type { GroupsData } from '../api';
 
@@ -42,9 +44,16 @@ async function eachGroup(
 /** DELETEs exactly these groups, each by its own @base64 path. */
 export const deleteGroups = (groups: readonly Group[]) => eachGroup(groups, (g) => send(groupPath(g.labels), 'DELETE'));
 
-/** PUTs each group back, rebuilt as text exposition from the data last seen. */
+/**
+ * PUTs each group back, rebuilt from the data last seen: as text exposition, or as protobuf when
+ * it holds a native histogram or float counts (only gateways that show those hold them).
+ */
 export const restoreGroups = (groups: readonly Group[]) =>
-  eachGroup(groups, (g) => send(groupPath(g.labels), 'PUT', groupToExposition(g)));
+  eachGroup(groups, (g) =>
+    groupNeedsProtobuf(g)
+      ? send(groupPath(g.labels), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
+      : send(groupPath(g.labels), 'PUT', groupToExposition(g)),
+  );
 
 /** Asks the gateway to delete every group (admin API only); it does so in the background. */
 export const wipeGateway = () => send('api/v1/admin/wipe', 'PUT');
