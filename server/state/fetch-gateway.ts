@@ -60,4 +60,3 @@ export function gatewayReader(gatewayUrl: URL, credentials: GatewayCredentials =
       request.on('error', (error) => reject(network(error)));
     });
 }
-
