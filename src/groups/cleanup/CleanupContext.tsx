@@ -6,7 +6,7 @@ import { useConfig } from '../../config/ConfigContext';
 import { deleteGroups, removeOptimistically, restoreGroups } from './api';
 import { DeleteDialog } from './DeleteDialog';
 import { Notices } from './Notices';
-import type { NewNotice, Notice } from './notices';
+import type { NewNotice, Notice } from './notice-types';
 
 interface DeleteRequest {
   groups: Group[];

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Group } from '../../gateway/metrics-types';
 import { countOf } from '../../lib/format';
-import { NOTICE_MS, type Notice } from './notices';
+import { NOTICE_MS, type Notice } from './notice-types';
 
 interface Props {
   notices: Notice[];
