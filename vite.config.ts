@@ -15,6 +15,6 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.js', 'scripts/**/*.test.js'],
+    include: ['src/**/*.test.{ts,tsx}', 'core/**/*.test.{ts,js}', 'server/**/*.test.js', 'scripts/**/*.test.js'],
   },
 });

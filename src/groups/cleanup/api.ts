@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { send } from '../../gateway/client';
 import { groupToExposition } from '../../gateway/exposition';
-import { groupPath } from '../../gateway/group-path.js';
+import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
 import type { Group } from '../../gateway/metrics-types';
 import type { GroupsData } from '../api';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useConfig } from '../../config/ConfigContext';
-import { parseDuration } from '../../lib/duration';
+import { parseDuration } from '../../../core/duration.js';
 import { useUrlParam } from '../../lib/useUrlParam';
 
 const STORAGE_KEY = 'pushboard.staleThreshold';
