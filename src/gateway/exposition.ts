@@ -11,6 +11,17 @@ export function groupToExposition(group: Group): string {
   return group.families.map((family) => familyLines(family, group.labels)).join('');
 }
 
+/**
+ * Whether `groupToExposition` can write this group back exactly: the one place that decides it, so
+ * the delete dialog can warn before anything is lost. Native histograms (and 1.5.1's empty-bucket
+ * form of them) have no text form.
+ */
+export function isRestorable(group: Group): boolean {
+  return group.families.every((f) =>
+    f.samples.every((s) => s.kind !== 'native-histogram' && !(s.kind === 'histogram' && s.buckets.length === 0)),
+  );
+}
+
 /** The text format has no gauge histogram; 1.5.1 returns them as plain values anyway. */
 const TEXT_TYPES: Record<MetricType, string> = {
   COUNTER: 'counter',

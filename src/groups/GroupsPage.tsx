@@ -61,6 +61,21 @@ function GroupsView() {
   );
   useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
+  // The quick filters count within what the text and family filters let through.
+  const around = useMemo(
+    () =>
+      groups && (filters.query.matchers.length || filters.query.words.length || filters.family)
+        ? filterAndSort(groups, { ...filters, failedOnly: false, staleOnly: false, freshOnly: false }, staleKeys, 'job')
+        : (groups ?? []),
+    [groups, filters, staleKeys],
+  );
+  const aroundCounts = useMemo(
+    () => ({
+      stale: around.filter((g) => staleKeys.has(g.key)).length,
+      failed: around.filter((g) => !g.lastPushSuccessful).length,
+    }),
+    [around, staleKeys],
+  );
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
   const { setText, text } = find;
@@ -90,8 +105,8 @@ function GroupsView() {
             find={find}
             error={parsed.ok ? undefined : parsed.error}
             families={families}
-            staleCount={stale.length}
-            failedCount={summary.failed}
+            staleCount={aroundCounts.stale}
+            failedCount={aroundCounts.failed}
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
@@ -100,7 +115,15 @@ function GroupsView() {
                 Loading all {data.partial.toLocaleString('en-US')} groups…
               </p>
             ) : (
-              !readOnly && <CleanupBar groups={data.groups} stale={stale} />
+              !readOnly && (
+                <CleanupBar
+                  groups={data.groups}
+                  shown={shown}
+                  filtering={isFiltering(active)}
+                  stale={stale}
+                  onShowAll={find.clear}
+                />
+              )
             )}
           </div>
         </div>
@@ -118,7 +141,7 @@ function GroupsView() {
           {data.groups.length === 0 ? (
             <EmptyGateway />
           ) : shown.length === 0 ? (
-            <NoMatch hidden={data.groups.length} onClear={find.clear} filtering={isFiltering(active)} />
+            <NoMatch hidden={data.groups.length} onClear={find.clear} />
           ) : (
             <>
               {isFiltering(active) && (
@@ -142,10 +165,11 @@ function GroupsView() {
   );
 }
 
-function NoMatch({ hidden, onClear, filtering }: { hidden: number; onClear: () => void; filtering: boolean }) {
+/** Only reached with a filter on: without one, every group shows. */
+function NoMatch({ hidden, onClear }: { hidden: number; onClear: () => void }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
-      <p>{filtering ? `No group matches these filters (${hidden} hidden).` : 'No groups.'}</p>
+      <p>No group matches these filters ({hidden} hidden).</p>
       <button
         type="button"
         onClick={onClear}

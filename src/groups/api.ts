@@ -2,13 +2,13 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
-import { groupByJob, type JobSection } from './order';
+import { compareGroups } from './order';
 import type { Group } from '../gateway/metrics-types';
 import { poller } from './first-poll';
 
 export interface GroupsData {
+  /** Every group, in job order. */
   groups: Group[];
-  jobs: JobSection[];
   /** Set while a large first load is still arriving: how many groups there are in all. */
   partial?: number;
 }
@@ -16,8 +16,7 @@ export interface GroupsData {
 /** Fetch, validate, sort and section: all the per-poll work, done once in the query function. */
 export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
   const groups = await getJson('api/v1/metrics', parseMetricsResponse, signal);
-  const jobs = groupByJob(groups);
-  return { groups: jobs.flatMap((j) => j.groups), jobs };
+  return { groups: groups.sort(compareGroups) };
 }
 
 export const groupsQueryOptions = (refetchInterval: number | false) =>
