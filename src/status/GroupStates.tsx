@@ -65,7 +65,10 @@ export function GroupStates() {
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
             {countOf(summary.groups, 'group', 'groups')} in {countOf(summary.jobs, 'job', 'jobs')}. Stale means no
             successful push for over <span className="font-mono">{threshold.text}</span>; failed means the last push was
-            rejected.
+            rejected
+            {summary.staleAndFailed > 0 &&
+              ` (${countOf(summary.staleAndFailed, 'group is', 'groups are')} both, and counted in each)`}
+            .
           </p>
         </>
       )}

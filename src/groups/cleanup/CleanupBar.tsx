@@ -74,8 +74,8 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
           role="status"
           className="flex w-full flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-200"
         >
-          {hiddenChosen.length} of the {countOf(chosen.length, 'selected group is', 'selected groups are')} hidden by
-          the filter.
+          {hiddenChosen.length} of {countOf(chosen.length, 'selected group', 'selected groups')}{' '}
+          {hiddenChosen.length === 1 ? 'is' : 'are'} hidden by the filter.
           <button type="button" className={button('plain')} onClick={onShowAll}>
             Show them
           </button>
