@@ -5,6 +5,7 @@ import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';
 import { GroupTools } from './GroupTools';
 import { StateBadge } from '../components/state';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
 
@@ -19,7 +20,32 @@ interface Props {
   showJob: boolean;
 }
 
-export const GroupCard = memo(function GroupCard({ group, stale, selected, expanded, onToggle, showJob }: Props) {
+/** One group; a group that cannot be drawn shows why, and never takes the list down with it. */
+export const GroupCard = memo(function GroupCard(props: Props) {
+  const { group } = props;
+  return (
+    <ErrorBoundary resetKey={group} fallback={(error) => <BrokenGroup group={group} error={error} />}>
+      <GroupCardBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function BrokenGroup({ group, error }: { group: Group; error: Error }) {
+  return (
+    <article
+      aria-label={group.selector}
+      className="rounded-md border border-orange-400 dark:border-orange-700 bg-white dark:bg-slate-900 px-4 py-2.5 text-sm text-orange-900 dark:text-orange-200"
+    >
+      <span aria-hidden="true">⚠ </span>
+      <strong>This group cannot be shown:</strong> <span className="[overflow-wrap:anywhere]">{error.message}</span>{' '}
+      <code className="font-mono text-xs text-slate-700 dark:text-slate-200 [overflow-wrap:anywhere]">
+        {group.selector}
+      </code>
+    </article>
+  );
+}
+
+function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: Props) {
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
@@ -101,4 +127,4 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
       </div>
     </article>
   );
-});
+}
