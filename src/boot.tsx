@@ -12,7 +12,7 @@ import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 
 const queryClient = new QueryClient();
-const { config, gatewayBase } = await startup;
+const { config, gatewayBase } = await startup();
 setGatewayBase(gatewayBase);
 // Start the first poll now, while React renders, rather than after the list mounts (the status
 // page counts the groups too, so it wants them as well).

@@ -4,7 +4,7 @@ import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
 import { compareGroups } from './order';
 import type { Group } from '../gateway/metrics-types';
-import { poller } from './first-poll';
+import { getPoller } from './first-poll';
 
 export interface GroupsData {
   /** Every group, in job order. */
@@ -23,8 +23,10 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({
     queryKey: gatewayKeys.metrics(),
     // In a worker where there is one (every browser): only changes come back to the page.
-    queryFn: ({ signal, client, queryKey }) =>
-      poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal),
+    queryFn: ({ signal, client, queryKey }) => {
+      const poller = getPoller();
+      return poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal);
+    },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
     refetchInterval,

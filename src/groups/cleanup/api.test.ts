@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseGroup } from '../../gateway/metrics';
 import { deleteGroups, withGroups, withoutGroups } from './api';
