@@ -1,4 +1,4 @@
-import { seriesLabels } from '../metrics/series';
+import { seriesLabels } from './series';
 import type { Family, Group, Labels, MetricType, Sample } from './metrics-types';
 import { byCodeUnits, escapeLabelValue } from './selector';
 

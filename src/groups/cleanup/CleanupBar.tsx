@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Group } from '../../gateway/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
-import { useGatewayStatus } from '../../status/api';
+import { useGatewayStatus } from '../../gateway/status-query';
 import { useCleanup, useCleanupState } from './CleanupContext';
 import { WipeDialog } from './WipeDialog';
 

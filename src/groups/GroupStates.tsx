@@ -1,15 +1,15 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useLocation } from 'wouter';
 import { STATE_BADGE, STATE_MARK, type GroupState } from '../components/state';
-import { useGroups } from '../groups/api';
-import { staleGroups } from '../groups/cleanup/staleness';
-import { useStaleThreshold } from '../groups/cleanup/useStaleThreshold';
-import { summarize } from '../groups/find/filter';
+import { useGroups } from './api';
+import { staleGroups } from './cleanup/staleness';
+import { useStaleThreshold } from './cleanup/useStaleThreshold';
+import { summarize } from './find/filter';
 import { countOf } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { usePolling } from '../polling/PollingContext';
 import { currentSearch } from '../lib/useUrlParam';
-import { Card } from './Card';
+import { Card } from '../components/Card';
 
 const LABELS: Record<GroupState, [string, string]> = {
   fresh: ['fresh group', 'fresh groups'],
