@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { button } from '../components/styles';
 import type { Group } from '../gateway/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
@@ -104,7 +105,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: 
           <button
             type="button"
             onClick={() => requestDelete([group], 'Delete group')}
-            className="rounded px-2 py-1 text-sm text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-2 focus-visible:outline-red-600"
+            className={button('quietDanger', 'px-2 font-normal')}
           >
             Delete group
           </button>

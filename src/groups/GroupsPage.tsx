@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { typingInto } from '../lib/keys';
+import { button } from '../components/styles';
+import { useGlobalKeydown } from '../lib/useGlobalKeydown';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
@@ -79,15 +80,10 @@ function GroupsView() {
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
   const { setText, text } = find;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || !text) return;
-      if (typingInto(e.target)) return;
-      setText('');
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [text, setText]);
+  useGlobalKeydown((e) => {
+    if (e.key !== 'Escape' || !text) return false;
+    setText('');
+  });
 
   const outOfDate = Boolean(error && data);
   return (
@@ -170,11 +166,7 @@ function NoMatch({ hidden, onClear }: { hidden: number; onClear: () => void }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
       <p>No group matches these filters ({hidden} hidden).</p>
-      <button
-        type="button"
-        onClick={onClear}
-        className="mt-2 rounded border border-slate-300 dark:border-slate-600 px-2.5 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-950 focus-visible:outline-2 focus-visible:outline-teal-600"
-      >
+      <button type="button" onClick={onClear} className={button('plain', 'mt-2 font-normal')}>
         Clear filters
       </button>
     </div>
