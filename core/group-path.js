@@ -4,6 +4,10 @@
  * the gateway's base. Every value is base64url-encoded (RFC 4648 §5, no padding; an empty value is
  * `=`), so `/`, empty values, `%`, `?`, `#` and any Unicode address exactly the right group.
  *
+ * A label name outside `[a-zA-Z_][a-zA-Z0-9_]*` (possible on gateways 1.11+ started with
+ * `--push.enable-utf8-names`) is written with the gateway's `U__` escaping: `foo.bar` is
+ * `U__foo_2e_bar`.
+ *
  * Plain JavaScript so that the app, the end-to-end tests and the Node scripts share one encoder.
  * On Debian's 1.5.1 gateway, invalid base64 on a job@base64 route wedges that route until a
  * restart: never send a path this module did not build.
@@ -27,13 +31,41 @@ export function base64url(value) {
 }
 
 /**
- * Throws unless `name` may be a grouping label: `[a-zA-Z_][a-zA-Z0-9_]*`, not starting with `__`.
+ * Whether `name` is a label name every gateway takes: `[a-zA-Z_][a-zA-Z0-9_]*`.
+ * @param {string} name
+ */
+export const isLegacyLabelName = (name) => LABEL_NAME.test(name);
+
+/**
+ * Throws unless `name` may be a grouping label: not empty, valid UTF-8, not starting with `__`
+ * (reserved by Prometheus).
  * @param {string} name
  */
 export function checkLabelName(name) {
-  if (!LABEL_NAME.test(name) || name.startsWith('__')) {
+  if (name === '' || name.startsWith('__') || /\p{Cs}/u.test(name)) {
     throw new Error(`"${name}" is not a valid grouping label name`);
   }
+}
+
+/**
+ * A label name as a path segment: as it is when every gateway takes it, otherwise in the
+ * gateway's `U__` escaping (prometheus/common's "values" escaping): `_` is written `__`, letters
+ * and digits (not first) stand as they are, and every other character is `_<hex code point>_`.
+ * @param {string} name
+ * @returns {string}
+ */
+export function escapeLabelName(name) {
+  checkLabelName(name);
+  if (isLegacyLabelName(name)) return name;
+  let out = 'U__';
+  let first = true;
+  for (const char of name) {
+    if (char === '_') out += '__';
+    else if (/[a-zA-Z]/.test(char) || (!first && /[0-9]/.test(char))) out += char;
+    else out += `_${(char.codePointAt(0) ?? 0).toString(16)}_`;
+    first = false;
+  }
+  return out;
 }
 
 /**
@@ -49,8 +81,7 @@ export function groupPath(labels) {
     .sort();
   let path = `metrics/job@base64/${base64url(job)}`;
   for (const name of names) {
-    checkLabelName(name);
-    path += `/${name}@base64/${base64url(labels[name] ?? '')}`;
+    path += `/${escapeLabelName(name)}@base64/${base64url(labels[name] ?? '')}`;
   }
   return path;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64url, groupPath } from './group-path.js';
+import { base64url, escapeLabelName, groupPath } from './group-path.js';
 
 /** Decodes a path back into labels, as the gateway does. */
 function decode(path: string): Record<string, string> {
@@ -7,7 +7,8 @@ function decode(path: string): Record<string, string> {
   expect(parts[0]).toBe('metrics');
   const labels: Record<string, string> = {};
   for (let i = 1; i < parts.length; i += 2) {
-    const [name, suffix] = parts[i]!.split('@');
+    const [escaped, suffix] = parts[i]!.split('@');
+    const name = unescapeName(escaped!);
     expect(suffix).toBe('base64');
     const value = parts[i + 1]!;
     expect(value).toMatch(/^([A-Za-z0-9_-]+|=)$/);
@@ -19,6 +20,17 @@ function decode(path: string): Record<string, string> {
           );
   }
   return labels;
+}
+
+/** The gateway's U__ decoding (prometheus/common UnescapeName): `__` is `_`, `_<hex>_` a code point. */
+function unescapeName(name: string): string {
+  if (!name.startsWith('U__')) return name;
+  expect(name).toMatch(/^U__([a-zA-Z0-9]|__|_[0-9a-f]+_)*$/);
+  return name
+    .slice(3)
+    .replace(/__|_([0-9a-f]+)_/g, (_match, hex: string | undefined) =>
+      hex === undefined ? '_' : String.fromCodePoint(parseInt(hex, 16)),
+    );
 }
 
 const tricky = [
@@ -68,7 +80,7 @@ describe('groupPath', () => {
     expect(decode(groupPath({ job: 'a/b ü' }))).toEqual({ job: 'a/b ü' });
   });
 
-  it.each([['bad-name'], ['1x'], ['__reserved'], ['']])('refuses the label name %j', (name) => {
+  it.each([['__reserved'], [''], ['lone \ud800 surrogate']])('refuses the label name %j', (name) => {
     expect(() => groupPath({ job: 'j', [name]: 'v' })).toThrow('is not a valid grouping label name');
   });
 
@@ -76,4 +88,32 @@ describe('groupPath', () => {
     expect(() => groupPath({ instance: 'x' })).toThrow('non-empty job');
     expect(() => groupPath({ job: '' })).toThrow('non-empty job');
   });
+});
+
+describe('UTF-8 label names (gateways 1.11+ with --push.enable-utf8-names)', () => {
+  it('leaves legacy names as they are', () => {
+    expect(escapeLabelName('instance')).toBe('instance');
+    expect(escapeLabelName('_a_b9')).toBe('_a_b9');
+  });
+
+  it.each([
+    ['foo.bar', 'U__foo_2e_bar'],
+    ['bad-name', 'U__bad_2d_name'],
+    ['a_b.c', 'U__a__b_2e_c'],
+    ['1x', 'U___31_x'],
+    ['x1:y', 'U__x1_3a_y'],
+    ['café', 'U__caf_e9_'],
+    ['🙂 ok', 'U___1f642__20_ok'],
+  ])('writes %j as %j', (name, escaped) => {
+    expect(escapeLabelName(name)).toBe(escaped);
+    expect(unescapeName(escaped)).toBe(name);
+  });
+
+  it.each([['foo.bar'], ['service.name'], ['a/b'], ['é'], ['x y'], ['1'], ['a__b.c'], ['U__x.y']])(
+    'round-trips the name %j in a group path',
+    (name) => {
+      const labels = { job: 'j', [name]: 'v/w', instance: '' };
+      expect(decode(groupPath(labels))).toEqual(labels);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 type Gateway = { groups: () => Promise<Array<{ labels: Record<string, string> }>> };
 
 /** Browse, delete one group, and read the status page: the same for every way of serving. */
-async function browseDeleteStatus(page: Page, appUrl: string, gateway: Gateway) {
+async function browseDeleteStatus(page: Page, appUrl: string, gateway: Gateway, version: string) {
   await page.goto(appUrl);
   await expect(article(page, '{job="embedded", instance="keep"}')).toBeVisible();
   await article(page, '{job="embedded", instance="drop"}').getByRole('button', { name: 'Delete group' }).click();
@@ -17,7 +17,7 @@ async function browseDeleteStatus(page: Page, appUrl: string, gateway: Gateway) 
   await expect.poll(async () => (await gateway.groups()).map((g) => g.labels.instance)).toEqual(['keep']);
   await expect(article(page, '{job="embedded", instance="drop"}')).toHaveCount(0);
   await page.getByRole('link', { name: 'Status' }).click();
-  await expect(page.getByRole('region', { name: 'Build' })).toContainText('1.5.1');
+  await expect(page.getByRole('region', { name: 'Build' })).toContainText(version);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Gateway status' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -26,6 +26,7 @@ async function browseDeleteStatus(page: Page, appUrl: string, gateway: Gateway) 
 test('behind nginx: the gateway at / and Pushboard at /ui/ on one origin (deploy/nginx.conf)', async ({
   page,
   gateway,
+  gatewayBuild,
   pushGroup,
 }) => {
   await pushGroup({ job: 'embedded', instance: 'keep' }, 'm 1\n');
@@ -35,7 +36,7 @@ test('behind nginx: the gateway at / and Pushboard at /ui/ on one origin (deploy
     expect(await (await fetch(nginx.url)).text()).toContain('Prometheus Pushgateway');
     const bare = await fetch(new URL('ui', nginx.url), { redirect: 'manual' });
     expect(bare.status).toBe(301);
-    await browseDeleteStatus(page, new URL('ui/', nginx.url).href, gateway);
+    await browseDeleteStatus(page, new URL('ui/', nginx.url).href, gateway, gatewayBuild.version);
   } finally {
     await nginx.stop();
   }
@@ -45,27 +46,32 @@ const assetsDir = () => mkdtempSync(path.join(tmpdir(), 'pushboard-assets-'));
 
 test.describe('served by the gateway itself (--web.local-assets)', () => {
   const assets = assetsDir();
-  test.beforeAll(() => prepareAssets({ out: assets, from: '/usr/share/prometheus/pushgateway', dist: 'dist' }));
+  test.beforeAll(({ gatewayBuild }) => prepareAssets({ out: assets, from: gatewayBuild.assets, dist: 'dist' }));
   test.use({ gatewayOptions: { localAssets: assets } });
 
-  test('at /static/pushboard/, with a link from the gateway’s own page', async ({ page, gateway, pushGroup }) => {
+  test('at /static/pushboard/, with a link from the gateway’s own page', async ({
+    page,
+    gateway,
+    gatewayBuild,
+    pushGroup,
+  }) => {
     await pushGroup({ job: 'embedded', instance: 'keep' }, 'm 1\n');
     await pushGroup({ job: 'embedded', instance: 'drop' }, 'm 1\n');
     await page.goto(gateway.url);
     await page.getByRole('link', { name: 'Pushboard' }).click();
     await expect(page).toHaveURL(/\/static\/pushboard\/$/);
-    await browseDeleteStatus(page, new URL('static/pushboard/', gateway.url).href, gateway);
+    await browseDeleteStatus(page, new URL('static/pushboard/', gateway.url).href, gateway, gatewayBuild.version);
   });
 });
 
 test.describe('served by a gateway with a route prefix', () => {
   const assets = assetsDir();
-  test.beforeAll(() => prepareAssets({ out: assets, from: '/usr/share/prometheus/pushgateway', dist: 'dist' }));
+  test.beforeAll(({ gatewayBuild }) => prepareAssets({ out: assets, from: gatewayBuild.assets, dist: 'dist' }));
   test.use({ gatewayOptions: { localAssets: assets, routePrefix: '/pgw' } });
 
-  test('finds the API two levels up, under the prefix', async ({ page, gateway, pushGroup }) => {
+  test('finds the API two levels up, under the prefix', async ({ page, gateway, gatewayBuild, pushGroup }) => {
     await pushGroup({ job: 'embedded', instance: 'keep' }, 'm 1\n');
     await pushGroup({ job: 'embedded', instance: 'drop' }, 'm 1\n');
-    await browseDeleteStatus(page, new URL('static/pushboard/', gateway.url).href, gateway);
+    await browseDeleteStatus(page, new URL('static/pushboard/', gateway.url).href, gateway, gatewayBuild.version);
   });
 });

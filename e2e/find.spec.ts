@@ -1,8 +1,8 @@
-import { article, expect, push, test } from './fixtures';
+import { article, expect, test } from './fixtures';
 
 const HOSTS = 300;
 
-test.beforeEach(async ({ gateway, pushGroup }) => {
+test.beforeEach(async ({ pushGroup, pushRefused }) => {
   // A few hundred groups: enough that the list must scroll and virtualise.
   const pushes = [];
   for (let i = 1; i <= HOSTS; i++) {
@@ -14,15 +14,10 @@ test.beforeEach(async ({ gateway, pushGroup }) => {
   await Promise.all(pushes);
   await pushGroup({ job: 'special', instance: 'only-one' }, 'special_metric 1\n');
   // A failed push on an existing group: special_metric with another TYPE.
-  expect(
-    (
-      await push(
-        gateway.url,
-        { job: 'etl', instance: 'host-1', region: 'eu' },
-        '# TYPE special_metric counter\nspecial_metric 2\n',
-      )
-    ).status,
-  ).toBe(400);
+  await pushRefused(
+    { job: 'etl', instance: 'host-1', region: 'eu' },
+    '# TYPE special_metric counter\nspecial_metric 2\n',
+  );
 });
 
 const filter = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: 'Filter groups' });

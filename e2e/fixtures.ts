@@ -1,8 +1,21 @@
 import { test as base, expect } from '@playwright/test';
 import { deleteGroup, push } from '../scripts/push.js';
+import { groupPath } from '../core/group-path.js';
+import { encodeDelimited, PROTOBUF_CONTENT_TYPE, type MetricFamilyMessage } from '../src/gateway/protobuf';
+import { GATEWAY_BUILDS, type GatewayBuild, type GatewayVersion } from './gateways';
 import { TestApp, TestGateway, type AppOptions, type GatewayOptions } from './harness';
 
 type Labels = Record<string, string>;
+
+export interface WorkerOptions {
+  /** Which gateway build this project runs against (one Playwright project per version). */
+  gatewayVersion: GatewayVersion;
+}
+
+interface WorkerFixtures extends WorkerOptions {
+  /** The build of `gatewayVersion`: its version string, binary and packaged assets. */
+  gatewayBuild: GatewayBuild;
+}
 
 interface Fixtures {
   gatewayOptions: GatewayOptions;
@@ -11,13 +24,22 @@ interface Fixtures {
   app: TestApp;
   /** Pushes text exposition to a group and expects the gateway to accept it. */
   pushGroup: (labels: Labels, body: string) => Promise<void>;
+  /**
+   * Pushes text exposition that clashes with other groups' metrics, expects the gateway to refuse
+   * it (400 with its reason, or no answer on 1.11.0) and to hold the group as failed afterwards.
+   */
+  pushRefused: (labels: Labels, body: string) => Promise<void>;
+  /** PUTs metric families in the delimited protobuf format and expects the gateway to accept them. */
+  pushProtobuf: (labels: Labels, families: MetricFamilyMessage[]) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  gatewayVersion: ['1.5.1', { option: true, scope: 'worker' }],
+  gatewayBuild: [async ({ gatewayVersion }, use) => use(GATEWAY_BUILDS[gatewayVersion]), { scope: 'worker' }],
   gatewayOptions: [{}, { option: true }],
   appOptions: [{}, { option: true }],
-  gateway: async ({ gatewayOptions }, use) => {
-    const gateway = await TestGateway.start(gatewayOptions);
+  gateway: async ({ gatewayOptions, gatewayBuild }, use) => {
+    const gateway = await TestGateway.start({ build: gatewayBuild, ...gatewayOptions });
     await use(gateway);
     await gateway.dispose();
   },
@@ -30,6 +52,32 @@ export const test = base.extend<Fixtures>({
     await use(async (labels, body) => {
       const result = await push(gateway.url, labels, body);
       expect(result.status, `push to ${JSON.stringify(labels)}: ${result.text}`).toBeLessThan(300);
+    });
+  },
+  pushRefused: async ({ gateway, gatewayBuild }, use) => {
+    await use(async (labels, body) => {
+      const answer = await push(gateway.url, labels, body).catch((error: Error) => error);
+      if (gatewayBuild.answersRefusals) {
+        expect(answer).toMatchObject({
+          status: 400,
+          text: expect.stringContaining('inconsistent with existing metrics'),
+        });
+      } else {
+        expect(String(answer)).toContain('cannot reach the gateway');
+      }
+      const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
+      const held = (await gateway.groups()).find((g) => key(g.labels) === key(labels));
+      expect(held?.last_push_successful, `the gateway marks ${JSON.stringify(labels)} as failed`).toBe(false);
+    });
+  },
+  pushProtobuf: async ({ gateway }, use) => {
+    await use(async (labels, families) => {
+      const response = await fetch(new URL(groupPath(labels), gateway.url), {
+        method: 'PUT',
+        headers: { 'Content-Type': PROTOBUF_CONTENT_TYPE },
+        body: encodeDelimited(families),
+      });
+      expect(response.status, `protobuf push to ${JSON.stringify(labels)}: ${await response.text()}`).toBeLessThan(300);
     });
   },
   page: async ({ page }, use) => {

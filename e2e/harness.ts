@@ -7,8 +7,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { createApp } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.js';
 import { startGateway } from '../server/local-gateway.js';
+import type { GatewayBuild } from './gateways';
 
 export async function freePort(): Promise<number> {
   const server: Server = createServer();
@@ -27,6 +28,10 @@ export interface GatewayOptions {
   webConfig?: { file: string; tls: boolean };
   /** A --web.local-assets directory (see scripts/gateway-assets.js). */
   localAssets?: string;
+  /** --push.enable-utf8-names (1.11+): grouping label names outside [a-zA-Z_][a-zA-Z0-9_]*. */
+  utf8Names?: boolean;
+  /** The gateway build to run (default: the installed 1.5.1). */
+  build?: GatewayBuild;
 }
 
 /** A real gateway that can be stopped and started again on the same port, keeping its groups. */
@@ -50,15 +55,18 @@ export class TestGateway {
   }
 
   async start(): Promise<void> {
-    const { webConfig, routePrefix, localAssets, adminApi = true } = this.options;
+    const { webConfig, routePrefix, localAssets, utf8Names, build, adminApi = true } = this.options;
     const started = await startGateway({
+      binary: build?.binary,
       listen: `127.0.0.1:${this.port}`,
       dataDir: this.dataDir,
       adminApi,
       routePrefix,
       extraArgs: [
         ...(webConfig ? [`--web.config.file=${webConfig.file}`] : []),
-        ...(localAssets ? [`--web.local-assets=${localAssets}`] : []),
+        // A cached build's own page and assets, not those of the installed package.
+        ...(localAssets || build ? [`--web.local-assets=${localAssets ?? build?.assets}`] : []),
+        ...(utf8Names ? ['--push.enable-utf8-names'] : []),
       ],
     });
     this.stopFn = started.stop;
@@ -101,9 +109,8 @@ export class TestApp {
       log: () => {},
       ...options,
     });
-    const server = await new Promise<HttpServer>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const server = createHttpServer(app, { frameAncestors: options.frameAncestors });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');
     return new TestApp(server, `http://127.0.0.1:${address.port}${options.routePrefix ?? ''}/`);

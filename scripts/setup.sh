@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
-# the tests), with --test also Chromium, nginx, openssl and curl (end-to-end tests, screenshots), the npm packages, and the build.
+# the tests), with --test also Chromium, nginx, openssl and curl (end-to-end tests, screenshots) and
+# Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against both), the npm
+# packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,10 @@ if [ ${#packages[@]} -gt 0 ]; then
   echo "setup: installing ${packages[*]} from Debian's packages"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+if $with_tests; then
+  echo "setup: the newer gateway for the tests: $(bash scripts/fetch-gateway.sh 1.11.0)"
 fi
 
 # npm ci when node_modules is missing or older than the lock file.

@@ -1,10 +1,23 @@
 // @ts-check
+import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { gatewayProxy, isProxied } from './proxy.js';
-import { isCrossSite, SAFE_METHODS, securityHeaders } from './security.js';
+import { hostPolicy } from './hosts.js';
+import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
+import { parseTarget } from './request-target.js';
+import {
+  firstValue,
+  isCrossSite,
+  KNOWN_METHODS,
+  SAFE_METHODS,
+  securityHeaderList,
+  securityHeaders,
+} from './security.js';
 
 export { isProxied, PROXIED_PATHS } from './proxy.js';
+
+/** 32 MiB: enough for the Undo of a very large group. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * @typedef {object} AppOptions
@@ -16,22 +29,17 @@ export { isProxied, PROXIED_PATHS } from './proxy.js';
  * @property {string} [staleThreshold] the app's default staleness threshold
  * @property {number} [pollIntervalMs] the app's default refresh interval
  * @property {import('./proxy.js').GatewayCredentials} [credentials]
+ * @property {string} [listenHost] where the server listens: decides the default allowed hosts
+ * @property {string[]} [allowedHosts] more accepted Host names (`*` for any)
+ * @property {boolean} [trustProxy] believe X-Forwarded-Host from a reverse proxy in front
+ * @property {number} [maxBodyBytes] the largest change body passed on to the gateway
  * @property {(line: string) => void} [log]
  */
 
 /**
- * The gateway's address as Prometheus would scrape it, without any credentials in it.
- * @param {URL} url
- */
-function publicAddress(url) {
-  const copy = new URL(url.href);
-  copy.username = '';
-  copy.password = '';
-  return copy.href;
-}
-
-/**
  * The Pushboard HTTP app: the built dashboard, its config.json, and the gateway's API proxied.
+ * Every request is decided once, in this order: allowed host, one parse of its target, method,
+ * read-only and cross-site gates, then the route (health, config, gateway path, static file).
  * @param {AppOptions} options
  */
 export function createApp(options) {
@@ -41,11 +49,53 @@ export function createApp(options) {
     readOnly = false,
     routePrefix = '',
     frameAncestors = "'none'",
+    trustProxy = false,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
     log = console.log,
   } = options;
+  const hosts = hostPolicy({ listenHost: options.listenHost, allowedHosts: options.allowedHosts });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(securityHeaders({ frameAncestors }));
+
+  /** @param {import('express').Response} res @param {number} status @param {string} text */
+  const refuse = (res, status, text) => res.status(status).type('text/plain').send(`${text}\n`);
+
+  app.use((req, res, next) => {
+    const host = req.headers.host;
+    const forwarded = trustProxy ? firstValue(req.headers['x-forwarded-host']) : undefined;
+    const refused = !hosts.allows(host) ? host : forwarded !== undefined && !hosts.allows(forwarded) ? forwarded : null;
+    if (refused === null) return next();
+    log(`${req.method} -> 403 (host "${String(refused).slice(0, 100)}" not allowed)`);
+    refuse(
+      res,
+      403,
+      `Host "${refused ?? ''}" is not allowed: this server answers to ${hosts.describe()} (see --allowed-hosts).`,
+    );
+  });
+
+  app.use((req, res, next) => {
+    const target = parseTarget(req.url);
+    if (!target.ok) return refuse(res, 400, `Bad request: ${target.reason}.`);
+    req.url = target.url;
+    req.originalUrl = target.url;
+    if (!KNOWN_METHODS.has(req.method)) {
+      res.setHeader('Allow', [...KNOWN_METHODS].join(', '));
+      return refuse(res, 405, `Method ${req.method} is not allowed.`);
+    }
+    if (SAFE_METHODS.has(req.method)) return next();
+    const reason = readOnly ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
+    if (!reason) return next();
+    log(`${req.method} ${req.originalUrl} -> 403 (${reason})`);
+    refuse(
+      res,
+      403,
+      reason === 'read-only'
+        ? 'Pushboard is read-only: changes to the gateway are disabled.'
+        : 'Cross-site changes to the gateway are refused.',
+    );
+  });
 
   const router = express.Router();
   router.get('/-/pushboard/healthy', (_req, res) => {
@@ -64,24 +114,15 @@ export function createApp(options) {
     });
   });
 
-  router.use((req, res, next) => {
-    if (!isProxied(req.path) || SAFE_METHODS.has(req.method)) return next();
-    const refusal = readOnly
-      ? 'Pushboard is read-only: changes to the gateway are disabled.'
-      : isCrossSite(req)
-        ? 'Cross-site changes to the gateway are refused.'
-        : undefined;
-    if (!refusal) return next();
-    log(`${req.method} ${req.originalUrl} -> 403 (${readOnly ? 'read-only' : 'cross-site'})`);
-    res.status(403).type('text/plain').send(`${refusal}\n`);
-  });
-
-  router.use(gatewayProxy({ gatewayUrl, credentials: options.credentials, log }));
+  const cap = bodyCap(maxBodyBytes, log);
+  const proxy = gatewayProxy({ gatewayUrl, credentials: options.credentials, log });
+  router.use((req, res, next) => (isProxied(req.path) ? cap(req, res, () => proxy(req, res, next)) : next()));
 
   router.use(
     express.static(distDir, {
       index: 'index.html',
-      redirect: true,
+      // No directory redirects: serve-static writes them with its own CSP.
+      redirect: false,
       setHeaders: (res, file) => {
         // Hashed assets never change; everything else must be revalidated.
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
@@ -93,7 +134,7 @@ export function createApp(options) {
   if (routePrefix) {
     // The prefix without a trailing slash goes to the app's page with one: relative URLs need it.
     app.use((req, res, next) => {
-      const [pathname, query] = req.originalUrl.split(/\?(.*)/s, 2);
+      const [pathname, query] = req.url.split(/\?(.*)/s, 2);
       if (pathname !== routePrefix) return next();
       res.redirect(301, `${routePrefix}/${query ? `?${query}` : ''}`);
     });
@@ -101,5 +142,40 @@ export function createApp(options) {
   } else {
     app.use(router);
   }
+
+  // Express's own 404 and error pages carry a CSP of their own; these keep the app's.
+  app.use((_req, res) => refuse(res, 404, 'Not found.'));
+  app.use(
+    /** @type {import('express').ErrorRequestHandler} */
+    (error, _req, res, _next) => {
+      const status = Number(error?.status ?? error?.statusCode) || 500;
+      if (res.headersSent) return res.destroy();
+      refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
+    },
+  );
   return app;
+}
+
+/**
+ * An HTTP server for the app whose own error answers (malformed requests, headers too large)
+ * carry the same security headers as every other response.
+ * @param {import('express').Express} app
+ * @param {{ frameAncestors?: string }} [options]
+ */
+export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
+  const server = http.createServer(app);
+  const headers = securityHeaderList(frameAncestors)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+    if (!socket.writable || /** @type {any} */ (socket)._httpMessage) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = `${status.slice(4)}\n`;
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n` +
+        `${headers}Connection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }

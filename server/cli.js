@@ -4,10 +4,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { createApp } from './app.js';
+import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.js';
+import { isLoopback, parseAllowedHosts } from './hosts.js';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
-import { parseGatewayUrl, parseInterval, parseListen, parseRoutePrefix, parseThreshold } from './options.js';
-import { readBasicAuth } from './proxy.js';
+import { parseGatewayUrl, parseInterval, parseListen, parseRoutePrefix, parseSize, parseThreshold } from './options.js';
+import { publicAddress, readBasicAuth } from './proxy.js';
+import { parseFrameAncestors } from './security.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,30 +28,51 @@ const checked = (parse) => (value) => {
 
 const program = new Command('pushboard')
   .description('Serve the Pushboard dashboard in front of a Prometheus Pushgateway.')
+  // Parsed after the command line, not by commander, whose error would repeat a credential in it.
   .option(
     '--gateway <url>',
     `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there`,
-    checked(parseGatewayUrl),
   )
   .option('--listen <host:port>', 'where to listen (env HOST and PORT; default localhost:8080)', checked(parseListen))
   .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
   .option('--read-only', 'hide every destructive action in the app and refuse changes to the gateway', false)
   .option('--stale-threshold <duration>', 'the default staleness threshold, e.g. 1h', checked(parseThreshold))
   .option('--poll-interval <duration>', 'the default refresh interval, e.g. 5s', checked(parseInterval))
-  .option('--frame-ancestors <sources>', 'who may show Pushboard in a frame (CSP frame-ancestors)', "'none'")
-  .option('--gateway-basic-auth-file <file>', 'a file with "user:password" for a gateway behind basic auth')
+  .option(
+    '--frame-ancestors <sources>',
+    "who may show Pushboard in a frame: CSP sources such as 'self' https://grafana.example.com",
+    checked(parseFrameAncestors),
+    "'none'",
+  )
+  .option(
+    '--allowed-hosts <names>',
+    'comma-separated host names the server answers to besides localhost, 127.0.0.1 and [::1] (".example.com" for its subdomains, "*" for any); needed when people reach it by a DNS name',
+    checked(parseAllowedHosts),
+  )
+  .option('--trust-proxy', 'believe X-Forwarded-Host from the reverse proxy in front of this server', false)
+  .option(
+    '--max-body-size <size>',
+    `the largest push or undo passed on to the gateway, e.g. 32MB (default ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024}MB)`,
+    checked(parseSize),
+  )
+  .option(
+    '--gateway-basic-auth-file <file>',
+    'a file with "user:password" for a gateway behind basic auth (a --gateway URL may not hold them)',
+  )
   .option('--gateway-ca-file <file>', 'a PEM file of the CA that signed an https gateway')
   .option('--gateway-insecure-skip-verify', "do not verify an https gateway's certificate", false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
   .addHelpText(
     'after',
     `
-Credentials stay on this server: the browser never sees them.
+Credentials stay on this server: the browser never sees them, and no log line or answer holds
+them. Listening on loopback (the default), only Host localhost, 127.0.0.1 and [::1] is answered;
+listening on another address, IP addresses too. Name every other host with --allowed-hosts.
 
 Examples:
   pushboard                                   # embedded default gateway, http://localhost:8080
   PUSHGATEWAY_URL=http://127.0.0.1:9091 PORT=8080 npm start
-  pushboard --gateway http://gw:9091 --listen 0.0.0.0:8080 --read-only
+  pushboard --gateway http://gw:9091 --listen 0.0.0.0:8080 --allowed-hosts pushboard.example.com --read-only
   pushboard --gateway https://gw.example.com/pgw/ --gateway-ca-file ca.pem --gateway-basic-auth-file auth`,
   );
 
@@ -71,10 +94,10 @@ function orFail(fn) {
 async function main() {
   program.parse();
   const opts = program.opts();
+  /** @type {string | undefined} */
+  const gatewayFlag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
   /** @type {URL | undefined} */
-  let gatewayUrl =
-    opts.gateway ??
-    (process.env.PUSHGATEWAY_URL ? orFail(() => parseGatewayUrl(process.env.PUSHGATEWAY_URL ?? '')) : undefined);
+  let gatewayUrl = gatewayFlag ? orFail(() => parseGatewayUrl(gatewayFlag)) : undefined;
   /** @type {{host: string, port: number}} */
   const listen =
     opts.listen ?? orFail(() => parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`));
@@ -109,9 +132,9 @@ async function main() {
         fail(/** @type {Error} */ (error).message);
       }
     }
-  } else if ((await probeGateway(gatewayUrl)) !== 'gateway') {
+  } else if ((await probeGateway(gatewayUrl, credentials)) !== 'gateway') {
     console.warn(
-      `pushboard: warning: no Pushgateway answers at ${gatewayUrl.href} yet; the dashboard will say so until it does`,
+      `pushboard: warning: no Pushgateway answers at ${publicAddress(gatewayUrl)} yet; the dashboard will say so until it does`,
     );
   }
 
@@ -125,9 +148,14 @@ async function main() {
       staleThreshold: opts.staleThreshold,
       pollIntervalMs: opts.pollInterval,
       credentials,
+      listenHost: listen.host,
+      allowedHosts: opts.allowedHosts,
+      trustProxy: opts.trustProxy,
+      maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
     }),
   );
-  const server = app.listen(listen.port, listen.host);
+  const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
+  server.listen(listen.port, listen.host);
   server.once('error', async (/** @type {NodeJS.ErrnoException} */ error) => {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     const where = `${listen.host}:${listen.port}`;
@@ -142,8 +170,13 @@ async function main() {
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
     const where = `http://${host}:${listen.port}${opts.routePrefix}/`;
     console.log(
-      `Pushboard on ${where} for the Pushgateway at ${gatewayUrl.href}${opts.readOnly ? ' (read-only)' : ''}`,
+      `Pushboard on ${where} for the Pushgateway at ${publicAddress(gatewayUrl)}${opts.readOnly ? ' (read-only)' : ''}`,
     );
+    if (!isLoopback(listen.host) && !opts.allowedHosts) {
+      console.log(
+        'Pushboard answers to IP addresses and localhost only: name the hosts people use with --allowed-hosts',
+      );
+    }
   });
   const shutdown = async () => {
     server.close();

@@ -1,33 +1,61 @@
 // @ts-check
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { gatewayAccess } from './proxy.js';
 
 export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
 export const GATEWAY_BINARY = 'prometheus-pushgateway';
 
 /**
- * Asks `url` for the gateway's status: 'gateway' if a Pushgateway answers, 'other' if something
- * else does, 'none' if nothing listens.
+ * Asks `url` for the gateway's status, with the server's own credentials: 'gateway' if a
+ * Pushgateway answers, 'other' if something else does, 'none' if nothing listens.
  * @param {URL} url
+ * @param {import('./proxy.js').GatewayCredentials} [credentials]
  * @returns {Promise<'gateway' | 'other' | 'none'>}
  */
-export async function probeGateway(url) {
-  try {
-    const response = await fetch(new URL('api/v1/status', url), { signal: AbortSignal.timeout(2000) });
-    const body = await response.json().catch(() => null);
-    return body?.status === 'success' && body?.data?.build_information ? 'gateway' : 'other';
-  } catch (error) {
-    const cause = /** @type {any} */ (error)?.cause?.code;
-    return cause === 'ECONNREFUSED' || cause === 'EADDRNOTAVAIL' ? 'none' : 'other';
-  }
+export function probeGateway(url, credentials = {}) {
+  const access = gatewayAccess(credentials);
+  const target = new URL('api/v1/status', url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    const request = client.get(
+      target,
+      {
+        timeout: 2000,
+        ca: access.ca,
+        rejectUnauthorized: access.rejectUnauthorized,
+        headers: access.authorization ? { Authorization: access.authorization } : {},
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text = (text + chunk).slice(0, 1_000_000)));
+        response.on('end', () => {
+          try {
+            const body = JSON.parse(text);
+            resolve(body?.status === 'success' && body?.data?.build_information ? 'gateway' : 'other');
+          } catch {
+            resolve('other');
+          }
+        });
+        response.on('error', () => resolve('other'));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      resolve(error.code === 'ECONNREFUSED' || error.code === 'EADDRNOTAVAIL' ? 'none' : 'other'),
+    );
+  });
 }
 
 /**
  * Starts a local `prometheus-pushgateway` (admin API on, persistence under `dataDir`) and resolves
- * once it is ready.
- * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void }} options
+ * once it is ready. `binary` picks another gateway build (the tests run a newer one too).
+ * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void, binary?: string }} options
  * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
  */
 export async function startGateway({
@@ -38,6 +66,7 @@ export async function startGateway({
   scheme = 'http',
   extraArgs = [],
   log = () => {},
+  binary = GATEWAY_BINARY,
 }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
@@ -48,7 +77,7 @@ export async function startGateway({
     ...(routePrefix ? [`--web.route-prefix=${routePrefix}`] : []),
     ...extraArgs,
   ];
-  const child = spawn(GATEWAY_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -59,7 +88,9 @@ export async function startGateway({
       reject(
         /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
           ? new Error(
-              `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`,
+              binary === GATEWAY_BINARY
+                ? `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`
+                : `${binary} is not there (bash scripts/setup.sh --test fetches it)`,
             )
           : error,
       ),
@@ -73,12 +104,12 @@ export async function startGateway({
   };
   const ready = (async () => {
     for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`${GATEWAY_BINARY} exited: ${lastLine(stderr)}`);
+      if (child.exitCode !== null) throw new Error(`${binary} exited: ${lastLine(stderr)}`);
       // The port accepting connections means the gateway serves (TLS or auth may sit in front).
       if (await accepts(url)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`${GATEWAY_BINARY} did not become ready on ${listen}: ${lastLine(stderr)}`);
+    throw new Error(`${binary} did not become ready on ${listen}: ${lastLine(stderr)}`);
   })();
   try {
     await Promise.race([ready, spawnError]);
@@ -86,7 +117,7 @@ export async function startGateway({
     await stop().catch(() => {});
     throw error;
   }
-  log(`started ${GATEWAY_BINARY} on ${url.href} (admin API on, data in ${dataDir})`);
+  log(`started ${binary} on ${url.href} (admin API on, data in ${dataDir})`);
   return { url, stop };
 }
 

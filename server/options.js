@@ -8,17 +8,26 @@ import { parseDuration } from '../core/duration.js';
  * @returns {URL}
  */
 export function parseGatewayUrl(value) {
+  // Messages never repeat a credential: whatever stands before an "@" in the authority is hidden.
+  const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
   let url;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`the gateway URL "${value}" is not a valid URL (expected e.g. http://localhost:9091)`);
+    throw new Error(`the gateway URL "${shown}" is not a valid URL (expected e.g. http://localhost:9091)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`the gateway URL "${value}" must start with http:// or https://`);
+    throw new Error(`the gateway URL "${shown}" must start with http:// or https://`);
+  }
+  // Refused rather than used: a URL with a password shows in `ps`, shell history, unit files and
+  // pod specs, and would have to be redacted from every log line and answer. A file does neither.
+  if (url.username || url.password || shown !== value) {
+    throw new Error(
+      `the gateway URL "${shown}" must not hold credentials: put "user:password" in a file and pass --gateway-basic-auth-file FILE`,
+    );
   }
   // `search`/`hash` are empty for a bare `?`/`#`, yet the href keeps them (a `?` ends up in every proxied path).
-  if (/[?#]/.test(url.href)) throw new Error(`the gateway URL "${value}" must not have a query or fragment`);
+  if (/[?#]/.test(url.href)) throw new Error(`the gateway URL "${shown}" must not have a query or fragment`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }
@@ -71,4 +80,18 @@ export function parseInterval(value) {
   const seconds = parseDuration(value);
   if (seconds === undefined || seconds < 1) throw new Error(`"${value}" is not an interval of at least 1s`);
   return Math.round(seconds * 1000);
+}
+
+/**
+ * A size such as "32MB", "512KiB" or "1048576" (bytes); units are powers of 1024.
+ * @param {string} value
+ * @returns {number} bytes
+ */
+export function parseSize(value) {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$/i.exec(value);
+  if (!match) throw new Error(`"${value}" is not a size like 32MB, 512KB or 1048576`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  const bytes = Math.floor(Number(match[1]) * 1024 ** ({ b: 0, k: 1, m: 2, g: 3 }[unit] ?? 0));
+  if (bytes < 1) throw new Error(`"${value}" is not a size of at least one byte`);
+  return bytes;
 }

@@ -1,6 +1,6 @@
 // @ts-check
 import { describe, expect, it } from 'vitest';
-import { parseGatewayUrl, parseListen } from './options.js';
+import { parseGatewayUrl, parseListen, parseSize } from './options.js';
 
 describe('parseGatewayUrl', () => {
   it.each([
@@ -12,7 +12,6 @@ describe('parseGatewayUrl', () => {
     ['http://h/a/b', 'http://h/a/b/'],
     ['HTTP://H:80/x', 'http://h/x/'],
     ['http://[::1]:9091', 'http://[::1]:9091/'],
-    ['http://user:secret@h:9091/p', 'http://user:secret@h:9091/p/'],
   ])('%s → %s', (value, href) => {
     expect(parseGatewayUrl(value).href).toBe(href);
   });
@@ -40,6 +39,44 @@ describe('parseGatewayUrl', () => {
       expect(() => parseGatewayUrl(value)).toThrow(`the gateway URL "${value}" must not have a query or fragment`);
     },
   );
+});
+
+describe('credentials in the gateway URL', () => {
+  it.each(['http://alice:s3cret@h:9091/p', 'https://alice@h/', 'http://:s3cret@h/', 'http://@h/'])(
+    'refuses %j and points to the credential file, without repeating the secret',
+    (value) => {
+      let message = '';
+      try {
+        parseGatewayUrl(value);
+      } catch (error) {
+        message = /** @type {Error} */ (error).message;
+      }
+      expect(message).toContain('must not hold credentials');
+      expect(message).toContain('--gateway-basic-auth-file');
+      expect(message).not.toMatch(/alice|s3cret/);
+    },
+  );
+
+  it('hides a credential in every other message too', () => {
+    expect(() => parseGatewayUrl('ftp://user:secret@h/')).toThrow('the gateway URL "ftp://…@h/" must start with http');
+    expect(() => parseGatewayUrl('http://user:secret@h/?x')).toThrow('"http://…@h/?x"');
+  });
+});
+
+describe('parseSize', () => {
+  it.each([
+    ['32MB', 32 * 1024 * 1024],
+    ['512KiB', 512 * 1024],
+    ['1048576', 1048576],
+    ['1.5k', 1536],
+    ['2 g', 2 * 1024 ** 3],
+  ])('%s → %d bytes', (value, bytes) => {
+    expect(parseSize(value)).toBe(bytes);
+  });
+
+  it.each(['', 'MB', '-1', '0', '12 parsecs', '1e3'])('rejects %j', (value) => {
+    expect(() => parseSize(value)).toThrow(`"${value}" is not a size`);
+  });
 });
 
 describe('parseListen', () => {

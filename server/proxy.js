@@ -1,21 +1,30 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
+import getRawBody from 'raw-body';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { SAFE_METHODS } from './security.js';
 
-/** The gateway paths the app uses; nothing else of the gateway is exposed. */
+/**
+ * The gateway paths the app uses; nothing else of the gateway is exposed. The one list, used by
+ * the server and by Vite's dev-server proxy (vite.config.ts).
+ */
 export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/metrics/job@base64/', '/-/ready', '/-/healthy'];
 
 /**
+ * Whether a canonical path (see request-target.js) is one of the gateway's that the app uses.
  * @param {string} pathname
  * @returns {boolean}
  */
 export function isProxied(pathname) {
-  // No dot segments: they could climb out of the allowed paths on the gateway's side.
-  if (/(^|\/)\.\.?(\/|$)|%2e/i.test(pathname)) return false;
   return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
+
+/** The only request headers the gateway gets: what it needs to read a push or answer a read. */
+const FORWARDED_HEADERS = new Set(['host', 'accept', 'accept-encoding', 'content-type', 'content-encoding']);
+/** Response headers of the gateway that must not reach the browser, or that this server owns. */
+const DROPPED_RESPONSE_HEADERS =
+  /^(access-control-.*|set-cookie|www-authenticate|content-security-policy|x-frame-options|x-content-type-options|referrer-policy|connection|keep-alive|upgrade|proxy-.*|te|trailer)$/i;
 
 /**
  * How the server reaches the gateway. Credentials stay here: the browser never sees them.
@@ -33,38 +42,110 @@ export function readBasicAuth(file) {
 }
 
 /**
- * The proxy to the gateway for the allowed paths, logging every change it passes on.
+ * The `Authorization` header and TLS options for reaching the gateway, from the credential files.
+ * @param {GatewayCredentials} credentials
+ */
+export function gatewayAccess(credentials = {}) {
+  const auth = credentials.basicAuthFile ? readBasicAuth(credentials.basicAuthFile) : undefined;
+  return {
+    authorization: auth ? `Basic ${Buffer.from(auth).toString('base64')}` : undefined,
+    ca: credentials.caFile ? readFileSync(credentials.caFile) : undefined,
+    rejectUnauthorized: !credentials.insecureSkipVerify,
+  };
+}
+
+/**
+ * The gateway's address as Prometheus would scrape it, without any credentials in it.
+ * @param {URL} url
+ */
+export function publicAddress(url) {
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  return copy.href;
+}
+
+/**
+ * Reads a change's body whole, up to `maxBodyBytes`, before anything is sent to the gateway: a
+ * body over the cap is answered 413 and nothing of it is forwarded.
+ * @param {number} maxBodyBytes
+ * @param {(line: string) => void} log
+ * @returns {import('express').RequestHandler}
+ */
+export function bodyCap(maxBodyBytes, log) {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) {
+      // A read has no body; one that claims one is refused rather than forwarded unframed.
+      const claimsBody =
+        req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      if (!claimsBody) return next();
+      res.status(400).type('text/plain').send(`A ${req.method} request must not have a body.\n`);
+      return;
+    }
+    getRawBody(req, { limit: maxBodyBytes, length: req.headers['content-length'] })
+      .then((body) => {
+        /** @type {any} */ (req).pushboardBody = body;
+        next();
+      })
+      .catch((/** @type {any} */ error) => {
+        const tooLarge = error?.type === 'entity.too.large';
+        const status = tooLarge ? 413 : 400;
+        res.setHeader('Connection', 'close');
+        res
+          .status(status)
+          .type('text/plain')
+          .send(
+            tooLarge
+              ? `The body is larger than this server accepts (${maxBodyBytes} bytes; see --max-body-size).\n`
+              : `The body could not be read: ${error?.message ?? error}\n`,
+          );
+        log(`${req.method} ${req.url} -> ${status}${tooLarge ? ' (body over the limit)' : ''}`);
+      });
+  };
+}
+
+/**
+ * The proxy to the gateway. It forwards `req.url` as it stands, which the caller has already
+ * checked; it sends only the headers the gateway needs, the server's own credentials, and the
+ * body read by `bodyCap`, and it logs every change it passes on.
  * @param {{ gatewayUrl: URL, credentials?: GatewayCredentials, log: (line: string) => void }} options
  */
 export function gatewayProxy({ gatewayUrl, credentials = {}, log }) {
-  const auth = credentials.basicAuthFile ? readBasicAuth(credentials.basicAuthFile) : undefined;
+  const access = gatewayAccess(credentials);
   const agent =
     gatewayUrl.protocol === 'https:'
-      ? new https.Agent({
-          keepAlive: true,
-          ca: credentials.caFile ? readFileSync(credentials.caFile) : undefined,
-          rejectUnauthorized: !credentials.insecureSkipVerify,
-        })
+      ? new https.Agent({ keepAlive: true, ca: access.ca, rejectUnauthorized: access.rejectUnauthorized })
       : undefined;
+  const address = publicAddress(gatewayUrl);
   return createProxyMiddleware({
     target: gatewayUrl.href,
     changeOrigin: true,
     agent,
-    secure: !credentials.insecureSkipVerify,
-    // Match on the path only; the query string goes through untouched.
-    pathFilter: (pathname) => isProxied(pathname),
+    secure: access.rejectUnauthorized,
+    ws: false,
     on: {
-      proxyReq: (proxyReq) => {
-        if (auth) proxyReq.setHeader('Authorization', `Basic ${Buffer.from(auth).toString('base64')}`);
-        // The gateway needs no cookies of the dashboard's origin.
-        proxyReq.removeHeader('cookie');
+      proxyReq: (proxyReq, req) => {
+        for (const name of proxyReq.getHeaderNames()) {
+          if (!FORWARDED_HEADERS.has(name)) proxyReq.removeHeader(name);
+        }
+        if (access.authorization) proxyReq.setHeader('Authorization', access.authorization);
+        const body = /** @type {Buffer | undefined} */ (/** @type {any} */ (req).pushboardBody);
+        if (body) {
+          proxyReq.setHeader('Content-Length', body.length);
+          proxyReq.write(body);
+        }
       },
       proxyRes: (proxyRes, req) => {
+        for (const name of Object.keys(proxyRes.headers)) {
+          if (DROPPED_RESPONSE_HEADERS.test(name)) delete proxyRes.headers[name];
+        }
+        // Hop by hop: this connection's fate is the browser's and this server's, not the gateway's.
+        proxyRes.headers.connection = /\bclose\b/i.test(req.headers.connection ?? '') ? 'close' : 'keep-alive';
         if (!SAFE_METHODS.has(req.method ?? '')) log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
       },
       error: (error, req, res) => {
         const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
-        const message = `Pushboard could not reach the Pushgateway at ${gatewayUrl.href}: ${code}\n`;
+        const message = `Pushboard could not reach the Pushgateway at ${address}: ${code}\n`;
         if ('writeHead' in res && !res.headersSent) {
           res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
           res.end(message);

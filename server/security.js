@@ -1,10 +1,15 @@
 // @ts-check
 /** Security headers for every response, and the refusal of cross-site changes to the gateway. */
+import { hostName } from './hosts.js';
 
-export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing; every other method is a change (or refused outright). */
+export const SAFE_METHODS = new Set(['GET', 'HEAD']);
+/** The methods the server answers at all: reads, and the gateway's push, replace and delete. */
+export const KNOWN_METHODS = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
 
 /**
- * A Content-Security-Policy that allows only the app's own scripts, styles and API calls.
+ * A Content-Security-Policy that allows only the app's own scripts, styles and API calls. The
+ * one definition used by the server and (checked by a test) by deploy/nginx.conf.
  * @param {string} frameAncestors e.g. "'none'" or "'self' https://grafana.example.com"
  */
 export function contentSecurityPolicy(frameAncestors) {
@@ -22,34 +27,89 @@ export function contentSecurityPolicy(frameAncestors) {
 }
 
 /**
+ * `--frame-ancestors`: a space-separated list of CSP sources, or `'none'` alone. Anything else
+ * (a `;` starting another directive, a comma, quotes around a host) is refused.
+ * @param {string} value
+ * @returns {string} the list, normalised to single spaces
+ */
+export function parseFrameAncestors(value) {
+  const sources = value.trim().split(/\s+/).filter(Boolean);
+  const keyword = /^'(none|self)'$/;
+  const scheme = /^[a-z][a-z0-9+.-]*:$/i;
+  const host =
+    /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?:\d{1,5}|\*))?(?:\/[a-z0-9\-._~%!$&'()*+=:@/]*)?$/i;
+  if (sources.length === 0) throw new Error('--frame-ancestors needs at least one source, e.g. "\'none\'"');
+  for (const source of sources) {
+    if (!keyword.test(source) && !scheme.test(source) && !host.test(source)) {
+      throw new Error(
+        `"${source}" in --frame-ancestors is not a CSP source (e.g. 'self', https:, https://grafana.example.com)`,
+      );
+    }
+  }
+  if (sources.includes("'none'") && sources.length > 1) throw new Error("--frame-ancestors: 'none' must stand alone");
+  return sources.join(' ');
+}
+
+/**
+ * The security headers as name/value pairs, for Express responses and for the raw ones Node
+ * writes itself (400, 431).
+ * @param {string} frameAncestors
+ * @returns {Array<[string, string]>}
+ */
+export function securityHeaderList(frameAncestors) {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(frameAncestors)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ...(frameAncestors === "'none'" ? [/** @type {[string, string]} */ (['X-Frame-Options', 'DENY'])] : []),
+  ];
+}
+
+/**
  * @param {{ frameAncestors: string }} options
  * @returns {import('express').RequestHandler}
  */
 export function securityHeaders({ frameAncestors }) {
-  const csp = contentSecurityPolicy(frameAncestors);
+  const headers = securityHeaderList(frameAncestors);
   return (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    if (frameAncestors === "'none'") res.setHeader('X-Frame-Options', 'DENY');
+    for (const [name, value] of headers) res.setHeader(name, value);
     next();
   };
 }
 
 /**
  * Whether a change request comes from another site: by the browser's Sec-Fetch-Site, or failing
- * that by an Origin whose host is not this server's. Tools like curl send neither and pass.
- * @param {{ method?: string, headers: import('node:http').IncomingHttpHeaders }} req
+ * that by an Origin whose host is not this server's. `X-Forwarded-Host` names this server only
+ * when a trusted reverse proxy set it (`--trust-proxy`). Tools like curl send neither and pass.
+ * @param {{ headers: import('node:http').IncomingHttpHeaders }} req
+ * @param {boolean} [trustProxy]
  */
-export function isCrossSite(req) {
+export function isCrossSite(req, trustProxy = false) {
   const site = req.headers['sec-fetch-site'];
   if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
   if (typeof origin !== 'string') return false;
-  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  const forwarded = trustProxy ? firstValue(req.headers['x-forwarded-host']) : undefined;
+  const host = hostWithPort(forwarded ?? req.headers.host);
   try {
     return origin === 'null' || new URL(origin).host !== host;
   } catch {
     return true;
   }
+}
+
+/**
+ * The first of a comma-separated header's values (proxies append theirs).
+ * @param {string | string[] | undefined} value
+ */
+export function firstValue(value) {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.split(',')[0]?.trim() || undefined;
+}
+
+/** @param {string | undefined} header */
+function hostWithPort(header) {
+  const name = hostName(header);
+  const port = header?.trim().match(/:(\d+)$/)?.[1];
+  return name && (port ? `${name}:${port}` : name);
 }

@@ -77,11 +77,17 @@ export async function getJson<T>(path: string, parse: (json: unknown) => T, sign
 }
 
 /**
- * Sends a change (DELETE a group, PUT a group's text exposition, PUT the wipe). Resolves on 2xx;
- * rejects with a GatewayError whose message carries the gateway's own reason otherwise.
+ * Sends a change (DELETE a group, PUT a group's text exposition or protobuf, PUT the wipe).
+ * Resolves on 2xx; rejects with a GatewayError whose message carries the gateway's own reason
+ * otherwise.
  */
-export async function send(path: string, method: 'PUT' | 'POST' | 'DELETE', body?: string): Promise<void> {
-  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'text/plain; version=0.0.4' };
+export async function send(
+  path: string,
+  method: 'PUT' | 'POST' | 'DELETE',
+  body?: string | Uint8Array<ArrayBuffer>,
+  contentType = 'text/plain; version=0.0.4',
+): Promise<void> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': contentType };
   await request(path, { method, body, headers: { Accept: 'text/plain', ...headers } });
 }
 

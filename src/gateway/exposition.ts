@@ -1,6 +1,7 @@
+import { restoreProblem } from './protobuf-group';
 import { seriesLabels } from './series';
 import type { Family, Group, Labels, MetricType, Sample } from './metrics-types';
-import { byCodeUnits, escapeLabelValue } from './selector';
+import { byCodeUnits, labelMatcher } from './selector';
 
 /**
  * A group written back as Prometheus text exposition (0.0.4), for undoing a delete with a PUT to
@@ -12,15 +13,10 @@ export function groupToExposition(group: Group): string {
 }
 
 /**
- * Whether `groupToExposition` can write this group back exactly: the one place that decides it, so
- * the delete dialog can warn before anything is lost. Native histograms (and 1.5.1's empty-bucket
- * form of them) have no text form.
+ * Whether Undo can write this group back exactly (as text, or as protobuf where text cannot carry
+ * it): the one place that decides it, so the delete dialog can warn before anything is lost.
  */
-export function isRestorable(group: Group): boolean {
-  return group.families.every((f) =>
-    f.samples.every((s) => s.kind !== 'native-histogram' && !(s.kind === 'histogram' && s.buckets.length === 0)),
-  );
-}
+export const isRestorable = (group: Group): boolean => restoreProblem(group) === undefined;
 
 /** The text format has no gauge histogram; 1.5.1 returns them as plain values anyway. */
 const TEXT_TYPES: Record<MetricType, string> = {
@@ -45,8 +41,8 @@ function familyLines(family: Family, groupLabels: Labels): string {
 function labelText(labels: Labels, extra?: [string, string]): string {
   const pairs = Object.keys(labels)
     .sort(byCodeUnits)
-    .map((n) => `${n}="${escapeLabelValue(labels[n] ?? '')}"`);
-  if (extra) pairs.push(`${extra[0]}="${escapeLabelValue(extra[1])}"`);
+    .map((n) => labelMatcher(n, labels[n] ?? ''));
+  if (extra) pairs.push(labelMatcher(...extra));
   return pairs.length ? `{${pairs.join(',')}}` : '';
 }
 

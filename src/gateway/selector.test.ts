@@ -67,6 +67,13 @@ describe('formatSelector', () => {
     expect(formatSelector({ job: 'a\\b', q: '"}', n: 'x\ny' })).toBe('{job="a\\\\b", n="x\\ny", q="\\"}"}');
   });
 
+  it('quotes UTF-8 label names as Prometheus 3 does', () => {
+    expect(formatSelector({ job: 'example', 'foo.bar': 'baz' })).toBe('{job="example", "foo.bar"="baz"}');
+    expect(formatSelector({ job: 'j', 'say "hi"': 'v', '1st': 'x', ok_1: 'y' })).toBe(
+      '{job="j", "1st"="x", ok_1="y", "say \\"hi\\""="v"}',
+    );
+  });
+
   it('writes an empty label set as {}', () => {
     expect(formatSelector({})).toBe('{}');
   });

@@ -50,4 +50,11 @@ describe('seriesText', () => {
     expect(seriesText('m', { job: 'j', instance: 'i"1' })).toBe('m{job="j", instance="i\\"1"}');
     expect(seriesText('up', {})).toBe('up');
   });
+
+  it('quotes UTF-8 label and metric names as Prometheus 3 does', () => {
+    expect(seriesText('m', { 'foo.bar': 'baz' })).toBe('m{"foo.bar"="baz"}');
+    expect(seriesText('http.requests', { job: 'j' })).toBe('{"http.requests", job="j"}');
+    expect(seriesText('http.requests', {})).toBe('{"http.requests"}');
+    expect(seriesText('ns:rule_rate5m', {})).toBe('ns:rule_rate5m');
+  });
 });

@@ -13,7 +13,6 @@ const byKind = <K extends Kind>(samples: readonly Sample[], kind: K) =>
 export function FamilyView({ family, groupLabels }: { family: Family; groupLabels: Labels }) {
   const shown = family.samples.map((s) => ({ ...s, labels: seriesLabels(s.labels, groupLabels) }));
   const props = { name: family.name, groupLabels };
-  const histograms = byKind(shown, 'histogram');
   return (
     <section aria-label={family.name} className="border-t border-slate-200 dark:border-slate-700 px-4 py-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -33,12 +32,7 @@ export function FamilyView({ family, groupLabels }: { family: Family; groupLabel
       <div className="relative mt-2 overflow-x-auto">
         {byKind(shown, 'value').length > 0 && <ValueTable samples={byKind(shown, 'value')} {...props} />}
         {<SummaryTables samples={byKind(shown, 'summary')} {...props} />}
-        {histograms.some((s) => s.buckets.length === 0) && (
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            No bucket data: a native histogram, which this gateway version returns without buckets.
-          </p>
-        )}
-        <HistogramTables samples={histograms} {...props} />
+        <HistogramTables samples={byKind(shown, 'histogram')} {...props} />
         <NativeHistogramTables samples={byKind(shown, 'native-histogram')} {...props} />
         {family.samples.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No samples.</p>}
       </div>

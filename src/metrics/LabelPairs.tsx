@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Labels } from '../gateway/metrics-types';
-import { escapeLabelValue, orderedLabelNames } from '../gateway/selector';
+import { escapeLabelValue, formatLabelName, orderedLabelNames } from '../gateway/selector';
 
 /**
  * Labels as `name="value"` chips. Values are pushed by anyone: rendered as text only, isolated for
@@ -15,13 +15,14 @@ export function LabelPairs({ labels, empty = 'no labels' }: { labels: Labels; em
     <span className="flex min-w-0 flex-wrap gap-1">
       {names.map((name) => {
         const value = escapeLabelValue(labels[name] ?? '');
+        const shownName = formatLabelName(name);
         return (
           <span
             key={name}
-            title={`${name}="${value}"`}
+            title={`${shownName}="${value}"`}
             className="inline-block max-w-full truncate group-has-[:focus-visible]/key:whitespace-normal group-has-[:focus-visible]/key:[overflow-wrap:anywhere] rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:text-slate-200"
           >
-            {name}=&quot;<bdi>{value}</bdi>&quot;
+            <bdi>{shownName}</bdi>=&quot;<bdi>{value}</bdi>&quot;
           </span>
         );
       })}

@@ -111,10 +111,22 @@ export function HistogramTables({ samples, name, groupLabels }: Props<Extract<Sa
         sum={s.sum}
         copy={copySeries(`${name}_bucket`, s.labels, groupLabels)}
       />
-      <PairTable caption={`Buckets of ${name}`} head={['le', 'Cumulative count']} rows={s.buckets} />
+      {s.buckets.length > 0 ? (
+        <PairTable caption={`Buckets of ${name}`} head={['le', 'Cumulative count']} rows={s.buckets} />
+      ) : (
+        <Note>
+          {s.count === '0'
+            ? 'No buckets.'
+            : 'No buckets: gateways before 1.8 return a native histogram like this, with its count and sum only.'}
+        </Note>
+      )}
     </div>
   ));
 }
+
+const Note = ({ children }: { children: ReactNode }) => (
+  <p className="text-sm text-slate-500 dark:text-slate-400">{children}</p>
+);
 
 /** `(0.125, 0.25]`: the bracket on each side says whether that end is inclusive. */
 export function formatBucketRange(b: NativeBucket): string {
@@ -133,9 +145,7 @@ export function NativeHistogramTables({
     <div key={i} className="py-1">
       <SeriesHeader labels={s.labels} count={s.count} sum={s.sum} copy={copySeries(name, s.labels, groupLabels)} />
       {s.buckets.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          No bucket data (this gateway version does not return native histogram buckets).
-        </p>
+        <Note>No observations in any bucket.</Note>
       ) : (
         <PairTable
           caption={`Native histogram buckets of ${name}`}
@@ -143,6 +153,9 @@ export function NativeHistogramTables({
           rows={s.buckets.map((b) => [formatBucketRange(b), b.count] as const)}
         />
       )}
+      <Note>
+        Native buckets only: if this histogram has classic buckets too, the gateway (1.10 and newer) does not show them.
+      </Note>
     </div>
   ));
 }

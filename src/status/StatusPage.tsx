@@ -7,6 +7,7 @@ import { useGatewayReady, useGatewayStatus } from '../gateway/status-query';
 import { Card, Fact } from '../components/Card';
 import { FlagsTable } from './FlagsTable';
 import { ScrapeConfig } from './ScrapeConfig';
+import { VersionCard } from './VersionCard';
 
 /** `groupStates`: the groups card, from the groups feature (the app puts the two together). */
 export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
@@ -69,6 +70,7 @@ function StatusDetails({ data, now }: { data: GatewayStatus; now: number }) {
           </dl>
         </Card>
       </div>
+      <VersionCard status={data} />
       <ScrapeConfig />
       <Card title="Flags">
         <FlagsTable flags={flags} />

@@ -98,9 +98,21 @@ describe('delete → undo → refused', () => {
   });
 
   it('warns before the delete when a group cannot be restored', async () => {
-    const native = (await import('../../gateway/fixtures/native-histogram-group.json')).default;
+    // A native histogram as 1.5.1 shows it: count and sum, no buckets.
+    const stamp = {
+      time_stamp: '2026-11-25T10:00:00Z',
+      type: 'GAUGE',
+      metrics: [{ labels: { job: 'a' }, value: '1' }],
+    };
+    const native = {
+      labels: { job: 'a' },
+      last_push_successful: true,
+      push_time_seconds: stamp,
+      push_failure_time_seconds: { ...stamp, metrics: [{ labels: { job: 'a' }, value: '0' }] },
+      h: { ...stamp, type: 'HISTOGRAM', metrics: [{ labels: { job: 'a' }, buckets: {}, count: '2', sum: '1' }] },
+    };
     fakeGateway(() => new Response(''));
-    setup([parseGroup(native.group, 0)]);
+    setup([parseGroup(native, 0)]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
     expect(screen.getByRole('alertdialog').textContent).toContain(
       'This group holds a native histogram; it cannot be restored',

@@ -4,6 +4,8 @@ import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
 import { readEnvelope, sortingKey } from '../../gateway/metrics';
+import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
+import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-group';
 import type { Group } from '../../gateway/metrics-types';
 import type { GroupsData } from '../api';
 import { compareGroups } from '../order';
@@ -55,8 +57,9 @@ async function heldKeys(): Promise<Set<string>> {
 }
 
 /**
- * Undo: PUTs back, rebuilt as text exposition from the data last seen, only the groups the
- * gateway does not hold again. A job that pushed a group since the delete has newer data than the
+ * Undo: PUTs back, rebuilt from the data last seen, only the groups the gateway does not hold
+ * again: as text exposition, or as protobuf when a group holds a native histogram or float counts
+ * (only gateways that show those hold them). A job that pushed a group since the delete has newer data than the
  * snapshot, so that group is kept as it is. If the gateway cannot be asked, nothing is written.
  */
 export async function restoreGroups(groups: readonly Group[]): Promise<RestoreResult> {
@@ -69,7 +72,11 @@ export async function restoreGroups(groups: readonly Group[]): Promise<RestoreRe
   }
   const kept = groups.filter((g) => held.has(g.key));
   const absent = groups.filter((g) => !held.has(g.key));
-  const result = await eachGroup(absent, (g) => send(groupPath(g.labels), 'PUT', groupToExposition(g)));
+  const result = await eachGroup(absent, (g) =>
+    groupNeedsProtobuf(g)
+      ? send(groupPath(g.labels), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
+      : send(groupPath(g.labels), 'PUT', groupToExposition(g)),
+  );
   return { ...result, kept };
 }
 

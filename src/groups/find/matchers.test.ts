@@ -28,6 +28,25 @@ describe('parseQuery', () => {
     expect(q.words).toEqual(['slow']);
   });
 
+  it('reads quoted UTF-8 label names as Prometheus 3 writes them', () => {
+    const q = ok('{job="example", "foo.bar"="baz"} \'service.name\'=~"api.*" "a\\"b" != "x" word "quoted word"');
+    expect(q.matchers.map(({ name, op, value }) => [name, op, value])).toEqual([
+      ['job', '=', 'example'],
+      ['foo.bar', '=', 'baz'],
+      ['service.name', '=~', 'api.*'],
+      ['a"b', '!=', 'x'],
+    ]);
+    expect(q.words).toEqual(['word', '"quoted', 'word"']);
+    expect(matches(q.matchers[1]!, { job: 'example', 'foo.bar': 'baz' })).toBe(true);
+    expect(matches(q.matchers[1]!, { job: 'example', foo_bar: 'baz' })).toBe(false);
+  });
+
+  it('names a quoted label quoted in its errors', () => {
+    expect(error('"foo.bar"=baz')).toBe('the value for "foo.bar" needs quotes: "foo.bar"="baz"');
+    expect(error('{"foo.bar"}')).toBe('expected =, !=, =~ or !~ after "foo.bar"');
+    expect(error('{"foo.bar="x"}')).toMatch(/^expected =, !=, =~ or !~ after/);
+  });
+
   it('unescapes quoted values like PromQL, and keeps backquoted ones raw', () => {
     expect(ok('path="/a \\"b\\" \\\\ c"').matchers[0]!.value).toBe('/a "b" \\ c');
     expect(ok('path=`a\\d`').matchers[0]!.value).toBe('a\\d');

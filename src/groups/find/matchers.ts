@@ -2,8 +2,10 @@
  * The filter box's language: free words and PromQL-style label matchers, combinable:
  * `backup`, `job="backup"`, `instance=~"db-.*"`, `env!="dev"`, `{job=~"etl.*", region="eu"} slow`.
  * Matchers apply to grouping labels with PromQL's semantics: regexes are anchored, and a missing
- * label counts as the empty string.
+ * label counts as the empty string. UTF-8 label names are quoted as in Prometheus 3:
+ * `"foo.bar"="baz"`, `{"service.name"=~"api.*"}`.
  */
+import { formatLabelName } from '../../gateway/selector';
 
 export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
 export type MatchOp = (typeof MATCH_OPS)[number];
@@ -37,15 +39,11 @@ function stickyMatch(re: RegExp, text: string, at: number): string | undefined {
   return re.exec(text)?.[0];
 }
 
-/** A quoted value as PromQL writes it: "…" or '…' with backslash escapes, or `…` raw. */
-function readString(text: string, at: number, name: string): [string, number] {
+const QUOTES = ['"', "'", '`'];
+
+/** A quoted string as PromQL writes it: "…" or '…' with backslash escapes, or `…` raw; undefined if unclosed. */
+function readQuoted(text: string, at: number): [string, number] | undefined {
   const quote = text[at];
-  if (quote !== '"' && quote !== "'" && quote !== '`') {
-    const bare = /[^\s,}]*/y;
-    bare.lastIndex = at;
-    const word = bare.exec(text)?.[0] ?? '';
-    throw new ParseError(`the value for ${name} needs quotes: ${name}="${word}"`);
-  }
   let value = '';
   for (let i = at + 1; i < text.length; i++) {
     const c = text[i]!;
@@ -57,25 +55,48 @@ function readString(text: string, at: number, name: string): [string, number] {
       value += c;
     }
   }
-  throw new ParseError(`the value for ${name} has no closing ${quote}`);
+  return undefined;
+}
+
+function readString(text: string, at: number, name: string): [string, number] {
+  const quote = text[at]!;
+  if (!QUOTES.includes(quote)) {
+    const bare = /[^\s,}]*/y;
+    bare.lastIndex = at;
+    const word = bare.exec(text)?.[0] ?? '';
+    throw new ParseError(`the value for ${name} needs quotes: ${name}="${word}"`);
+  }
+  const read = readQuoted(text, at);
+  if (!read) throw new ParseError(`the value for ${name} has no closing ${quote}`);
+  return read;
+}
+
+/** A label name, bare (`job`) or quoted as Prometheus 3 writes UTF-8 names (`"foo.bar"`). */
+function readName(text: string, at: number): [string, number] | undefined {
+  const bare = stickyMatch(NAME, text, at);
+  if (bare) return [bare, at + bare.length];
+  if (text[at] === '"' || text[at] === "'") return readQuoted(text, at);
+  return undefined;
 }
 
 function readMatcher(text: string, at: number): [Matcher, number] {
-  const name = stickyMatch(NAME, text, at);
-  if (!name) throw new ParseError(`expected a label name at "${text.slice(at, at + 10)}"`);
-  let i = at + name.length;
+  const read = readName(text, at);
+  if (!read) throw new ParseError(`expected a label name at "${text.slice(at, at + 10)}"`);
+  const [name, afterName] = read;
+  const shown = formatLabelName(name);
+  let i = afterName;
   i += stickyMatch(/\s*/y, text, i)?.length ?? 0;
   const op = stickyMatch(OP, text, i) as MatchOp | undefined;
-  if (!op) throw new ParseError(`expected =, !=, =~ or !~ after ${name}`);
+  if (!op) throw new ParseError(`expected =, !=, =~ or !~ after ${shown}`);
   i += op.length;
   i += stickyMatch(/\s*/y, text, i)?.length ?? 0;
-  const [value, end] = readString(text, i, name);
+  const [value, end] = readString(text, i, shown);
   const matcher: Matcher = { name, op, value };
   if (op === '=~' || op === '!~') {
     try {
       matcher.regex = new RegExp(`^(?:${value})$`, 's');
     } catch (error) {
-      throw new ParseError(`${name}${op}"${value}" is not a valid regular expression: ${(error as Error).message}`);
+      throw new ParseError(`${shown}${op}"${value}" is not a valid regular expression: ${(error as Error).message}`);
     }
   }
   return [matcher, end];
@@ -83,9 +104,9 @@ function readMatcher(text: string, at: number): [Matcher, number] {
 
 /** Does the text at `at` look like the start of a matcher (name, then an operator)? */
 function looksLikeMatcher(text: string, at: number): boolean {
-  const name = stickyMatch(NAME, text, at);
-  if (!name) return false;
-  const rest = text.slice(at + name.length).trimStart();
+  const read = readName(text, at);
+  if (!read) return false;
+  const rest = text.slice(read[1]).trimStart();
   return /^(=~|!~|!=|=)/.test(rest);
 }
 

@@ -1,0 +1,127 @@
+// @ts-check
+// The gate and the proxy agree: for every path an attacker would try, the request reaches the
+// gateway exactly when the one parse says it is a gateway path, and then with exactly the path
+// that was checked. A recording HTTP server stands in for the gateway here, because only it can
+// show the bytes the proxy sends; the end-to-end suite does the same against the real gateway.
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_VARIANTS, GROUP_VARIANTS, WIPE_VARIANTS } from '../e2e/path-variants';
+import { send } from '../e2e/raw-http';
+import { createApp, createHttpServer } from './app.js';
+import { isProxied } from './proxy.js';
+import { parseTarget } from './request-target.js';
+
+/** @type {Array<{ method?: string, url?: string, headers: http.IncomingHttpHeaders, body: string }>} */
+let received = [];
+/** @type {http.Server} */
+let upstream;
+/** @type {Record<string, http.Server>} */
+const apps = {};
+
+/** @param {http.Server} server */
+const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+
+/** @param {http.Server} server */
+const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+
+beforeAll(async () => {
+  upstream = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body });
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Set-Cookie', 'a=b');
+      res.end('{}');
+    });
+  });
+  await listen(upstream);
+  const gatewayUrl = new URL(`http://127.0.0.1:${portOf(upstream)}/pgw/`);
+  for (const [name, options] of Object.entries({ open: {}, readOnly: { readOnly: true } })) {
+    const app = createApp({ gatewayUrl, distDir: '/nonexistent', log: () => {}, maxBodyBytes: 1024, ...options });
+    apps[name] = createHttpServer(app);
+    await listen(apps[name]);
+  }
+});
+
+afterAll(() => {
+  for (const server of [upstream, ...Object.values(apps)]) server.close();
+});
+
+describe('the gate and the proxy agree', () => {
+  it.each(ALL_VARIANTS.flatMap((target) => ['GET', 'DELETE'].map((method) => [method, target])))(
+    '%s %s',
+    async (method, target) => {
+      received = [];
+      const response = await send(portOf(apps.open), method, target);
+      const parsed = parseTarget(target);
+      const proxied = parsed.ok && isProxied(parsed.path);
+      expect(received.length, `reached the gateway (answer ${response.status})`).toBe(proxied ? 1 : 0);
+      if (!parsed.ok) expect(response.status).toBe(400);
+      if (parsed.ok && proxied) {
+        // Exactly the checked path, under the gateway's own prefix, decoded the same way.
+        expect(received[0].url).toBe(`/pgw${parsed.url}`);
+        expect(decodeURIComponent(received[0].url?.split('?')[0] ?? '')).toBe(`/pgw${parsed.path}`);
+      }
+    },
+  );
+
+  it.each([...WIPE_VARIANTS, ...GROUP_VARIANTS].flatMap((t) => ['PUT', 'POST', 'DELETE'].map((m) => [m, t])))(
+    'read-only: %s %s never reaches the gateway',
+    async (method, target) => {
+      received = [];
+      const response = await send(portOf(apps.readOnly), method, target, { body: 'm 1\n' });
+      expect([400, 403, 405]).toContain(response.status);
+      expect(received).toEqual([]);
+    },
+  );
+});
+
+describe('what the proxy passes on', () => {
+  it('only the headers the gateway needs, and the body as sent', async () => {
+    received = [];
+    const response = await send(portOf(apps.open), 'PUT', '/metrics/job/x', {
+      body: 'm 1\n',
+      headers: {
+        'Content-Type': 'text/plain; version=0.0.4',
+        Upgrade: 'websocket',
+        'Proxy-Authorization': 'Basic eDp5',
+        Authorization: 'Basic eDp5',
+        Cookie: 'session=1',
+        TE: 'trailers',
+        'X-Forwarded-For': '1.2.3.4',
+        'X-Forwarded-Host': 'evil.example',
+        'X-HTTP-Method-Override': 'GET',
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(received).toHaveLength(1);
+    const { headers, body, method } = received[0];
+    expect(method).toBe('PUT');
+    expect(body).toBe('m 1\n');
+    expect(Object.keys(headers).sort()).toEqual(['content-length', 'content-type', 'host']);
+  });
+
+  it('no CORS, cookies or auth challenges back to the browser', async () => {
+    const response = await send(portOf(apps.open), 'GET', '/api/v1/metrics');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.headers).filter((h) => /^access-control|^set-cookie/.test(h))).toEqual([]);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('a body over the cap is answered 413 and nothing reaches the gateway', async () => {
+    received = [];
+    const big = 'm 1\n'.repeat(300);
+    const response = await send(portOf(apps.open), 'PUT', '/metrics/job/x', { body: big });
+    expect(response.status).toBe(413);
+    expect(response.body).toContain('larger than this server accepts (1024 bytes; see --max-body-size)');
+    expect(received).toEqual([]);
+  });
+
+  it('a read with a body is refused, not forwarded unframed', async () => {
+    received = [];
+    const response = await send(portOf(apps.open), 'GET', '/api/v1/metrics', { body: 'GET /-/quit HTTP/1.1\r\n\r\n' });
+    expect(response.status).toBe(400);
+    expect(received).toEqual([]);
+  });
+});
