@@ -2,6 +2,48 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+/**
+ * The layers, each importing only from itself and the layers below it:
+ * app → features (groups, status; never each other) → shared UI (components, metrics, polling,
+ * config) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
+ */
+/** @type {Record<string, string[]>} */
+const LAYERS = {
+  app: ['src/app', 'src/main.tsx', 'src/boot.tsx'],
+  groups: ['src/groups'],
+  status: ['src/status'],
+  shared: ['src/components', 'src/metrics', 'src/polling', 'src/config'],
+  model: ['src/gateway', 'core'],
+  lib: ['src/lib'],
+};
+/** @type {Record<string, string[]>} */
+const above = {
+  app: [],
+  groups: [...LAYERS.app, ...LAYERS.status],
+  status: [...LAYERS.app, ...LAYERS.groups],
+  shared: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status],
+  model: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.shared],
+  lib: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.shared, ...LAYERS.model],
+};
+const zones = Object.entries(above).flatMap(([layer, from]) =>
+  (LAYERS[layer] ?? []).flatMap((target) =>
+    from.map((f) => ({
+      target,
+      from: f,
+      message: `${layer} may not import from ${f} (see the layers in eslint.config.js)`,
+    })),
+  ),
+);
+// The server and the scripts share code with the app only through core/.
+zones.push(
+  ...['server', 'scripts'].map((target) => ({
+    target,
+    from: 'src',
+    message: 'the server and scripts share code with the app through core/, never from src/',
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data', '.cache'] },
@@ -11,6 +53,16 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'core/**/*.{ts,js}', 'server/**/*.js', 'scripts/**/*.js'],
+    ignores: ['**/*.test.{ts,tsx,js}', 'src/testing/**'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones }],
     },
   },
   {

@@ -17,7 +17,7 @@ export default defineConfig({
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: gateway, changeOrigin: true }])),
   },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.js', 'scripts/**/*.test.js'],
+    environment: 'node',
+    include: ['src/**/*.test.{ts,tsx}', 'core/**/*.test.{ts,js}', 'server/**/*.test.js', 'scripts/**/*.test.js'],
   },
 });

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { deleteGroup, push } from '../scripts/push.js';
-import { groupPath } from '../src/gateway/group-path.js';
+import { groupPath } from '../core/group-path.js';
 import { encodeDelimited, PROTOBUF_CONTENT_TYPE, type MetricFamilyMessage } from '../src/gateway/protobuf';
 import { GATEWAY_BUILDS, type GatewayBuild, type GatewayVersion } from './gateways';
 import { TestApp, TestGateway, type AppOptions, type GatewayOptions } from './harness';

@@ -56,3 +56,41 @@ test('stale groups are marked, filtered, and deleted in bulk; the threshold is k
   await page.goto(app.url);
   await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('6s');
 });
+
+test('bulk actions act on the groups shown, and selected groups the filter hides are named', async ({
+  page,
+  app,
+  gateway,
+  pushGroup,
+}) => {
+  test.setTimeout(60_000);
+  for (const instance of ['b1', 'b2']) await pushGroup({ job: 'backup', instance }, 'm 1\n');
+  for (const instance of ['o1', 'o2']) await pushGroup({ job: 'other', instance }, 'm 1\n');
+  await page.goto(`${app.url}?stale=2s`);
+  await expect(page.getByRole('button', { name: 'Delete 4 stale groups' })).toBeEnabled({ timeout: 15_000 });
+
+  const filter = page.getByRole('searchbox', { name: 'Filter groups' });
+  await filter.fill('job="backup"');
+  await expect(page.getByText('Showing 2 of 4 groups.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Only stale groups (2)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete 2 stale groups shown' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete 2 stale groups shown' });
+  await expect(dialog.getByRole('listitem')).toHaveText([/instance="b1"/, /instance="b2"/]);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => keys(gateway)).toEqual(['o1', 'o2']);
+
+  // Select a whole job, then filter it out of view: the page says so and offers both ways out.
+  await filter.fill('');
+  await page.getByRole('checkbox', { name: 'Select all in job other' }).check();
+  await filter.fill('nothing-matches-this');
+  await expect(page.getByText('2 of 2 selected groups are hidden by the filter.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show them' }).click();
+  await expect(filter).toHaveValue('');
+  await expect(page.getByRole('article')).toHaveCount(2);
+
+  await filter.fill('instance="o1"');
+  await expect(page.getByText('1 of 2 selected groups is hidden by the filter.')).toBeVisible();
+  await page.getByRole('button', { name: 'Unselect them' }).click();
+  await expect(page.getByRole('button', { name: 'Delete 1 selected group' })).toBeEnabled();
+  await expect(page.getByText(/hidden by the filter/)).toHaveCount(0);
+});

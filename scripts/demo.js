@@ -2,7 +2,7 @@
 // @ts-check
 // `npm run demo`: pushes a realistic, varied data set into a Pushgateway.
 import { parseArgs } from 'node:util';
-import { groupPath } from '../src/gateway/group-path.js';
+import { groupPath } from '../core/group-path.js';
 import { waves } from './demo-data.js';
 import { push } from './push.js';
 

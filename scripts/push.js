@@ -1,6 +1,6 @@
 // @ts-check
 /** Pushing to and deleting from a gateway from Node: used by `npm run demo` and the e2e tests. */
-import { groupPath } from '../src/gateway/group-path.js';
+import { groupPath } from '../core/group-path.js';
 
 /** @typedef {Readonly<Record<string, string>>} Labels */
 

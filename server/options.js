@@ -1,5 +1,5 @@
 // @ts-check
-import { parseDuration } from '../src/lib/duration.js';
+import { parseDuration } from '../core/duration.js';
 
 /**
  * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a

@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { AppCrash } from './app/AppCrash';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { setGatewayBase } from './gateway/client';
 import { startup } from './app/startup';
 import { groupsQueryOptions } from './groups/api';
@@ -10,7 +12,7 @@ import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 
 const queryClient = new QueryClient();
-const { config, gatewayBase } = await startup;
+const { config, gatewayBase } = await startup();
 setGatewayBase(gatewayBase);
 // Start the first poll now, while React renders, rather than after the list mounts (the status
 // page counts the groups too, so it wants them as well).
@@ -21,7 +23,9 @@ createRoot(document.getElementById('root')!).render(
     <ConfigContext value={config}>
       <QueryClientProvider client={queryClient}>
         <PollingProvider>
-          <App />
+          <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
+            <App />
+          </ErrorBoundary>
         </PollingProvider>
       </QueryClientProvider>
     </ConfigContext>

@@ -2,9 +2,11 @@
 // requests for config.json and the gateway's base, then loads the rest of the app, whose parsing
 // now overlaps the fetch instead of delaying it.
 import { applyTheme } from './app/apply-theme';
-import './groups/first-poll';
-import './app/startup';
+import { startFirstPoll } from './groups/first-poll';
+import { startup } from './app/startup';
 import './app/index.css';
 
+startFirstPoll();
+void startup();
 applyTheme();
 await import('./boot');

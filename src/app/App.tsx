@@ -2,6 +2,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashRoute } from './useHashRoute';
 import { GroupsPage } from '../groups/GroupsPage';
 import { StatusPage } from '../status/StatusPage';
+import { GroupStates } from '../groups/GroupStates';
 import { Header } from './Header';
 
 /** Hash routes (#/status): relative API URLs and deep links work under any sub-path. */
@@ -11,7 +12,9 @@ export function App() {
       <Header />
       <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
         <Switch>
-          <Route path="/status" component={StatusPage} />
+          <Route path="/status">
+            <StatusPage groupStates={<GroupStates />} />
+          </Route>
           <Route component={GroupsPage} />
         </Switch>
       </main>

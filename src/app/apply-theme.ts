@@ -1,10 +1,12 @@
 // No React here: the entry applies the theme before the rest of the app has loaded.
+import { readSetting } from '../lib/storage';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const STORAGE_KEY = 'pushboard.theme';
 export const media = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 export function stored(): ThemeChoice {
-  const value = localStorage.getItem(STORAGE_KEY);
+  const value = readSetting(STORAGE_KEY);
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { writeSetting } from '../lib/storage';
 import { applyTheme, media, stored, STORAGE_KEY, type ThemeChoice } from './apply-theme';
 
 export { applyTheme, type ThemeChoice };
@@ -21,8 +22,7 @@ function subscribe(listener: () => void) {
 export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
   const choice = useSyncExternalStore(subscribe, stored);
   const set = useCallback((next: ThemeChoice) => {
-    if (next === 'system') localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, next);
+    writeSetting(STORAGE_KEY, next === 'system' ? null : next);
     applyTheme(next);
     listeners.forEach((l) => l());
   }, []);

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import type { GroupState } from '../gateway/group-state';
+
+export type { GroupState };
 
 /**
  * The one visual language for a group's state, used by the list, the summary bar, the quick
  * filters and the status page: fresh is green, stale is amber, failed is red, each with its own
  * mark so colour is never the only signal. (Metric TYPE badges use none of these hues.)
  */
-export type GroupState = 'fresh' | 'stale' | 'failed';
 
 export const STATE_MARK: Record<GroupState, string> = { fresh: '●', stale: '◷', failed: '✕' };
 

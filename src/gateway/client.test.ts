@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
 import { parseMetricsResponse } from './metrics';

@@ -4,7 +4,7 @@
  * `GatewayError` whose message is a plain sentence.
  */
 import { ResponseShapeError } from './metrics';
-import { excerpt } from './validate';
+import { excerpt } from '../lib/validate';
 
 export type GatewayErrorKind = 'network' | 'http' | 'json' | 'shape';
 

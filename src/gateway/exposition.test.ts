@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/api-v1-metrics-1.5.1.json';
 import native from './fixtures/native-histogram-group.json';
-import { groupToExposition } from './exposition';
+import { groupToExposition, isRestorable } from './exposition';
 import { parseGroup, parseMetricsResponse } from './metrics';
 
 const groups = parseMetricsResponse(fixture);
@@ -75,6 +75,15 @@ describe('groupToExposition', () => {
 
   it('writes HELP and TYPE alone for a family without samples', () => {
     expect(groupToExposition(groupOf({ m: family('GAUGE', [], 'h') }))).toBe('# HELP m h\n# TYPE m gauge\n');
+  });
+
+  it('says beforehand which groups it can restore', () => {
+    // A native histogram with its buckets goes back as protobuf; 1.5.1's form without them cannot.
+    expect(isRestorable(parseGroup(native.group, 0))).toBe(true);
+    const empty = groupOf({ h: family('HISTOGRAM', [{ labels: { job: 'j' }, buckets: {}, count: '1', sum: '1' }]) });
+    expect(isRestorable(empty)).toBe(false);
+    expect(isRestorable(byJob('etl'))).toBe(true);
+    expect(groups.every((g) => g.problem || isRestorable(g))).toBe(true);
   });
 
   it('refuses native histograms, which text format cannot hold', () => {

@@ -1,4 +1,5 @@
-import { seriesLabels } from '../metrics/series';
+import { restoreProblem } from './protobuf-group';
+import { seriesLabels } from './series';
 import type { Family, Group, Labels, MetricType, Sample } from './metrics-types';
 import { byCodeUnits, labelMatcher } from './selector';
 
@@ -10,6 +11,12 @@ import { byCodeUnits, labelMatcher } from './selector';
 export function groupToExposition(group: Group): string {
   return group.families.map((family) => familyLines(family, group.labels)).join('');
 }
+
+/**
+ * Whether Undo can write this group back exactly (as text, or as protobuf where text cannot carry
+ * it): the one place that decides it, so the delete dialog can warn before anything is lost.
+ */
+export const isRestorable = (group: Group): boolean => restoreProblem(group) === undefined;
 
 /** The text format has no gauge histogram; 1.5.1 returns them as plain values anyway. */
 const TEXT_TYPES: Record<MetricType, string> = {

@@ -2,7 +2,7 @@
  * A group as the gateway showed it, written back as delimited protobuf: the only way to push a
  * native histogram, and the exact way for float counts. Undo uses it for groups that hold either.
  */
-import { seriesLabels } from '../metrics/series';
+import { seriesLabels } from './series';
 import type { Family, Group, HistogramSample, NativeHistogramSample, Sample } from './metrics-types';
 import {
   encodeDelimited,
@@ -28,6 +28,23 @@ function needsProtobuf(sample: Sample): boolean {
 
 /** True when the group holds a native histogram or float counts: push it back as protobuf. */
 export const groupNeedsProtobuf = (group: Group) => group.families.some((f) => f.samples.some(needsProtobuf));
+
+/**
+ * Why Undo cannot write this group back exactly, or undefined when it can: a gauge histogram (the
+ * API shows only a placeholder value), or a native histogram shown without its buckets (before
+ * 1.8). The same checks the encoder makes, so the delete dialog can warn before anything is lost.
+ */
+export function restoreProblem(group: Group): string | undefined {
+  const gauge = group.families.find((f) => f.type === 'GAUGE_HISTOGRAM');
+  if (gauge) return `cannot restore gauge histogram "${gauge.name}": the gateway does not show its buckets`;
+  if (!groupNeedsProtobuf(group)) return undefined;
+  try {
+    groupToProtobuf(group);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 /** The group's families as one delimited protobuf body (push time families left to the gateway). */
 export function groupToProtobuf(group: Group): Uint8Array<ArrayBuffer> {

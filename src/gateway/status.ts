@@ -1,5 +1,5 @@
 import { ResponseShapeError } from './metrics';
-import { describe, isRecord, isStringRecord } from './validate';
+import { describe, isRecord, isStringRecord } from '../lib/validate';
 
 export interface BuildInfo {
   version: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGoFloats, parseGoFloat } from './values';
+import { compareGoFloats, formatValue, parseGoFloat } from './values';
 
 describe('parseGoFloat', () => {
   it.each([
@@ -59,5 +59,39 @@ describe('compareGoFloats', () => {
     expect(compareGoFloats('NaN', '+Inf')).toBe(1);
     expect(compareGoFloats('+Inf', 'NaN')).toBe(-1);
     expect(compareGoFloats('', '1')).toBe(1);
+  });
+});
+
+describe('formatValue', () => {
+  it.each([
+    ['1.23456789e+09', '1,234,567,890'],
+    ['1.7955543833202488e+09', '1,795,554,383.3202'],
+    ['812.5', '812.5'],
+    ['0.30000000000000004', '0.3'],
+    ['42', '42'],
+    ['-42', '-42'],
+    ['0', '0'],
+    ['-0', '0'],
+    ['0.0001', '0.0001'],
+    ['0.25', '0.25'],
+    ['123.4567891', '123.4568'],
+    ['1234567.5', '1,234,567.5'],
+    ['999999999999999', '999,999,999,999,999'],
+    ['1e+15', '1e+15'],
+    ['1e-300', '1e-300'],
+    ['1.5e-300', '1.5e-300'],
+    ['-1.5e+20', '-1.5e+20'],
+    ['1.23456789e+20', '1.2346e+20'],
+    ['0.00001234567', '1.2346e-5'],
+    ['NaN', 'NaN'],
+    ['+Inf', '+Inf'],
+    ['-Inf', '-Inf'],
+  ])('%s → %s', (raw, readable) => {
+    expect(formatValue(raw)).toBe(readable);
+  });
+
+  it('shows text that is not a number as it is', () => {
+    expect(formatValue('')).toBe('');
+    expect(formatValue('<b>x</b>')).toBe('<b>x</b>');
   });
 });

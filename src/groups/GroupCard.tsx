@@ -1,10 +1,12 @@
 import { memo, useId } from 'react';
+import { button } from '../components/styles';
 import type { Group } from '../gateway/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';
 import { GroupTools } from './GroupTools';
 import { StateBadge } from '../components/state';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
 
@@ -19,7 +21,32 @@ interface Props {
   showJob: boolean;
 }
 
-export const GroupCard = memo(function GroupCard({ group, stale, selected, expanded, onToggle, showJob }: Props) {
+/** One group; a group that cannot be drawn shows why, and never takes the list down with it. */
+export const GroupCard = memo(function GroupCard(props: Props) {
+  const { group } = props;
+  return (
+    <ErrorBoundary resetKey={group} fallback={(error) => <BrokenGroup group={group} error={error} />}>
+      <GroupCardBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function BrokenGroup({ group, error }: { group: Group; error: Error }) {
+  return (
+    <article
+      aria-label={group.selector}
+      className="rounded-md border border-orange-400 dark:border-orange-700 bg-white dark:bg-slate-900 px-4 py-2.5 text-sm text-orange-900 dark:text-orange-200"
+    >
+      <span aria-hidden="true">⚠ </span>
+      <strong>This group cannot be shown:</strong> <span className="[overflow-wrap:anywhere]">{error.message}</span>{' '}
+      <code className="font-mono text-xs text-slate-700 dark:text-slate-200 [overflow-wrap:anywhere]">
+        {group.selector}
+      </code>
+    </article>
+  );
+}
+
+function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: Props) {
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
@@ -78,7 +105,7 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
           <button
             type="button"
             onClick={() => requestDelete([group], 'Delete group')}
-            className="rounded px-2 py-1 text-sm text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-2 focus-visible:outline-red-600"
+            className={button('quietDanger', 'px-2 font-normal')}
           >
             Delete group
           </button>
@@ -101,4 +128,4 @@ export const GroupCard = memo(function GroupCard({ group, stale, selected, expan
       </div>
     </article>
   );
-});
+}

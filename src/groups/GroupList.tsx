@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { Group } from '../gateway/metrics-types';
 import { GroupCard } from './GroupCard';
@@ -56,8 +56,10 @@ export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, sel
   useListKeyboard(rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }));
   const items = virtualizer.getVirtualItems();
 
-  // Rows change height when expanded: measure again.
-  useEffect(() => virtualizer.measure(), [open, virtualizer]);
+  // Rows change height when expanded or folded: measureElement watches each row with a
+  // ResizeObserver and measures it again. (Calling virtualizer.measure() here instead threw away
+  // every row's measured height, so an open row already on screen fell back to its estimate and the
+  // rows below were drawn over it.)
 
   return (
     <div ref={listRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { typingInto } from '../lib/keys';
+import { button } from '../components/styles';
+import { useGlobalKeydown } from '../lib/useGlobalKeydown';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
@@ -61,18 +62,28 @@ function GroupsView() {
   );
   useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
+  // The quick filters count within what the text and family filters let through.
+  const around = useMemo(
+    () =>
+      groups && (filters.query.matchers.length || filters.query.words.length || filters.family)
+        ? filterAndSort(groups, { ...filters, failedOnly: false, staleOnly: false, freshOnly: false }, staleKeys, 'job')
+        : (groups ?? []),
+    [groups, filters, staleKeys],
+  );
+  const aroundCounts = useMemo(
+    () => ({
+      stale: around.filter((g) => staleKeys.has(g.key)).length,
+      failed: around.filter((g) => !g.lastPushSuccessful).length,
+    }),
+    [around, staleKeys],
+  );
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
   const { setText, text } = find;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || !text) return;
-      if (typingInto(e.target)) return;
-      setText('');
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [text, setText]);
+  useGlobalKeydown((e) => {
+    if (e.key !== 'Escape' || !text) return false;
+    setText('');
+  });
 
   const outOfDate = Boolean(error && data);
   return (
@@ -90,8 +101,8 @@ function GroupsView() {
             find={find}
             error={parsed.ok ? undefined : parsed.error}
             families={families}
-            staleCount={stale.length}
-            failedCount={summary.failed}
+            staleCount={aroundCounts.stale}
+            failedCount={aroundCounts.failed}
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
@@ -100,7 +111,15 @@ function GroupsView() {
                 Loading all {data.partial.toLocaleString('en-US')} groups…
               </p>
             ) : (
-              !readOnly && <CleanupBar groups={data.groups} stale={stale} />
+              !readOnly && (
+                <CleanupBar
+                  groups={data.groups}
+                  shown={shown}
+                  filtering={isFiltering(active)}
+                  stale={stale}
+                  onShowAll={find.clear}
+                />
+              )
             )}
           </div>
         </div>
@@ -118,7 +137,7 @@ function GroupsView() {
           {data.groups.length === 0 ? (
             <EmptyGateway />
           ) : shown.length === 0 ? (
-            <NoMatch hidden={data.groups.length} onClear={find.clear} filtering={isFiltering(active)} />
+            <NoMatch hidden={data.groups.length} onClear={find.clear} />
           ) : (
             <>
               {isFiltering(active) && (
@@ -142,15 +161,12 @@ function GroupsView() {
   );
 }
 
-function NoMatch({ hidden, onClear, filtering }: { hidden: number; onClear: () => void; filtering: boolean }) {
+/** Only reached with a filter on: without one, every group shows. */
+function NoMatch({ hidden, onClear }: { hidden: number; onClear: () => void }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
-      <p>{filtering ? `No group matches these filters (${hidden} hidden).` : 'No groups.'}</p>
-      <button
-        type="button"
-        onClick={onClear}
-        className="mt-2 rounded border border-slate-300 dark:border-slate-600 px-2.5 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-950 focus-visible:outline-2 focus-visible:outline-teal-600"
-      >
+      <p>No group matches these filters ({hidden} hidden).</p>
+      <button type="button" onClick={onClear} className={button('plain', 'mt-2 font-normal')}>
         Clear filters
       </button>
     </div>

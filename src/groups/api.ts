@@ -3,14 +3,14 @@ import { useEffect } from 'react';
 import { getJson } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../gateway/metrics';
-import { groupByJob, type JobSection } from './order';
+import { compareGroups } from './order';
 import type { Group } from '../gateway/metrics-types';
-import { poller } from './first-poll';
+import { getPoller } from './first-poll';
 import { StreamPoller } from './stream-poller';
 
 export interface GroupsData {
+  /** Every group, in job order. */
   groups: Group[];
-  jobs: JobSection[];
   /** Set while a large first load is still arriving: how many groups there are in all. */
   partial?: number;
 }
@@ -18,16 +18,18 @@ export interface GroupsData {
 /** Fetch, validate, sort and section: all the per-poll work, done once in the query function. */
 export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
   const groups = await getJson('api/v1/metrics', parseMetricsResponse, signal);
-  const jobs = groupByJob(groups);
-  return { groups: jobs.flatMap((j) => j.groups), jobs };
+  return { groups: groups.sort(compareGroups) };
 }
 
 export const groupsQueryOptions = (refetchInterval: number | false) =>
   queryOptions({
     queryKey: gatewayKeys.metrics(),
-    // In a worker where there is one (every browser): only changes come back to the page.
-    queryFn: ({ signal, client, queryKey }) =>
-      poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal),
+    // From the server's stream, or from a worker where there is one (every browser): either way
+    // only changes come back to the page.
+    queryFn: ({ signal, client, queryKey }) => {
+      const poller = getPoller();
+      return poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal);
+    },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
     refetchInterval,
@@ -41,6 +43,7 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
 export function useGroups(refetchInterval: number | false) {
   const client = useQueryClient();
   useEffect(() => {
+    const poller = getPoller();
     if (!(poller instanceof StreamPoller)) return;
     // Following the server's stream: changes show as they arrive, except while paused.
     const key = gatewayKeys.metrics();

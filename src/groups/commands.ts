@@ -1,4 +1,4 @@
-import { groupPath } from '../gateway/group-path.js';
+import { groupPath } from '../../core/group-path.js';
 import type { Labels } from '../gateway/metrics-types';
 import { shellQuote } from '../lib/copy';
 

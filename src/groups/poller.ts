@@ -1,7 +1,6 @@
 import { GatewayError, gatewayUrl } from '../gateway/client';
 import type { Group } from '../gateway/metrics-types';
 import type { GroupsData } from './api';
-import { sectionsOf } from './order';
 import { applyDiff, type GroupStore } from './poll-diff';
 import type { EarlyAnswer, PollReply, PollRequest } from './poll.worker';
 
@@ -92,8 +91,6 @@ export class GroupsPoller {
       const group = this.store.byKey.get(key);
       if (group) groups.push(group);
     }
-    return partial
-      ? { groups, jobs: sectionsOf(groups), partial: this.store.order.length }
-      : { groups, jobs: sectionsOf(groups) };
+    return partial ? { groups, partial: this.store.order.length } : { groups };
   }
 }

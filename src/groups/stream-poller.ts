@@ -1,7 +1,6 @@
 import { GatewayError } from '../gateway/client';
 import type { Group } from '../gateway/metrics-types';
 import type { GroupsData } from './api';
-import { sectionsOf } from './order';
 import { applyDiff, type GroupStore, type PollDiff } from './poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
@@ -135,7 +134,6 @@ export class StreamPoller {
       const group = this.store.byKey.get(key);
       if (group) groups.push(group);
     }
-    const jobs = sectionsOf(groups);
-    return partial ? { groups, jobs, partial: this.store.order.length } : { groups, jobs };
+    return partial ? { groups, partial: this.store.order.length } : { groups };
   }
 }

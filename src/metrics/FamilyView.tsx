@@ -1,5 +1,5 @@
 import type { Family, Labels, Sample } from '../gateway/metrics-types';
-import { seriesLabels } from './series';
+import { seriesLabels } from '../gateway/series';
 import { TimeAgo } from '../components/TimeAgo';
 import { parseTimestamp } from '../lib/format';
 import { HistogramTables, NativeHistogramTables, SummaryTables, ValueTable } from './SampleTables';

@@ -3,7 +3,7 @@ import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
 import { Value } from '../components/Value';
 import { CopyButton } from '../components/CopyButton';
 import { LabelPairs } from './LabelPairs';
-import { seriesText } from './series';
+import { seriesText } from '../gateway/series';
 
 const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500 dark:text-slate-400';
 const td = 'px-2 py-1 align-top';

@@ -1,4 +1,5 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { button, CONTROL } from '../components/styles';
 import { TimeAgo } from '../components/TimeAgo';
 import { gatewayKeys } from '../gateway/keys';
 import { POLL_INTERVALS, usePolling } from './PollingContext';
@@ -13,8 +14,6 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
   const intervals = (POLL_INTERVALS as readonly number[]).includes(intervalMs)
     ? POLL_INTERVALS
     : [...POLL_INTERVALS, intervalMs].sort((a, b) => a - b);
-  const control =
-    'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-950 focus-visible:outline-2 focus-visible:outline-teal-600';
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
       <span className="inline-flex items-center gap-1.5" aria-live="off">
@@ -26,7 +25,7 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
       </span>
       <label className="inline-flex items-center gap-1">
         <span>Refresh every</span>
-        <select className={control} value={intervalMs} onChange={(e) => setIntervalMs(Number(e.target.value))}>
+        <select className={CONTROL} value={intervalMs} onChange={(e) => setIntervalMs(Number(e.target.value))}>
           {intervals.map((ms) => (
             <option key={ms} value={ms}>
               {label(ms)}
@@ -34,12 +33,17 @@ export function PollControls({ updatedAt }: { updatedAt: number }) {
           ))}
         </select>
       </label>
-      <button type="button" className={control} aria-pressed={paused} onClick={() => setPaused(!paused)}>
+      <button
+        type="button"
+        className={button('plain', 'font-normal')}
+        aria-pressed={paused}
+        onClick={() => setPaused(!paused)}
+      >
         {paused ? 'Resume polling' : 'Pause polling'}
       </button>
       <button
         type="button"
-        className={control}
+        className={button('plain', 'font-normal')}
         onClick={() => void queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() })}
       >
         Refresh now

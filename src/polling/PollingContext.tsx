@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useConfig } from '../config/ConfigContext';
+import { readSetting, writeSetting } from '../lib/storage';
 
 export const POLL_INTERVALS = [2_000, 5_000, 10_000, 30_000, 60_000] as const;
 const STORAGE_KEY = 'pushboard.pollIntervalMs';
@@ -16,7 +17,7 @@ interface Polling {
 const PollingContext = createContext<Polling | null>(null);
 
 function storedInterval(fallback: number): number {
-  const stored = Number(globalThis.localStorage?.getItem(STORAGE_KEY));
+  const stored = Number(readSetting(STORAGE_KEY));
   return stored >= 1000 ? stored : fallback;
 }
 
@@ -29,7 +30,7 @@ export function PollingProvider({ children }: { children: ReactNode }) {
       intervalMs,
       setIntervalMs: (ms) => {
         setInterval(ms);
-        globalThis.localStorage?.setItem(STORAGE_KEY, String(ms));
+        writeSetting(STORAGE_KEY, String(ms));
       },
       paused,
       setPaused,

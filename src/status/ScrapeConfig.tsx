@@ -1,7 +1,7 @@
 import { useConfig } from '../config/ConfigContext';
 import { gatewayUrl } from '../gateway/client';
 import { CopyableCode } from '../components/CopyableCode';
-import { Card } from './Card';
+import { Card } from '../components/Card';
 import { scrapeConfig } from './scrape-config';
 
 /** The scrape job for this gateway, ready to paste into prometheus.yml. */

@@ -1,15 +1,16 @@
+import type { ReactNode } from 'react';
 import type { GatewayStatus } from '../gateway/status';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { formatDuration, formatExactTime, parseTimestamp } from '../lib/format';
 import { useNow } from '../lib/useNow';
-import { useGatewayReady, useGatewayStatus } from './api';
-import { Card, Fact } from './Card';
+import { useGatewayReady, useGatewayStatus } from '../gateway/status-query';
+import { Card, Fact } from '../components/Card';
 import { FlagsTable } from './FlagsTable';
-import { GroupStates } from './GroupStates';
 import { ScrapeConfig } from './ScrapeConfig';
 import { VersionCard } from './VersionCard';
 
-export function StatusPage() {
+/** `groupStates`: the groups card, from the groups feature (the app puts the two together). */
+export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
   const status = useGatewayStatus();
   const ready = useGatewayReady();
   const now = useNow();
@@ -28,7 +29,7 @@ export function StatusPage() {
               : 'Ready: the gateway accepts pushes and reads.'}
         </p>
       </Card>
-      <GroupStates />
+      {groupStates}
       {data && <StatusDetails data={data} now={now} />}
     </div>
   );

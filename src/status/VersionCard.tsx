@@ -1,5 +1,5 @@
 import type { GatewayStatus } from '../gateway/status';
-import { Card, Fact } from './Card';
+import { Card, Fact } from '../components/Card';
 import { versionNotes } from './version';
 
 /** What Pushboard adapts to for this gateway's version, and the known traps of that version. */

@@ -1,42 +1,40 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Group } from '../../gateway/metrics-types';
-import { gatewayKeys } from '../../gateway/keys';
+import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
-import { useGatewayStatus } from '../../status/api';
-import { wipeGateway } from './api';
+import { useGatewayStatus } from '../../gateway/status-query';
 import { useCleanup, useCleanupState } from './CleanupContext';
 import { WipeDialog } from './WipeDialog';
 
-const button =
-  'rounded border px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-1 disabled:cursor-not-allowed disabled:opacity-50';
-const danger = `${button} border-red-300 dark:border-red-800 bg-white dark:bg-slate-900 text-red-800 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-red-600`;
+interface Props {
+  /** Every group the gateway holds. */
+  groups: readonly Group[];
+  /** The groups the filters let through: what bulk actions act on while a filter is on. */
+  shown: readonly Group[];
+  /** Whether a filter is on (then `shown` is a part of `groups`). */
+  filtering: boolean;
+  /** Every stale group. */
+  stale: readonly Group[];
+  /** Clears the filters, so hidden selected groups show. */
+  onShowAll: () => void;
+}
 
-/** Bulk actions: the selection, the stale groups, and (with the admin API) everything. */
-export function CleanupBar({ groups, stale }: { groups: readonly Group[]; stale: readonly Group[] }) {
-  const { requestDelete, clearSelection, addNotice, setDialogOpen } = useCleanup();
-  const { selected } = useCleanupState();
-  const adminApi = useGatewayStatus().data?.adminApiEnabled === true;
+/**
+ * Bulk actions: the selection, the stale groups, and (with the admin API) everything. With a
+ * filter on, stale groups means the stale groups shown, and selected groups the filter hides are
+ * named, with a way to show them or unselect them.
+ */
+export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props) {
+  const { requestDelete, clearSelection, setSelected, wipe, setDialogOpen } = useCleanup();
+  const { selected, busy } = useCleanupState();
   const [wiping, setWiping] = useState(false);
-  const queryClient = useQueryClient();
   const chosen = groups.filter((g) => selected.has(g.key));
+  const visible = new Set(shown.map((g) => g.key));
+  const hiddenChosen = filtering ? chosen.filter((g) => !visible.has(g.key)) : [];
+  const staleTargets = filtering ? stale.filter((g) => visible.has(g.key)) : stale;
+  const staleLabel = `Delete ${countOf(staleTargets.length, 'stale group', 'stale groups')}${filtering ? ' shown' : ''}`;
+  const chosenLabel = `Delete ${countOf(chosen.length, 'selected group', 'selected groups')}`;
 
-  const wipe = async () => {
-    try {
-      await wipeGateway();
-      addNotice({ kind: 'wiped', count: groups.length });
-      queryClient.setQueryData(gatewayKeys.metrics(), { groups: [], jobs: [] });
-      clearSelection();
-    } catch (error) {
-      addNotice({
-        kind: 'failed',
-        action: 'wipe',
-        failures: [],
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-    void queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() });
-  };
   const openWipe = (open: boolean) => {
     setWiping(open);
     setDialogOpen(open);
@@ -46,35 +44,67 @@ export function CleanupBar({ groups, stale }: { groups: readonly Group[]; stale:
     <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
-        className={danger}
-        disabled={chosen.length === 0}
-        onClick={() => requestDelete(chosen, `Delete ${countOf(chosen.length, 'selected group', 'selected groups')}`)}
+        className={button('danger')}
+        disabled={chosen.length === 0 || busy}
+        onClick={() => requestDelete(chosen, chosenLabel)}
       >
-        Delete {countOf(chosen.length, 'selected group', 'selected groups')}
+        {chosenLabel}
       </button>
       {chosen.length > 0 && (
-        <button
-          type="button"
-          className={`${button} border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 hover:bg-slate-50 dark:hover:bg-slate-950`}
-          onClick={clearSelection}
-        >
+        <button type="button" className={button('plain')} onClick={clearSelection}>
           Clear selection
         </button>
       )}
       <button
         type="button"
-        className={danger}
-        disabled={stale.length === 0}
-        onClick={() => requestDelete([...stale], `Delete ${countOf(stale.length, 'stale group', 'stale groups')}`)}
+        className={button('danger')}
+        disabled={staleTargets.length === 0 || busy}
+        onClick={() => requestDelete([...staleTargets], staleLabel)}
       >
-        Delete {countOf(stale.length, 'stale group', 'stale groups')}
+        {staleLabel}
       </button>
-      {adminApi && (
-        <button type="button" className={danger} disabled={groups.length === 0} onClick={() => openWipe(true)}>
-          Delete all groups
-        </button>
+      <WipeButton disabled={groups.length === 0 || busy} onClick={() => openWipe(true)} />
+      {busy && (
+        <span role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          Waiting for the gateway…
+        </span>
       )}
-      {wiping && <WipeDialog groups={groups} onConfirm={() => void wipe()} onClose={() => openWipe(false)} />}
+      {hiddenChosen.length > 0 && (
+        <p
+          role="status"
+          className="flex w-full flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-200"
+        >
+          {hiddenChosen.length} of {countOf(chosen.length, 'selected group', 'selected groups')}{' '}
+          {hiddenChosen.length === 1 ? 'is' : 'are'} hidden by the filter.
+          <button type="button" className={button('plain')} onClick={onShowAll}>
+            Show them
+          </button>
+          <button
+            type="button"
+            className={button('plain')}
+            onClick={() =>
+              setSelected(
+                hiddenChosen.map((g) => g.key),
+                false,
+              )
+            }
+          >
+            Unselect them
+          </button>
+        </p>
+      )}
+      {wiping && <WipeDialog groups={groups} onConfirm={() => wipe(groups)} onClose={() => openWipe(false)} />}
     </div>
+  );
+}
+
+/** "Delete all groups": only offered when the gateway runs with its admin API. */
+function WipeButton({ disabled, onClick }: { disabled: boolean; onClick: () => void }) {
+  const adminApi = useGatewayStatus().data?.adminApiEnabled === true;
+  if (!adminApi) return null;
+  return (
+    <button type="button" className={button('danger')} disabled={disabled} onClick={onClick}>
+      Delete all groups
+    </button>
   );
 }

@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { gatewayKeys } from '../../gateway/keys';
+import { useIsMutating } from '@tanstack/react-query';
 import type { Group } from '../../gateway/metrics-types';
 import { useConfig } from '../../config/ConfigContext';
-import { deleteGroups, removeOptimistically, restoreGroups } from './api';
 import { DeleteDialog } from './DeleteDialog';
 import { Notices } from './Notices';
-import type { NewNotice, Notice } from './notices';
+import type { NewNotice, Notice } from './notice-types';
+import { useDeleteGroups, useRestoreGroups, useWipe, type BatchRequest } from './mutations';
 
 interface DeleteRequest {
   groups: Group[];
@@ -20,7 +19,8 @@ interface Cleanup {
   clearSelection: () => void;
   /** Opens the confirmation for deleting exactly these groups. */
   requestDelete: (groups: Group[], title: string) => void;
-  addNotice: (notice: NewNotice) => void;
+  /** Wipes the gateway (after its own confirmation); `groups` is what the person saw. */
+  wipe: (groups: readonly Group[]) => void;
   setDialogOpen: (open: boolean) => void;
 }
 
@@ -29,14 +29,15 @@ interface CleanupState {
   selected: ReadonlySet<string>;
   /** True while a confirmation is open: polling pauses so nothing moves under the cursor. */
   dialogOpen: boolean;
+  /** A delete or a wipe is waiting for the gateway. */
+  busy: boolean;
 }
 
 const CleanupContext = createContext<Cleanup | null>(null);
-const CleanupStateContext = createContext<CleanupState>({ selected: new Set(), dialogOpen: false });
+const CleanupStateContext = createContext<CleanupState>({ selected: new Set(), dialogOpen: false, busy: false });
 
 export function CleanupProvider({ children }: { children: ReactNode }) {
   const { readOnly } = useConfig();
-  const queryClient = useQueryClient();
   const [selected, setSelectedState] = useState<ReadonlySet<string>>(new Set());
   const [request, setRequest] = useState<DeleteRequest | null>(null);
   const [otherDialog, setDialogOpen] = useState(false);
@@ -60,46 +61,59 @@ export function CleanupProvider({ children }: { children: ReactNode }) {
   }, []);
   const clearSelection = useCallback(() => setSelectedState(new Set()), []);
   const requestDelete = useCallback((groups: Group[], title: string) => setRequest({ groups, title }), []);
-
-  const refetch = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() }),
-    [queryClient],
-  );
-
-  const runDelete = useCallback(
-    async (groups: Group[]) => {
-      const putBack = await removeOptimistically(queryClient, groups);
-      const { done, failed } = await deleteGroups(groups);
-      putBack(failed.map((f) => f.group));
+  const onGone = useCallback(
+    (groups: readonly Group[]) =>
       setSelected(
-        done.map((g) => g.key),
+        groups.map((g) => g.key),
         false,
-      );
-      if (done.length) addNotice({ kind: 'deleted', groups: done });
-      if (failed.length) addNotice({ kind: 'failed', action: 'delete', failures: failed });
-      refetch();
-    },
-    [queryClient, addNotice, setSelected, refetch],
+      ),
+    [setSelected],
   );
+
+  /** An Undo or a Retry is over: its groups leave the notice that offered it, and an empty notice goes. */
+  const settled = useCallback(({ groups, noticeId }: BatchRequest) => {
+    if (noticeId === undefined) return;
+    const done = new Set(groups.map((g) => g.key));
+    setNotices((all) =>
+      all.flatMap((n) => {
+        if (n.id !== noticeId) return [n];
+        if (n.kind === 'deleted') {
+          const rest = n.groups.filter((g) => !done.has(g.key));
+          return rest.length ? [{ ...n, groups: rest }] : [];
+        }
+        return [];
+      }),
+    );
+  }, []);
+
+  const deletion = useDeleteGroups({ addNotice, onGone, onSettled: settled });
+  const restore = useRestoreGroups({ addNotice, onSettled: settled });
+  const wiping = useWipe({ addNotice, onGone });
+  const { mutate: runDelete } = deletion;
+  const { mutate: runRestore } = restore;
+  const { mutate: runWipe } = wiping;
+  const busy = useIsMutating({ mutationKey: ['cleanup'] }) > 0;
 
   const undo = useCallback(
-    async (notice: Extract<Notice, { kind: 'deleted' }>) => {
-      dismiss(notice.id);
-      const { done, failed } = await restoreGroups(notice.groups);
-      if (done.length) addNotice({ kind: 'restored', groups: done });
-      if (failed.length) addNotice({ kind: 'failed', action: 'restore', failures: failed });
-      refetch();
+    (notice: Notice, groups: Group[]) => runRestore({ groups, noticeId: notice.id }),
+    [runRestore],
+  );
+  const retry = useCallback(
+    (notice: Extract<Notice, { kind: 'failed' }>) => {
+      const groups = notice.failures.map((f) => f.group);
+      if (notice.action === 'delete') runDelete({ groups, noticeId: notice.id });
+      if (notice.action === 'restore') runRestore({ groups, noticeId: notice.id });
     },
-    [dismiss, addNotice, refetch],
+    [runDelete, runRestore],
   );
 
   const actions = useMemo<Cleanup>(
-    () => ({ readOnly, setSelected, clearSelection, requestDelete, addNotice, setDialogOpen }),
-    [readOnly, setSelected, clearSelection, requestDelete, addNotice],
+    () => ({ readOnly, setSelected, clearSelection, requestDelete, wipe: runWipe, setDialogOpen }),
+    [readOnly, setSelected, clearSelection, requestDelete, runWipe],
   );
   const state = useMemo<CleanupState>(
-    () => ({ selected, dialogOpen: request !== null || otherDialog }),
-    [selected, request, otherDialog],
+    () => ({ selected, dialogOpen: request !== null || otherDialog, busy }),
+    [selected, request, otherDialog, busy],
   );
 
   return (
@@ -109,11 +123,11 @@ export function CleanupProvider({ children }: { children: ReactNode }) {
         <DeleteDialog
           title={request.title}
           groups={request.groups}
-          onConfirm={() => void runDelete(request.groups)}
+          onConfirm={() => runDelete({ groups: request.groups })}
           onClose={() => setRequest(null)}
         />
       )}
-      <Notices notices={notices} onUndo={(n) => void undo(n)} onDismiss={dismiss} />
+      <Notices notices={notices} onUndo={undo} onRetry={retry} onDismiss={dismiss} />
     </CleanupContext>
   );
 }

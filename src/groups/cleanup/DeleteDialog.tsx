@@ -1,7 +1,9 @@
 import type { Group } from '../../gateway/metrics-types';
+import { isRestorable } from '../../gateway/exposition';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
 import { GroupPreview } from './GroupPreview';
+import { NOTICE_MS } from './notice-types';
 
 interface Props {
   title: string;
@@ -13,6 +15,7 @@ interface Props {
 /** Names exactly what will be deleted before anything is. */
 export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
   const only = groups.length === 1 ? groups[0] : undefined;
+  const lost = groups.filter((g) => !isRestorable(g));
   return (
     <ConfirmDialog title={title} confirmLabel="Delete" onConfirm={onConfirm} onClose={onClose}>
       {only ? (
@@ -29,8 +32,32 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
           </div>
         </>
       )}
-      <p className="mt-3 text-slate-500 dark:text-slate-400">
-        Prometheus stops scraping them at its next scrape. You can undo for a few seconds afterwards.
+      {lost.length > 0 && (
+        <div
+          role="note"
+          className="mt-3 rounded border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 p-2 text-amber-900 dark:text-amber-100"
+        >
+          {only ? (
+            <p>This group holds a native histogram; it cannot be restored.</p>
+          ) : (
+            <>
+              <p>
+                {countOf(lost.length, 'of these groups holds', 'of these groups hold')} a native histogram;{' '}
+                {lost.length === 1 ? 'it' : 'they'} cannot be restored:
+              </p>
+              <ul className="mt-1 font-mono text-xs break-all">
+                {lost.map((g) => (
+                  <li key={g.key}>{g.selector}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <p className="mt-3 text-slate-600 dark:text-slate-300">
+        Prometheus stops scraping {only ? 'it' : 'them'} at its next scrape. Undo is offered for {NOTICE_MS / 1000}{' '}
+        seconds afterwards (longer while the pointer or focus is on it); it restores what was last seen here, and leaves
+        alone any group pushed again since.
       </p>
     </ConfirmDialog>
   );

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CONTROL } from '../../components/styles';
 
 const SHORTCUTS = ['30s', '5m', '15m', '1h', '6h', '1d', '7d'];
 
@@ -28,7 +29,7 @@ export function StaleThreshold({ value, onChange }: { value: string; onChange: (
           onChange={(e) => setDraft(e.target.value)}
           onBlur={apply}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
-          className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600 aria-invalid:border-red-600"
+          className={`${CONTROL} font-mono aria-invalid:border-red-600`}
         />
       </label>
       <datalist id={listId}>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { button, CONTROL } from '../../components/styles';
 import type { Group } from '../../gateway/metrics-types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
@@ -30,11 +31,7 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
       onConfirm={onConfirm}
       onClose={onClose}
       extra={
-        <button
-          type="button"
-          onClick={download}
-          className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600"
-        >
+        <button type="button" onClick={download} className={button('plain', 'px-3 py-1.5 font-normal')}>
           Download everything first
         </button>
       }
@@ -53,7 +50,7 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
         autoComplete="off"
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
-        className="mt-1 w-32 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 font-mono focus-visible:outline-2 focus-visible:outline-teal-600"
+        className={`${CONTROL} mt-1 w-32 font-mono`}
       />
     </ConfirmDialog>
   );

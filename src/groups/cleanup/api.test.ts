@@ -1,7 +1,7 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseGroup } from '../../gateway/metrics';
-import { deleteGroups, withoutGroups } from './api';
-import { groupByJob } from '../order';
+import { deleteGroups, withGroups, withoutGroups } from './api';
 
 const group = (job: string, instance?: string) =>
   parseGroup({ labels: instance ? { job, instance } : { job }, last_push_successful: true }, 0);
@@ -45,18 +45,14 @@ describe('deleteGroups', () => {
   });
 });
 
-describe('withoutGroups', () => {
-  it('drops the groups and any job left empty, keeping the order', () => {
+describe('withoutGroups and withGroups', () => {
+  it('drop groups, and put them back in order without replacing newer ones', () => {
     const groups = [group('a', '1'), group('a', '2'), group('b'), group('c')];
-    const jobs = groupByJob(groups);
-    const data = withoutGroups(
-      { groups: jobs.flatMap((j) => j.groups), jobs },
-      new Set(['{job="a", instance="1"}', '{job="b"}']),
-    );
+    const data = withoutGroups({ groups }, new Set(['{job="a", instance="1"}', '{job="b"}']));
     expect(data.groups.map((g) => g.selector)).toEqual(['{job="a", instance="2"}', '{job="c"}']);
-    expect(data.jobs.map((j) => [j.job, j.groups.length])).toEqual([
-      ['a', 1],
-      ['c', 1],
-    ]);
+    const newer = group('c');
+    const back = withGroups({ groups: [data.groups[0]!, newer] }, groups);
+    expect(back.groups.map((g) => g.selector)).toEqual(groups.map((g) => g.selector));
+    expect(back.groups[3]).toBe(newer);
   });
 });

@@ -1,12 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { send } from '../../gateway/client';
+import { getJson, send } from '../../gateway/client';
 import { groupToExposition } from '../../gateway/exposition';
-import { groupPath } from '../../gateway/group-path.js';
+import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
+import { readEnvelope, sortingKey } from '../../gateway/metrics';
 import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
 import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-group';
 import type { Group } from '../../gateway/metrics-types';
 import type { GroupsData } from '../api';
+import { compareGroups } from '../order';
 
 export interface Failure {
   group: Group;
@@ -44,38 +46,58 @@ async function eachGroup(
 /** DELETEs exactly these groups, each by its own @base64 path. */
 export const deleteGroups = (groups: readonly Group[]) => eachGroup(groups, (g) => send(groupPath(g.labels), 'DELETE'));
 
+export interface RestoreResult extends BatchResult {
+  /** Groups the gateway holds again (pushed since the delete): left as they are. */
+  kept: Group[];
+}
+
+/** The grouping keys (selectors) the gateway holds right now. */
+async function heldKeys(): Promise<Set<string>> {
+  return getJson('api/v1/metrics', (json) => new Set(readEnvelope(json).map((raw, i) => sortingKey(raw, i).key)));
+}
+
 /**
- * PUTs each group back, rebuilt from the data last seen: as text exposition, or as protobuf when
- * it holds a native histogram or float counts (only gateways that show those hold them).
+ * Undo: PUTs back, rebuilt from the data last seen, only the groups the gateway does not hold
+ * again: as text exposition, or as protobuf when a group holds a native histogram or float counts
+ * (only gateways that show those hold them). A job that pushed a group since the delete has newer data than the
+ * snapshot, so that group is kept as it is. If the gateway cannot be asked, nothing is written.
  */
-export const restoreGroups = (groups: readonly Group[]) =>
-  eachGroup(groups, (g) =>
+export async function restoreGroups(groups: readonly Group[]): Promise<RestoreResult> {
+  let held: Set<string>;
+  try {
+    held = await heldKeys();
+  } catch (error) {
+    const message = `not restored, since the gateway could not be checked for newer data: ${error instanceof Error ? error.message : String(error)}`;
+    return { done: [], kept: [], failed: groups.map((group) => ({ group, message })) };
+  }
+  const kept = groups.filter((g) => held.has(g.key));
+  const absent = groups.filter((g) => !held.has(g.key));
+  const result = await eachGroup(absent, (g) =>
     groupNeedsProtobuf(g)
       ? send(groupPath(g.labels), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
       : send(groupPath(g.labels), 'PUT', groupToExposition(g)),
   );
+  return { ...result, kept };
+}
 
 /** Asks the gateway to delete every group (admin API only); it does so in the background. */
 export const wipeGateway = () => send('api/v1/admin/wipe', 'PUT');
 
-/** The cached list without the given groups: what the page shows while a delete is in flight. */
+/** The list without the given groups: what the page shows while a delete is in flight. */
 export function withoutGroups(data: GroupsData, keys: ReadonlySet<string>): GroupsData {
-  const jobs = data.jobs
-    .map((j) => ({ job: j.job, groups: j.groups.filter((g) => !keys.has(g.key)) }))
-    .filter((j) => j.groups.length > 0);
-  return { groups: data.groups.filter((g) => !keys.has(g.key)), jobs };
+  return { ...data, groups: data.groups.filter((g) => !keys.has(g.key)) };
 }
 
-/** Removes groups from the cached list at once, and returns a function that puts some back. */
-export async function removeOptimistically(queryClient: QueryClient, groups: readonly Group[]) {
+/** The list with these groups added where they belong, unless it holds them already (newer data wins). */
+export function withGroups(data: GroupsData, groups: readonly Group[]): GroupsData {
+  const held = new Set(data.groups.map((g) => g.key));
+  const added = groups.filter((g) => !held.has(g.key));
+  return added.length ? { ...data, groups: [...data.groups, ...added].sort(compareGroups) } : data;
+}
+
+/** Changes the cached list at once (an optimistic update), after stopping any poll in flight. */
+export async function editCachedGroups(queryClient: QueryClient, edit: (data: GroupsData) => GroupsData) {
   const key = gatewayKeys.metrics();
   await queryClient.cancelQueries({ queryKey: key });
-  const before = queryClient.getQueryData<GroupsData>(key);
-  const keys = new Set(groups.map((g) => g.key));
-  queryClient.setQueryData<GroupsData>(key, (data) => data && withoutGroups(data, keys));
-  return (failed: readonly Group[]) => {
-    if (!before || failed.length === 0) return;
-    const gone = new Set([...keys].filter((k) => !failed.some((g) => g.key === k)));
-    queryClient.setQueryData<GroupsData>(key, withoutGroups(before, gone));
-  };
+  queryClient.setQueryData<GroupsData>(key, (data) => data && edit(data));
 }

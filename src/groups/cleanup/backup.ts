@@ -1,5 +1,5 @@
 import { groupToExposition } from '../../gateway/exposition';
-import { groupPath } from '../../gateway/group-path.js';
+import { groupPath } from '../../../core/group-path.js';
 import type { Group } from '../../gateway/metrics-types';
 
 /**

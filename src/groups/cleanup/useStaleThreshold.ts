@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useConfig } from '../../config/ConfigContext';
-import { parseDuration } from '../../lib/duration';
+import { parseDuration } from '../../../core/duration.js';
+import { readSetting, writeSetting } from '../../lib/storage';
 import { useUrlParam } from '../../lib/useUrlParam';
 
 const STORAGE_KEY = 'pushboard.staleThreshold';
@@ -12,14 +13,14 @@ const STORAGE_KEY = 'pushboard.staleThreshold';
 export function useStaleThreshold(): { text: string; seconds: number; set: (text: string) => boolean } {
   const config = useConfig();
   const [fromUrl, setUrl] = useUrlParam('stale');
-  const candidates = [fromUrl, globalThis.localStorage?.getItem(STORAGE_KEY), config.staleThreshold, '1h'];
+  const candidates = [fromUrl, readSetting(STORAGE_KEY), config.staleThreshold, '1h'];
   const text = candidates.find((c): c is string => !!c && parseDuration(c) !== undefined) ?? '1h';
   const set = useCallback(
     (next: string) => {
       if (parseDuration(next) === undefined) return false;
       const trimmed = next.trim();
       setUrl(trimmed);
-      globalThis.localStorage?.setItem(STORAGE_KEY, trimmed);
+      writeSetting(STORAGE_KEY, trimmed);
       return true;
     },
     [setUrl],

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { typingInto } from '../../lib/keys';
+import { useId, useRef } from 'react';
+import { CONTROL } from '../../components/styles';
+import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
 import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
@@ -12,38 +13,21 @@ interface Props {
   failedCount: number;
 }
 
-const control =
-  'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-teal-600';
-const toggle = `${control} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
+const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
 
 /** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
 export function FilterBar({ find, error, families, staleCount, failedCount }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
-  const [draft, setDraft] = useState(find.text);
-  const [shown, setShown] = useState(find.text);
-  if (find.text !== shown) {
-    // The URL changed (Back, a link): show it.
-    setShown(find.text);
-    setDraft(find.text);
-  }
-  const change = (value: string) => {
-    setDraft(value);
-    setShown(value);
-    find.setText(value);
-  };
+  // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
+  const change = find.setText;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (typingInto(e.target)) return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useGlobalKeydown((e) => {
+    if (e.key !== '/') return false;
+    input.current?.focus();
+    input.current?.select();
+    return true;
+  });
 
   return (
     <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
@@ -56,7 +40,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
           ref={input}
           data-list-entry
           type="search"
-          value={draft}
+          value={find.text}
           placeholder='Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
@@ -64,12 +48,12 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
           spellCheck={false}
           onChange={(e) => change(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && draft) {
+            if (e.key === 'Escape' && find.text) {
               e.preventDefault();
               change('');
             }
           }}
-          className={`${control} w-full font-mono aria-invalid:border-red-600`}
+          className={`${CONTROL} w-full font-mono aria-invalid:border-red-600`}
         />
         {error && (
           <p id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-300">
@@ -98,7 +82,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         With family
         <select
-          className={`${control} max-w-[14rem]`}
+          className={`${CONTROL} max-w-[14rem]`}
           value={find.family ?? ''}
           onChange={(e) => find.setFamily(e.target.value)}
         >
@@ -112,7 +96,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
       </label>
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         Sort by
-        <select className={control} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
+        <select className={CONTROL} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
           {SORT_KEYS.map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}

@@ -38,6 +38,11 @@ export function SummaryBar({ summary, find }: { summary: Summary; find: FindStat
           {countOf(s.n, s.one, s.many)}
         </button>
       ))}
+      {summary.staleAndFailed > 0 && (
+        <span className="px-1 text-sm text-slate-600 dark:text-slate-300">
+          ({summary.staleAndFailed.toLocaleString('en-US')} both stale and failed)
+        </span>
+      )}
     </nav>
   );
 }

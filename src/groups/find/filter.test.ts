@@ -88,6 +88,12 @@ describe('familyCounts and summarize', () => {
       fresh: 1,
       failed: 1,
       stale: 1,
+      staleAndFailed: 0,
     });
+  });
+  it('counts the overlap of stale and failed, so the states add up', () => {
+    const s = summarize(groups, new Set([groups[0]!.key, groups[1]!.key]));
+    expect(s).toMatchObject({ fresh: 1, stale: 2, failed: 1, staleAndFailed: 1 });
+    expect(s.fresh + s.stale + s.failed - s.staleAndFailed).toBe(s.groups);
   });
 });

@@ -123,6 +123,11 @@ export interface Summary {
   fresh: number;
   failed: number;
   stale: number;
+  /**
+   * Stale and failed at once (never pushed successfully, or failed after a push that is now old):
+   * counted in both, so fresh + stale + failed - staleAndFailed = groups. The summary says so.
+   */
+  staleAndFailed: number;
 }
 
 export function summarize(groups: readonly Group[], staleKeys: ReadonlySet<string>): Summary {
@@ -131,12 +136,25 @@ export function summarize(groups: readonly Group[], staleKeys: ReadonlySet<strin
   let samples = 0;
   let failed = 0;
   let fresh = 0;
+  let staleAndFailed = 0;
   for (const g of groups) {
     jobs.add(g.job);
     families += g.families.length;
     samples += g.sampleCount;
-    if (!g.lastPushSuccessful) failed++;
-    else if (!staleKeys.has(g.key)) fresh++;
+    const stale = staleKeys.has(g.key);
+    if (!g.lastPushSuccessful) {
+      failed++;
+      if (stale) staleAndFailed++;
+    } else if (!stale) fresh++;
   }
-  return { groups: groups.length, jobs: jobs.size, families, samples, fresh, failed, stale: staleKeys.size };
+  return {
+    groups: groups.length,
+    jobs: jobs.size,
+    families,
+    samples,
+    fresh,
+    failed,
+    stale: staleKeys.size,
+    staleAndFailed,
+  };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useUrlParam, useUrlParams } from '../../lib/useUrlParam';
-import type { GroupState } from '../../components/state';
+import type { GroupState } from '../../gateway/group-state';
 import { SORT_KEYS, type SortKey } from './filter';
 
 /** What the person is looking at, all of it in the URL: filter text, sort, quick filters, family, expanded groups. */

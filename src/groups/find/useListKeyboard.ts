@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { typingInto } from '../../lib/keys';
+import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
+
+const isFromFilter = (e: KeyboardEvent) =>
+  e.key === 'ArrowDown' && e.target instanceof Element && e.target.matches('[data-list-entry]');
 
 interface Row {
   kind: string;
@@ -25,13 +28,10 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
   useEffect(() => {
     latest.current = { rows, scrollTo };
   });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  useGlobalKeydown(
+    (e) => {
       const target = e.target as HTMLElement;
-      // ↓ in the filter box goes on to the first group it found.
-      const fromFilter = target.matches('[data-list-entry]') && e.key === 'ArrowDown';
-      if (typingInto(target) && !fromFilter) return;
+      const fromFilter = isFromFilter(e);
       const onGroup = !!target.closest('article');
       const step =
         fromFilter || e.key === 'j' || (onGroup && e.key === 'ArrowDown')
@@ -66,8 +66,8 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
         else requestAnimationFrame(focus);
       };
       requestAnimationFrame(focus);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    },
+    // ↓ in the filter box goes on to the first group it found.
+    { inField: isFromFilter },
+  );
 }

@@ -1,15 +1,15 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useLocation } from 'wouter';
 import { STATE_BADGE, STATE_MARK, type GroupState } from '../components/state';
-import { useGroups } from '../groups/api';
-import { staleGroups } from '../groups/cleanup/staleness';
-import { useStaleThreshold } from '../groups/cleanup/useStaleThreshold';
-import { summarize } from '../groups/find/filter';
+import { useGroups } from './api';
+import { staleGroups } from './cleanup/staleness';
+import { useStaleThreshold } from './cleanup/useStaleThreshold';
+import { summarize } from './find/filter';
 import { countOf } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { usePolling } from '../polling/PollingContext';
 import { currentSearch } from '../lib/useUrlParam';
-import { Card } from './Card';
+import { Card } from '../components/Card';
 
 const LABELS: Record<GroupState, [string, string]> = {
   fresh: ['fresh group', 'fresh groups'],
@@ -65,7 +65,10 @@ export function GroupStates() {
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
             {countOf(summary.groups, 'group', 'groups')} in {countOf(summary.jobs, 'job', 'jobs')}. Stale means no
             successful push for over <span className="font-mono">{threshold.text}</span>; failed means the last push was
-            rejected.
+            rejected
+            {summary.staleAndFailed > 0 &&
+              ` (${countOf(summary.staleAndFailed, 'group is', 'groups are')} both, and counted in each)`}
+            .
           </p>
         </>
       )}

@@ -29,22 +29,3 @@ export function parseDuration(text) {
   }
   return consumed === input.length ? positive(total) : undefined;
 }
-
-/**
- * The short canonical form: 45s, 5m, 1h, 2h30m, 1d, 1w.
- * @param {number} seconds
- * @returns {string}
- */
-export function formatDurationShort(seconds) {
-  let rest = Math.round(seconds);
-  if (rest <= 0) return '0s';
-  let out = '';
-  for (const [unit, size] of Object.entries(UNITS).reverse()) {
-    const n = Math.floor(rest / size);
-    if (n > 0) {
-      out += `${n}${unit}`;
-      rest -= n * size;
-    }
-  }
-  return out;
-}

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson, getText } from '../gateway/client';
-import { gatewayKeys } from '../gateway/keys';
-import { parseStatusResponse } from '../gateway/status';
+import { getJson, getText } from './client';
+import { gatewayKeys } from './keys';
+import { parseStatusResponse } from './status';
 
 export const statusQueryOptions = () =>
   queryOptions({

@@ -1,5 +1,5 @@
-import type { Labels } from '../gateway/metrics-types';
-import { escapeLabelValue, formatSelector, isLegacyMetricName } from '../gateway/selector';
+import type { Labels } from './metrics-types';
+import { escapeLabelValue, formatSelector, isLegacyMetricName } from './selector';
 
 /**
  * The labels that tell a group's series apart. Every sample repeats its group's labels (and

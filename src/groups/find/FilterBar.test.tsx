@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithClient } from '../../testing/render';
+import { FilterBar } from './FilterBar';
+import { useFindState } from './useFindState';
+
+function Find() {
+  const find = useFindState();
+  return <FilterBar find={find} error={undefined} families={[['rows', 2]]} staleCount={1} failedCount={0} />;
+}
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('the filter and the URL', () => {
+  it('writes what is typed and chosen to the URL, and follows the URL back', async () => {
+    window.history.replaceState(null, '', '/?q=job%3D%22a%22#/');
+    renderWithClient(<Find />);
+    const box = screen.getByRole('searchbox', { name: 'Filter groups' }) as HTMLInputElement;
+    expect(box.value).toBe('job="a"');
+
+    fireEvent.change(box, { target: { value: 'backup' } });
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe('backup'));
+    fireEvent.click(screen.getByRole('button', { name: /Only stale groups/ }));
+    expect(new URLSearchParams(window.location.search).getAll('only')).toEqual(['stale']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'With family' }), { target: { value: 'rows' } });
+    expect(window.location.search).toContain('family=rows');
+
+    // Back (or a pasted link) changes the URL: the box follows.
+    act(() => {
+      window.history.pushState(null, '', '/?q=etl#/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(box.value).toBe('etl');
+    expect(screen.getByRole('button', { name: /Only stale groups/ }).getAttribute('aria-pressed')).toBe('false');
+
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(box.value).toBe('');
+  });
+});
