@@ -84,6 +84,17 @@ describe('delete → undo → refused', () => {
     expect(cached()).toEqual(['a']);
   });
 
+  it('shows Undo as pending while the gateway has not answered', async () => {
+    fakeGateway(() => new Promise<Response>(() => {}) as unknown as Response);
+    setup([group('a')]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    const undo = await screen.findByRole('button', { name: 'Undo delete of {job="a"}' });
+    fireEvent.click(undo);
+    await waitFor(() => expect(undo.textContent).toBe('Undoing…'));
+    expect(undo.getAttribute('aria-disabled')).toBe('true');
+  });
+
   it('restores nothing when the gateway cannot be checked for newer data', async () => {
     vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
       if (init?.method === 'DELETE') return new Response('', { status: 202 });
