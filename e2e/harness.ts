@@ -2,6 +2,7 @@
  * Real processes for end-to-end tests: a `prometheus-pushgateway` on a free loopback port, and the
  * Pushboard server (in this process) in front of it.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,23 @@ export class TestGateway {
     };
     return body.data;
   }
+
+  /**
+   * The groups without what changes on every push (push times, families' time stamps), in a
+   * fixed order: what two reads of the same data agree on.
+   */
+  async stableGroups(): Promise<Array<Record<string, unknown>>> {
+    const times = new Set(['push_time_seconds', 'push_failure_time_seconds']);
+    return (await this.groups())
+      .map((g) =>
+        Object.fromEntries(
+          Object.entries(g)
+            .filter(([k]) => !times.has(k))
+            .map(([k, v]) => [k, k === 'labels' || typeof v !== 'object' ? v : { ...v, time_stamp: 'T' }]),
+        ),
+      )
+      .sort((a, b) => JSON.stringify(a.labels).localeCompare(JSON.stringify(b.labels)));
+  }
 }
 
 export type AppOptions = Omit<Parameters<typeof createApp>[0], 'gatewayUrl' | 'distDir'>;
@@ -123,4 +141,13 @@ export class TestApp {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
+}
+
+/** `server/cli.js` as a child process, with everything it printed so far. */
+export function runCli(args: string[]): { output: () => string; stop: () => void } {
+  const child = spawn(process.execPath, ['server/cli.js', ...args]);
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return { output: () => output, stop: () => child.kill() };
 }

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { freePort } from './harness';
+import { freePort, runCli } from './harness';
 import { expect, test } from './fixtures';
 import { FORBIDDEN_VARIANTS, GROUP_VARIANTS, WIPE_VARIANTS } from './path-variants';
 import { rawRequest, send } from './raw-http';
@@ -319,8 +319,7 @@ test.describe('a gateway behind basic auth', () => {
 
   test('the server probes it with the credential file and never shows the credential', async ({ gateway }) => {
     const port = await freePort();
-    const child = spawn(process.execPath, [
-      'server/cli.js',
+    const cli = runCli([
       '--gateway',
       gateway.url,
       '--gateway-basic-auth-file',
@@ -328,12 +327,9 @@ test.describe('a gateway behind basic auth', () => {
       '--listen',
       `127.0.0.1:${port}`,
     ]);
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
     try {
-      await expect.poll(() => output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
-      expect(output).not.toContain('warning');
+      await expect.poll(cli.output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
+      expect(cli.output()).not.toContain('warning');
       const bodies = await Promise.all(
         ['config.json', 'api/v1/metrics', 'api/v1/status'].map(async (p) => {
           const r = await fetch(`http://127.0.0.1:${port}/${p}`);
@@ -342,11 +338,11 @@ test.describe('a gateway behind basic auth', () => {
         }),
       );
       await fetch(`http://127.0.0.1:${port}/metrics/job/logged`, { method: 'DELETE' });
-      await expect.poll(() => output).toContain('DELETE /metrics/job/logged -> 202');
+      await expect.poll(cli.output).toContain('DELETE /metrics/job/logged -> 202');
       expect(bodies.join('\n')).not.toMatch(secrets);
-      expect(output).not.toMatch(secrets);
+      expect(cli.output()).not.toMatch(secrets);
     } finally {
-      child.kill();
+      cli.stop();
     }
   });
 });

@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { freePort } from './harness';
+import { freePort, runCli } from './harness';
 import { article, expect, push, test } from './fixtures';
 
 test('security headers: a strict CSP, nosniff, no referrer', async ({ app }) => {
@@ -170,22 +170,13 @@ test('the command line: clear one-line errors, and a warning for an unreachable 
   }
 
   const port = await freePort();
-  const child = spawn(process.execPath, [
-    'server/cli.js',
-    '--gateway',
-    'http://127.0.0.1:1/',
-    '--listen',
-    `127.0.0.1:${port}`,
-  ]);
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  const cli = runCli(['--gateway', 'http://127.0.0.1:1/', '--listen', `127.0.0.1:${port}`]);
   try {
-    await expect.poll(() => output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
-    expect(output).toContain('warning: no Pushgateway answers at http://127.0.0.1:1/');
+    await expect.poll(cli.output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
+    expect(cli.output()).toContain('warning: no Pushgateway answers at http://127.0.0.1:1/');
     expect(await (await fetch(`http://127.0.0.1:${port}/-/pushboard/healthy`)).text()).toBe('OK\n');
     expect((await fetch(`http://127.0.0.1:${port}/api/v1/metrics`)).status).toBe(502);
   } finally {
-    child.kill();
+    cli.stop();
   }
 });

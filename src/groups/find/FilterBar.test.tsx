@@ -10,7 +10,10 @@ function Find() {
   return <FilterBar find={find} error={undefined} families={[['rows', 2]]} staleCount={1} failedCount={0} />;
 }
 
-afterEach(() => {
+afterEach(async () => {
+  // A typed filter reaches the address bar a frame later: let that write happen while the page
+  // still exists, not after the test environment is gone.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   cleanup();
   window.history.replaceState(null, '', '/');
 });
