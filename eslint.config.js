@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'core/**/*.{ts,js}', 'server/**/*.js', 'scripts/**/*.js'],
+    files: ['src/**/*.{ts,tsx}', 'core/**/*.{ts,js}', 'server/**/*.{js,ts}', 'scripts/**/*.js'],
     ignores: ['**/*.test.{ts,tsx,js}', 'src/testing/**'],
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },

@@ -1,4 +1,4 @@
-import { formatSelector } from '../src/gateway/selector';
+import { formatSelector } from '../core/selector';
 import { article, expect, test } from './fixtures';
 
 type Labels = Record<string, string>;

@@ -1,7 +1,7 @@
 /** The server's own reads of the gateway, with the credentials from its files. */
 import http from 'node:http';
 import https from 'node:https';
-import { GatewayError, httpError } from '../../src/gateway/client';
+import { GatewayError, httpError } from '../../core/gateway-read';
 import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.js';
 
 export interface FetchAnswer {

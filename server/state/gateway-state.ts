@@ -4,11 +4,11 @@
  * viewers as a snapshot followed by changes.
  */
 import { EventEmitter } from 'node:events';
-import { GatewayError, readJson } from '../../src/gateway/client';
-import { parseGroups, readEnvelope } from '../../src/gateway/metrics';
-import type { Group } from '../../src/gateway/metrics-types';
-import { compareGroups } from '../../src/groups/order';
-import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../src/groups/poll-diff';
+import { GatewayError, readJson } from '../../core/gateway-read';
+import { parseGroups, readEnvelope } from '../../core/metrics';
+import type { Group } from '../../core/metrics-types';
+import { compareGroups } from '../../core/order';
+import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../core/poll-diff';
 import type { FetchAnswer } from './fetch-gateway';
 
 export const METRICS_PATH = 'api/v1/metrics';

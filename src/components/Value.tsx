@@ -1,4 +1,4 @@
-import { formatValue } from '../gateway/values';
+import { formatValue } from '../../core/values';
 import { Tip } from './Tip';
 
 /** A sample value in readable form; the exact value on hover/focus when the two differ. */

@@ -1,4 +1,4 @@
-import { isRecord } from '../lib/validate';
+import { isRecord } from '../../core/validate';
 
 /**
  * The dashboard's run-time configuration: `config.json` next to index.html, written by the

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
-import { parseMetricsResponse } from './metrics';
+import { parseMetricsResponse } from '../../core/metrics';
 import { parseStatusResponse } from './status';
 
 const fetchMock = vi.fn<typeof fetch>();

@@ -1,4 +1,4 @@
-import { isRecord } from '../lib/validate';
+import { isRecord } from '../../core/validate';
 
 /** Where the gateway's API may sit relative to the app: beside it, or one or two levels up. */
 export const CANDIDATE_BASES = ['./', '../', '../../'] as const;

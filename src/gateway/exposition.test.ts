@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/api-v1-metrics-1.5.1.json';
 import native from './fixtures/native-histogram-group.json';
 import { groupToExposition, isRestorable } from './exposition';
-import { parseGroup, parseMetricsResponse } from './metrics';
+import { parseGroup, parseMetricsResponse } from '../../core/metrics';
 
 const groups = parseMetricsResponse(fixture);
 const byJob = (job: string) => groups.find((g) => g.job === job)!;

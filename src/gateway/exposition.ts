@@ -1,7 +1,7 @@
 import { restoreProblem } from './protobuf-group';
 import { seriesLabels } from './series';
-import type { Family, Group, Labels, MetricType, Sample } from './metrics-types';
-import { byCodeUnits, labelMatcher } from './selector';
+import type { Family, Group, Labels, MetricType, Sample } from '../../core/metrics-types';
+import { byCodeUnits, labelMatcher } from '../../core/selector';
 
 /**
  * A group written back as Prometheus text exposition (0.0.4), for undoing a delete with a PUT to

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import answer1110 from './fixtures/api-v1-metrics-1.11.0-histograms.json';
 import answer151 from './fixtures/api-v1-metrics-1.5.1-histograms.json';
 import { HISTOGRAM_PUSHES } from './fixtures/histogram-pushes';
-import { parseGroups } from './metrics';
-import type { Group, Sample } from './metrics-types';
+import { parseGroups } from '../../core/metrics';
+import type { Group, Sample } from '../../core/metrics-types';
 import schema from './metrics.proto?raw';
 import { groupNeedsProtobuf, groupToProtobuf } from './protobuf-group';
 

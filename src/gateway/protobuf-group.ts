@@ -3,7 +3,7 @@
  * native histogram, and the exact way for float counts. Undo uses it for groups that hold either.
  */
 import { seriesLabels } from './series';
-import type { Family, Group, HistogramSample, NativeHistogramSample, Sample } from './metrics-types';
+import type { Family, Group, HistogramSample, NativeHistogramSample, Sample } from '../../core/metrics-types';
 import {
   encodeDelimited,
   PROTO_TYPES,
@@ -12,7 +12,7 @@ import {
   type MetricFamilyMessage,
   type MetricMessage,
 } from './protobuf';
-import { parseGoFloat } from './values';
+import { parseGoFloat } from '../../core/values';
 
 const isWhole = (raw: string) => Number.isInteger(parseGoFloat(raw));
 

@@ -1,5 +1,5 @@
-import type { Labels } from './metrics-types';
-import { escapeLabelValue, formatSelector, isLegacyMetricName } from './selector';
+import type { Labels } from '../../core/metrics-types';
+import { escapeLabelValue, formatSelector, isLegacyMetricName } from '../../core/selector';
 
 /**
  * The labels that tell a group's series apart. Every sample repeats its group's labels (and

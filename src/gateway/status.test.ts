@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import statusFixture from './fixtures/api-v1-status-1.5.1.json';
-import { ResponseShapeError } from './metrics';
+import { ResponseShapeError } from '../../core/metrics';
 import { parseStatusResponse } from './status';
 
 type StatusJson = {

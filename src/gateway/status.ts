@@ -1,5 +1,5 @@
-import { ResponseShapeError } from './metrics';
-import { describe, isRecord, isStringRecord } from '../lib/validate';
+import { ResponseShapeError } from '../../core/metrics';
+import { describe, isRecord, isStringRecord } from '../../core/validate';
 
 export interface BuildInfo {
   version: string;

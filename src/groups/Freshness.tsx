@@ -1,4 +1,4 @@
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import { TimeAgo } from '../components/TimeAgo';
 import { StateBadge, StateMark } from '../components/state';
 

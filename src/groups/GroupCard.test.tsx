@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
-import { parseGroup } from '../gateway/metrics';
-import type { Group } from '../gateway/metrics-types';
+import { parseGroup } from '../../core/metrics';
+import type { Group } from '../../core/metrics-types';
 import { renderWithClient } from '../testing/render';
 import { CleanupProvider } from './cleanup/CleanupContext';
 import { GroupCard } from './GroupCard';

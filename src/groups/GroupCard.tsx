@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { button } from '../components/styles';
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import { FamilyView } from '../metrics/FamilyView';
 import { LabelPairs } from '../metrics/LabelPairs';
 import { Freshness } from './Freshness';

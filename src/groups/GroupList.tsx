@@ -1,9 +1,9 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import { GroupCard } from './GroupCard';
 import { JobHeader } from './JobHeader';
-import type { JobSection } from './order';
+import type { JobSection } from '../../core/order';
 import { useListKeyboard } from './find/useListKeyboard';
 
 type Row = { kind: 'job'; key: string; section: JobSection } | { kind: 'group'; key: string; group: Group };

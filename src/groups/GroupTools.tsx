@@ -1,4 +1,4 @@
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import { gatewayUrl } from '../gateway/client';
 import { CopyButton } from '../components/CopyButton';
 import { curlDelete } from './commands';

@@ -1,4 +1,4 @@
-import type { JobSection } from './order';
+import type { JobSection } from '../../core/order';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
 

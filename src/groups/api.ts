@@ -2,9 +2,9 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getJson } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
-import { parseMetricsResponse } from '../gateway/metrics';
-import { compareGroups } from './order';
-import type { Group } from '../gateway/metrics-types';
+import { parseMetricsResponse } from '../../core/metrics';
+import { compareGroups } from '../../core/order';
+import type { Group } from '../../core/metrics-types';
 import { getPoller } from './first-poll';
 import { StreamPoller } from './stream-poller';
 

@@ -1,5 +1,5 @@
 import { groupPath } from '../../core/group-path.js';
-import type { Labels } from '../gateway/metrics-types';
+import type { Labels } from '../../core/metrics-types';
 import { shellQuote } from '../lib/copy';
 
 /**

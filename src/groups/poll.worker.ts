@@ -4,10 +4,10 @@
  * parsing it takes longer than a frame. Only what changed since the last poll goes back.
  */
 import { GatewayError, getJson, httpError, readJson, setGatewayBase } from '../gateway/client';
-import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../gateway/metrics';
-import type { Group } from '../gateway/metrics-types';
-import { compareGroups } from './order';
-import { diffGroups, emptyMemory, type PollDiff } from './poll-diff';
+import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../../core/metrics';
+import type { Group } from '../../core/metrics-types';
+import { compareGroups } from '../../core/order';
+import { diffGroups, emptyMemory, type PollDiff } from '../../core/poll-diff';
 
 /** The page's own early fetch of the metrics, handed over as bytes (null if it could not be made). */
 export type EarlyAnswer = { status: number; statusText: string; body: ArrayBuffer };

@@ -1,7 +1,7 @@
 import { GatewayError, gatewayUrl } from '../gateway/client';
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import type { GroupsData } from './api';
-import { applyDiff, type GroupStore } from './poll-diff';
+import { applyDiff, type GroupStore } from '../../core/poll-diff';
 import type { EarlyAnswer, PollReply, PollRequest } from './poll.worker';
 
 /**

@@ -1,7 +1,7 @@
 import { GatewayError } from '../gateway/client';
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from '../../core/metrics-types';
 import type { GroupsData } from './api';
-import { applyDiff, type GroupStore, type PollDiff } from './poll-diff';
+import { applyDiff, type GroupStore, type PollDiff } from '../../core/poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
 interface PollStatus {

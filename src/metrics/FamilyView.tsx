@@ -1,4 +1,4 @@
-import type { Family, Labels, Sample } from '../gateway/metrics-types';
+import type { Family, Labels, Sample } from '../../core/metrics-types';
 import { seriesLabels } from '../gateway/series';
 import { TimeAgo } from '../components/TimeAgo';
 import { parseTimestamp } from '../lib/format';

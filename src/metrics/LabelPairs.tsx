@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Labels } from '../gateway/metrics-types';
-import { escapeLabelValue, formatLabelName, orderedLabelNames } from '../gateway/selector';
+import type { Labels } from '../../core/metrics-types';
+import { escapeLabelValue, formatLabelName, orderedLabelNames } from '../../core/selector';
 
 /**
  * Labels as `name="value"` chips. Values are pushed by anyone: rendered as text only, isolated for

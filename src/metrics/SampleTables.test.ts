@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoundaryRule } from '../gateway/metrics-types';
+import type { BoundaryRule } from '../../core/metrics-types';
 import { formatBucketRange } from './SampleTables';
 
 describe('formatBucketRange', () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Labels, NativeBucket, Sample } from '../gateway/metrics-types';
+import type { Labels, NativeBucket, Sample } from '../../core/metrics-types';
 import { Value } from '../components/Value';
 import { CopyButton } from '../components/CopyButton';
 import { LabelPairs } from './LabelPairs';

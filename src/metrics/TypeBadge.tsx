@@ -1,4 +1,4 @@
-import type { MetricType } from '../gateway/metrics-types';
+import type { MetricType } from '../../core/metrics-types';
 
 // No green, amber or red: those mean fresh, stale and failed (components/state.tsx).
 const colours: Record<MetricType, string> = {

@@ -1,4 +1,4 @@
-import { byCodeUnits } from '../gateway/selector';
+import { byCodeUnits } from '../../core/selector';
 
 export function FlagsTable({ flags }: { flags: Readonly<Record<string, string>> }) {
   const names = Object.keys(flags).sort(byCodeUnits);

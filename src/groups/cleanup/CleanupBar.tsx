@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
 import { useGatewayStatus } from '../../gateway/status-query';

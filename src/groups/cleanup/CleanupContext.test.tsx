@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { parseGroup } from '../../gateway/metrics';
+import { parseGroup } from '../../../core/metrics';
 import { gatewayKeys } from '../../gateway/keys';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { polyfillDialog, renderWithClient } from '../../testing/render';
 import type { GroupsData } from '../api';
 import { CleanupProvider, useCleanup } from './CleanupContext';

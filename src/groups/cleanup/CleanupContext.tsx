@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIsMutating } from '@tanstack/react-query';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { useConfig } from '../../config/ConfigContext';
 import { DeleteDialog } from './DeleteDialog';
 import { Notices } from './Notices';

@@ -1,4 +1,4 @@
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { isRestorable } from '../../gateway/exposition';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';

@@ -1,4 +1,4 @@
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { countOf } from '../../lib/format';
 
 /** The exact groups an action will touch, by selector, with what each holds. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { parseGroup } from '../../gateway/metrics';
+import { parseGroup } from '../../../core/metrics';
 import { renderWithClient } from '../../testing/render';
 import { Notices } from './Notices';
 import { NOTICE_MS, type Notice } from './notice-types';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { button, CONTROL } from '../../components/styles';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
 import { backupText, downloadText } from './backup';

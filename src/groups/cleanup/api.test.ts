@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseGroup } from '../../gateway/metrics';
+import { parseGroup } from '../../../core/metrics';
 import { deleteGroups, withGroups, withoutGroups } from './api';
 
 const group = (job: string, instance?: string) =>

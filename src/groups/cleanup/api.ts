@@ -3,12 +3,12 @@ import { getJson, send } from '../../gateway/client';
 import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
-import { readEnvelope, sortingKey } from '../../gateway/metrics';
+import { readEnvelope, sortingKey } from '../../../core/metrics';
 import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
 import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-group';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import type { GroupsData } from '../api';
-import { compareGroups } from '../order';
+import { compareGroups } from '../../../core/order';
 
 export interface Failure {
   group: Group;

@@ -1,6 +1,6 @@
 import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 
 /**
  * Everything the gateway holds as text exposition, one section per group headed by its selector

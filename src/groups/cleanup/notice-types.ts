@@ -1,4 +1,4 @@
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import type { Failure } from './api';
 
 /** What happened, before it gets its id. */

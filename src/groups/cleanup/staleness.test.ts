@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroup } from '../../gateway/metrics';
+import { parseGroup } from '../../../core/metrics';
 import { isStale, staleGroups } from './staleness';
 
 const pushedAt = (seconds: number, job = 'j') =>

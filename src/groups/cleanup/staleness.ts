@@ -1,4 +1,4 @@
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 
 /**
  * A group is stale when its last successful push is older than the threshold; a group that was

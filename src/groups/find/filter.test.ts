@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroup } from '../../gateway/metrics';
-import type { Group } from '../../gateway/metrics-types';
+import { parseGroup } from '../../../core/metrics';
+import type { Group } from '../../../core/metrics-types';
 import { familyCounts, filterAndSort, summarize, type Filters } from './filter';
 import { EMPTY_QUERY, parseQuery } from './matchers';
 

@@ -1,4 +1,4 @@
-import type { Group } from '../../gateway/metrics-types';
+import type { Group } from '../../../core/metrics-types';
 import { matches, type Query } from './matchers';
 
 export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples'] as const;

@@ -5,7 +5,7 @@
  * label counts as the empty string. UTF-8 label names are quoted as in Prometheus 3:
  * `"foo.bar"="baz"`, `{"service.name"=~"api.*"}`.
  */
-import { formatLabelName } from '../../gateway/selector';
+import { formatLabelName } from '../../../core/selector';
 
 export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
 export type MatchOp = (typeof MATCH_OPS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroup } from '../gateway/metrics';
-import type { Group } from '../gateway/metrics-types';
+import { parseGroup } from './metrics';
+import type { Group } from './metrics-types';
 import { applyDiff, diffGroups, emptyMemory, fingerprint, type GroupStore } from './poll-diff';
 
 const group = (instance: string, stamp: string, pushTime = 100): Group =>

@@ -10,7 +10,7 @@ import {
 } from './metrics-types';
 import { formatSelector } from './selector';
 import { compareGoFloats, parseGoFloat } from './values';
-import { describe, excerpt, isRecord, isStringRecord, type JsonRecord } from '../lib/validate';
+import { describe, excerpt, isRecord, isStringRecord, type JsonRecord } from './validate';
 
 export const PUSH_TIME = 'push_time_seconds';
 export const PUSH_FAILURE_TIME = 'push_failure_time_seconds';

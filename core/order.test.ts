@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroup } from '../gateway/metrics';
-import type { Group } from '../gateway/metrics-types';
+import { parseGroup } from './metrics';
+import type { Group } from './metrics-types';
 import { compareGroups, groupByJob } from './order';
 
 const group = (labels: Record<string, string>): Group => parseGroup({ labels, last_push_successful: true }, 0);

@@ -1,4 +1,4 @@
-import type { Group } from '../gateway/metrics-types';
+import type { Group } from './metrics-types';
 
 /**
  * Polls at 10,000 groups must not redo work for groups that did not change. The worker remembers a

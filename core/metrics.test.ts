@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import metricsFixture from './fixtures/api-v1-metrics-1.5.1.json';
-import nativeFixture from './fixtures/native-histogram-group.json';
+import metricsFixture from '../src/gateway/fixtures/api-v1-metrics-1.5.1.json';
+import nativeFixture from '../src/gateway/fixtures/native-histogram-group.json';
 import { PUSH_FAILURE_TIME, PUSH_TIME, parseGroup, parseMetricsResponse } from './metrics';
 import type { Family, Group, Sample } from './metrics-types';
 

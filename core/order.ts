@@ -1,5 +1,5 @@
-import type { Group } from '../gateway/metrics-types';
-import { byCodeUnits, orderedLabelNames } from '../gateway/selector';
+import type { Group } from './metrics-types';
+import { byCodeUnits, orderedLabelNames } from './selector';
 
 const collator = new Intl.Collator('en', { numeric: true });
 

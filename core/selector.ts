@@ -1,4 +1,4 @@
-import { isLegacyLabelName } from '../../core/group-path.js';
+import { isLegacyLabelName } from './group-path.js';
 import type { Labels } from './metrics-types';
 
 /** Escapes a label value as PromQL does inside double quotes: backslash, quote and newline. */

@@ -1,0 +1,44 @@
+/**
+ * Reading the gateway's answers, the same way in the browser and in the server: every failure
+ * becomes a `GatewayError` whose message is a plain sentence.
+ */
+import { ResponseShapeError } from './metrics';
+import { excerpt } from './validate';
+
+export type GatewayErrorKind = 'network' | 'http' | 'json' | 'shape';
+
+export class GatewayError extends Error {
+  override name = 'GatewayError';
+  constructor(
+    readonly kind: GatewayErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The error for a non-2xx answer, carrying the start of the gateway's own reason. */
+export function httpError(path: string, code: number, statusText: string, body: string): GatewayError {
+  const text = excerpt(body, 200);
+  const status = `${code}${statusText ? ` ${statusText}` : ''}`;
+  return new GatewayError('http', `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`, code);
+}
+
+/** Parses a 2xx answer's text as JSON and validates it with `parse` (which throws `ResponseShapeError`). */
+export function readJson<T>(text: string, path: string, parse: (json: unknown) => T): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new GatewayError('json', `The answer for ${path} is not valid JSON (it starts "${excerpt(text, 60)}").`);
+  }
+  try {
+    return parse(json);
+  } catch (error) {
+    if (error instanceof ResponseShapeError) {
+      throw new GatewayError('shape', `The answer for ${path} has an unexpected shape: ${error.message}.`);
+    }
+    throw error;
+  }
+}
