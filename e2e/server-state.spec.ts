@@ -2,6 +2,7 @@
  * The server holds the gateway's state: one poll for every viewer, changes streamed to every tab.
  */
 import { TestApp } from './harness';
+import { TestPrometheus } from './prometheus';
 import { article, deleteGroup, expect, test } from './fixtures';
 
 /** How often the gateway has built its /api/v1/metrics answer, from its own counter. */
@@ -143,4 +144,38 @@ test('the stream and the gateway’s API are compressed when the browser asks', 
   let text = '';
   while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
   controller.abort();
+});
+
+test.describe('scraped by a real Prometheus', () => {
+  test.use({ appOptions: { routePrefix: '/pb' } });
+  test('the server’s own metrics, under --route-prefix', async ({ app, page, pushGroup }) => {
+    test.setTimeout(60_000);
+    await pushGroup({ job: 'scraped', instance: 'x' }, 'm 1\n');
+    await page.goto(app.url);
+    await expect(article(page, '{job="scraped", instance="x"}')).toBeVisible();
+    const target = new URL(app.url);
+    const prometheus = await TestPrometheus.start([
+      {
+        job_name: 'pushboard',
+        metrics_path: `${target.pathname}-/pushboard/metrics`,
+        static_configs: [{ targets: [target.host] }],
+      },
+    ]);
+    try {
+      // A body Prometheus cannot parse leaves the target down, with the parser's error.
+      await expect
+        .poll(async () => (await prometheus.targets()).map((t) => [t.scrapePool, t.health, t.lastError]), {
+          timeout: 20_000,
+        })
+        .toEqual([['pushboard', 'up', '']]);
+      const value = async (promql: string) => Number((await prometheus.query(promql))[0]?.value[1]);
+      await expect.poll(() => value('pushboard_groups{job="pushboard"}'), { timeout: 10_000 }).toBe(1);
+      expect(await value('pushboard_viewers')).toBe(1);
+      expect(await value('pushboard_gateway_polls_total{outcome="success"}')).toBeGreaterThanOrEqual(1);
+      expect(await value('pushboard_streamed_bytes_total')).toBeGreaterThan(100);
+      expect(await value('pushboard_gateway_poll_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await prometheus.stop();
+    }
+  });
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
-# the tests), with --test also Chromium, nginx, openssl and curl (end-to-end tests, screenshots) and
-# Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against both), the npm
-# packages, and the build.
+# the tests), with --test also Chromium, nginx, openssl, curl and Prometheus (end-to-end tests,
+# screenshots) and Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against
+# both), the npm packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,19 +17,27 @@ for arg in "$@"; do
 done
 
 packages=()
+lean=()
 command -v prometheus-pushgateway >/dev/null || packages+=(prometheus-pushgateway)
 if $with_tests; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)
   command -v openssl >/dev/null || packages+=(openssl)
   command -v curl >/dev/null || packages+=(curl)
+  # A real Prometheus scrapes the server's own metrics in the tests (only the binary is needed).
+  command -v prometheus >/dev/null || lean+=(prometheus)
 fi
-if [ ${#packages[@]} -gt 0 ]; then
+if [ $((${#packages[@]} + ${#lean[@]})) -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "setup: installing ${packages[*]} from Debian's packages"
+  echo "setup: installing ${packages[*]} ${lean[*]} from Debian's packages"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+  if [ ${#packages[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+  if [ ${#lean[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
+  fi
 fi
 
 if $with_tests; then
