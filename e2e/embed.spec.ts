@@ -42,6 +42,52 @@ test('behind nginx: the gateway at / and Pushboard at /ui/ on one origin (deploy
   }
 });
 
+test.describe('the Pushboard server behind nginx at /pushboard/ (deploy/nginx.conf)', () => {
+  // A minute between the server's own polls: only the poll right after a change, streamed through
+  // nginx as it comes (not when a buffer fills), can show it in the other tab in time.
+  test.use({ appOptions: { routePrefix: '/pushboard', serverPollIntervalMs: 60_000 } });
+
+  test('streams every change to every tab, compressed, as it comes', async ({
+    browser,
+    page,
+    app,
+    gateway,
+    gatewayBuild,
+    pushGroup,
+  }) => {
+    await pushGroup({ job: 'embedded', instance: 'keep' }, 'm 1\n');
+    await pushGroup({ job: 'embedded', instance: 'drop' }, 'm 1\n');
+    const nginx = await TestNginx.start(gateway.url, new URL(app.url).origin);
+    const other = await browser.newPage();
+    try {
+      const bare = await fetch(new URL('pushboard', nginx.serverUrl), { redirect: 'manual' });
+      expect(bare.status).toBe(301);
+      const url = new URL('pushboard/', nginx.serverUrl).href;
+      // The snapshot arrives while the stream stays open: nginx passes each event on at once.
+      const controller = new AbortController();
+      const events = await fetch(new URL('-/pushboard/events', url), {
+        headers: { 'Accept-Encoding': 'gzip' },
+        signal: controller.signal,
+      });
+      expect(events.headers.get('content-type')).toContain('text/event-stream');
+      expect(events.headers.get('content-encoding')).toBe('gzip');
+      const reader = events.body!.getReader();
+      let text = '';
+      while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+
+      await other.goto(url);
+      await expect(article(other, '{job="embedded", instance="drop"}')).toBeVisible();
+      await browseDeleteStatus(page, url, gateway, gatewayBuild.version);
+      await expect(article(other, '{job="embedded", instance="drop"}')).toHaveCount(0);
+      await expect(article(other, '{job="embedded", instance="keep"}')).toBeVisible();
+    } finally {
+      await other.close();
+      await nginx.stop();
+    }
+  });
+});
+
 const assetsDir = () => mkdtempSync(path.join(tmpdir(), 'pushboard-assets-'));
 
 test.describe('served by the gateway itself (--web.local-assets)', () => {

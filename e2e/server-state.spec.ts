@@ -19,7 +19,7 @@ async function metricsRequests(gatewayUrl: string): Promise<number> {
 
 test.describe('with a slow server poll', () => {
   // A minute between polls: only the poll right after a change can show it in time.
-  test.use({ appOptions: { pollIntervalMs: 60_000 } });
+  test.use({ appOptions: { serverPollIntervalMs: 60_000 } });
   test('a delete in one tab disappears from another without a reload', async ({ browser, app, pushGroup }) => {
     await pushGroup({ job: 'shared', instance: 'a' }, 'm 1\n');
     await pushGroup({ job: 'shared', instance: 'b' }, 'm 1\n');
@@ -38,7 +38,7 @@ test.describe('with a slow server poll', () => {
 });
 
 test.describe('with a server poll every 2 s', () => {
-  test.use({ appOptions: { pollIntervalMs: 2_000 } });
+  test.use({ appOptions: { serverPollIntervalMs: 2_000 } });
   test('three tabs cost the gateway one read per interval, not three', async ({ browser, app, gateway, pushGroup }) => {
     test.setTimeout(60_000);
     for (let i = 0; i < 20; i++) await pushGroup({ job: 'many', instance: `i${i}` }, 'm 1\n');
