@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseGroup } from '../../core/metrics';
+import type { Group } from '../../core/metrics-types';
+import { StreamPoller } from './stream-poller';
+
+/** The browser's EventSource, driven by the test: the server's events are what the test sends. */
+class FakeEventSource {
+  static readonly CLOSED = 2;
+  static opened: FakeEventSource[] = [];
+  readyState = 1;
+  onerror: (() => void) | null = null;
+  private listeners = new Map<string, (event: { data: string }) => void>();
+
+  constructor(readonly url: string) {
+    FakeEventSource.opened.push(this);
+  }
+
+  addEventListener(type: string, listener: (event: { data: string }) => void) {
+    this.listeners.set(type, listener);
+  }
+
+  send(type: string, data: unknown) {
+    this.listeners.get(type)?.({ data: JSON.stringify(data) });
+  }
+
+  close() {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+}
+
+const group = (instance: string, stamp = 't1'): Group => {
+  return parseGroup(
+    {
+      labels: { job: 'j', instance },
+      last_push_successful: true,
+      push_time_seconds: { time_stamp: stamp, type: 'GAUGE', metrics: [{ labels: {}, value: '100' }] },
+    },
+    0,
+  );
+};
+const key = (instance: string) => `{job="j", instance="${instance}"}`;
+const status = { lastSuccess: 1000, error: null, intervalMs: 5000 };
+const snapshot = (
+  server: string,
+  version: number,
+  groups: Group[],
+  complete = true,
+  order = groups.map((g) => g.key),
+) => ({
+  server,
+  version,
+  status,
+  order,
+  groups,
+  complete,
+});
+const shown = (data: { groups: Group[] }) => data.groups.map((g) => g.instance ?? '');
+const latest = () => FakeEventSource.opened.at(-1)!;
+
+beforeEach(() => {
+  FakeEventSource.opened = [];
+  vi.stubGlobal('EventSource', FakeEventSource);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('StreamPoller', () => {
+  it('shows the first screenful, then the rest, then each change', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    const partials: string[][] = [];
+    const first = poller.poll((part) => partials.push(shown(part)));
+    latest().send('snapshot', snapshot('s1', 3, [group('a')], false, [key('a'), key('b')]));
+    expect(shown(await first)).toEqual(['a']);
+    expect((await first).partial).toBe(2);
+    expect(partials).toEqual([['a']]);
+    latest().send('rest', { version: 3, groups: [group('b')] });
+    expect(shown(await poller.poll())).toEqual(['a', 'b']);
+
+    latest().send('diff', { version: 4, changed: [group('c')], removed: [key('a')], order: [key('b'), key('c')] });
+    const data = await poller.poll();
+    expect(shown(data)).toEqual(['b', 'c']);
+    expect(data.partial).toBeUndefined();
+  });
+
+  it('starts again from a fresh snapshot when a change was missed', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    const stream = latest();
+    stream.send('snapshot', snapshot('s1', 3, [group('a'), group('b')]));
+    await poller.poll();
+    stream.send('diff', { version: 5, changed: [group('x')], removed: [], order: [key('a'), key('b'), key('x')] });
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
+    expect(FakeEventSource.opened).toHaveLength(2);
+    // The missed change is in the new snapshot; the out-of-order one was not applied on its own.
+    expect(shown(await poller.poll())).toEqual(['a', 'b']);
+    latest().send('snapshot', snapshot('s1', 5, [group('a'), group('x')]));
+    expect(shown(await poller.poll())).toEqual(['a', 'x']);
+  });
+
+  it('after a server restart, shows exactly the new server’s groups, none twice and none lost', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    const follower = { data: vi.fn(), refetch: vi.fn() };
+    poller.follow(follower);
+    latest().send('snapshot', snapshot('s1', 9, [group('a'), group('b'), group('c')]));
+    await poller.poll();
+    latest().onerror?.();
+    await expect(poller.poll()).rejects.toThrow('Lost the connection to the Pushboard server; reconnecting.');
+    expect(follower.refetch).toHaveBeenCalled();
+    // The browser reconnects by itself; the new server starts counting again.
+    latest().send('snapshot', snapshot('s2', 1, [group('a'), group('c', 't2'), group('d')]));
+    const data = await poller.poll();
+    expect(shown(data)).toEqual(['a', 'c', 'd']);
+    expect(follower.data).toHaveBeenLastCalledWith(data);
+    latest().send('diff', { version: 2, changed: [], removed: [key('d')], order: [key('a'), key('c')] });
+    expect(shown(await poller.poll())).toEqual(['a', 'c']);
+  });
+
+  it('reports the gateway error the server saw, keeping the data, until a poll succeeds', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    latest().send('snapshot', snapshot('s1', 1, [group('a')]));
+    await poller.poll();
+    const error = {
+      kind: 'network',
+      message: 'Pushboard could not reach the Pushgateway at http://gw:9091/: ECONNREFUSED',
+    };
+    latest().send('status', { ...status, error });
+    await expect(poller.poll()).rejects.toThrow(error.message);
+    latest().send('status', { ...status, lastSuccess: 2000 });
+    expect(shown(await poller.poll())).toEqual(['a']);
+  });
+});
