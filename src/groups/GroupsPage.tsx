@@ -14,7 +14,7 @@ import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
 import { familyCounts, filterAndSort, isFiltering, summarize, warmFiltering } from './find/filter';
 import { FilterBar } from './find/FilterBar';
-import { EMPTY_QUERY, parseQuery } from './find/matchers';
+import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
 import { SummaryBar } from './find/SummaryBar';
 import { useFindState } from './find/useFindState';
 import { GroupList } from './GroupList';

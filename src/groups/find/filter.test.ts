@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
 import type { Group } from '../../../core/metrics-types';
 import { familyCounts, filterAndSort, summarize, type Filters } from './filter';
-import { EMPTY_QUERY, parseQuery } from './matchers';
+import { EMPTY_QUERY, parseQuery } from '../../../core/matchers';
 
 const fam = (n = 1) => ({
   time_stamp: '',

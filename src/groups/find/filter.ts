@@ -1,5 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
-import { matches, type Query } from './matchers';
+import { matches, type Query } from '../../../core/matchers';
 
 export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -5,7 +5,7 @@
  * label counts as the empty string. UTF-8 label names are quoted as in Prometheus 3:
  * `"foo.bar"="baz"`, `{"service.name"=~"api.*"}`.
  */
-import { formatLabelName } from '../../../core/selector';
+import { escapeLabelValue, formatLabelName } from './selector';
 
 export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
 export type MatchOp = (typeof MATCH_OPS)[number];
@@ -162,3 +162,24 @@ export function matches(matcher: Matcher, labels: Readonly<Record<string, string
       return !matcher.regex!.test(value);
   }
 }
+
+/**
+ * A selector of grouping labels alone, as prune rules take it: `{job=~"ci_.*", branch!="main"}`
+ * (braces optional, `{}` matches every group). Free words are refused: a rule must say which labels.
+ */
+export function parseSelector(text: string): { ok: true; matchers: Matcher[] } | { ok: false; error: string } {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return parsed;
+  const [word] = parsed.query.words;
+  if (word !== undefined) return { ok: false, error: `"${word}" is not a label matcher (write name="value")` };
+  return { ok: true, matchers: parsed.query.matchers };
+}
+
+/** Matchers written back as one selector, e.g. `{job=~"ci_.*", branch!="main"}`. */
+export function formatMatchers(matchers: readonly Matcher[]): string {
+  return `{${matchers.map((m) => `${formatLabelName(m.name)}${m.op}"${escapeLabelValue(m.value)}"`).join(', ')}}`;
+}
+
+/** Whether every matcher holds for these labels (`{}` matches everything). */
+export const matchesAll = (matchers: readonly Matcher[], labels: Readonly<Record<string, string>>) =>
+  matchers.every((m) => matches(m, labels));

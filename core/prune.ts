@@ -1,0 +1,63 @@
+/**
+ * Prune rules: which groups a rule deletes, and from when. One definition for the server, which
+ * runs the rules, and the page, which shows on each group when a rule will delete it.
+ */
+import { formatMatchers, matchesAll, type Matcher } from './matchers';
+import type { Group } from './metrics-types';
+
+export interface PruneRule {
+  name: string;
+  /** The selector as written in the configuration. */
+  match: string;
+  matchers: Matcher[];
+  /** No push at all, successful or failed, for this long (seconds). */
+  olderThan?: number;
+  /** The last push failed and none has succeeded for this long (seconds). */
+  failingFor?: number;
+}
+
+/** How the page and the log write a rule: `{job=~"ci_.*"} older than 1d`. */
+export function describeRule(rule: PruneRule, formatSeconds: (s: number) => string): string {
+  const conditions = [
+    rule.olderThan !== undefined ? `no push for ${formatSeconds(rule.olderThan)}` : '',
+    rule.failingFor !== undefined ? `failing for ${formatSeconds(rule.failingFor)}` : '',
+  ].filter(Boolean);
+  return `${formatMatchers(rule.matchers)} ${conditions.join(' and ')}`;
+}
+
+/**
+ * When (Unix seconds) the rule makes this group due for deletion, or null when it never will as
+ * the group stands: its labels do not match, its push times are unknown, or (for `failing_for`)
+ * its last push succeeded. A malformed group is never pruned: its key may not be its real one.
+ *
+ * - `older_than`: from the group's last push of any kind (the later of its last successful and
+ *   last failed push).
+ * - `failing_for`: from its last successful push; a group that never succeeded counts from its
+ *   last failed push (the first failure is not known, so this errs on the side of keeping it).
+ */
+export function dueAt(group: Group, rule: PruneRule): number | null {
+  if (group.problem || !matchesAll(rule.matchers, group.labels)) return null;
+  const times: number[] = [];
+  if (rule.olderThan !== undefined) {
+    const last = Math.max(group.pushTime, group.failureTime);
+    if (last <= 0) return null;
+    times.push(last + rule.olderThan);
+  }
+  if (rule.failingFor !== undefined) {
+    if (group.lastPushSuccessful) return null;
+    const since = group.pushTime > 0 ? group.pushTime : group.failureTime;
+    if (since <= 0) return null;
+    times.push(since + rule.failingFor);
+  }
+  return times.length > 0 ? Math.max(...times) : null;
+}
+
+/** The rule that will delete this group soonest, and when (the earlier rule on a tie). */
+export function firstDue(group: Group, rules: readonly PruneRule[]): { rule: string; at: number } | null {
+  let first: { rule: string; at: number } | null = null;
+  for (const rule of rules) {
+    const at = dueAt(group, rule);
+    if (at !== null && (first === null || at < first.at)) first = { rule: rule.name, at };
+  }
+  return first;
+}
