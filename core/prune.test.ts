@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMatchers, parseSelector } from './matchers';
 import { parseGroup } from './metrics';
 import type { Group } from './metrics-types';
-import { dueAt, firstDue, type PruneRule } from './prune';
+import { dueAt, firstDue, formatSpan, type PruneRule } from './prune';
 
 const family = (value: number) => ({ time_stamp: 't', type: 'GAUGE', metrics: [{ labels: {}, value: String(value) }] });
 function group(labels: Record<string, string>, pushTime: number, failureTime = 0): Group {
@@ -84,4 +84,17 @@ describe('firstDue', () => {
     expect(firstDue(group({ job: 'b' }, 1000), [slow, fast])).toEqual({ rule: 'slow', at: 1500 });
     expect(firstDue(group({ job: 'b' }, 0), [slow, fast])).toBeNull();
   });
+});
+
+describe('formatSpan', () => {
+  it.each([
+    [0, '0s'],
+    [45, '45s'],
+    [60, '1m'],
+    [3600 * 3 + 600, '3h 10m'],
+    [3600 * 26, '1d 2h'],
+    [86_400 + 59, '1d'],
+    [86_400 * 9 + 7200 + 60, '9d 2h'],
+    [3600 + 30, '1h'],
+  ])('%d s is %s', (seconds, text) => expect(formatSpan(seconds)).toBe(text));
 });

@@ -61,3 +61,24 @@ export function firstDue(group: Group, rules: readonly PruneRule[]): { rule: str
   }
   return first;
 }
+
+/** A span of time in at most its two largest units, as the log and the cards write it: "45s", "3h 10m", "1d 2h". */
+export function formatSpan(seconds: number): string {
+  let rest = Math.max(0, Math.round(seconds));
+  if (rest < 60) return `${rest}s`;
+  const parts: string[] = [];
+  for (const [size, unit] of [
+    [86_400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+  ] as const) {
+    if (rest >= size || parts.length > 0) {
+      const n = Math.floor(rest / size);
+      rest -= n * size;
+      if (n > 0) parts.push(`${n}${unit}`);
+      else if (parts.length > 0) break;
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}

@@ -7,6 +7,7 @@ import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
+import { serverPruner } from './prune/server-prune.ts';
 import { serverState } from './state/server-state.ts';
 import {
   firstValue,
@@ -38,6 +39,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {number} [maxBodyBytes] the largest change body passed on to the gateway
  * @property {number} [serverPollIntervalMs] how often the server polls the gateway for its viewers
  *   (the `--poll-interval`; 5 s by default)
+ * @property {import('./config.ts').PruneConfig} [prune] prune rules (the `prune:` section of --config)
+ * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
  * @property {(line: string) => void} [log]
  */
 
@@ -107,6 +110,14 @@ export function createApp(options) {
     credentials: options.credentials,
     intervalMs: options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000,
   });
+  const pruner = serverPruner({
+    model: state.model,
+    send: state.gateway.send,
+    registry: state.registry,
+    dryRun: options.pruneDryRun,
+    log,
+  });
+  pruner.configure(options.prune);
   const router = express.Router();
   // gzip or deflate as the browser asks: the stream, the gateway's API (which the gateway sends
   // uncompressed) and the app's files.
@@ -191,7 +202,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return Object.assign(app, { state: state.model });
+  return Object.assign(app, { state: state.model, pruner });
 }
 
 /**
@@ -202,6 +213,8 @@ export function createApp(options) {
  */
 export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
   const server = http.createServer(app);
+  // Rules run with nobody watching; they stop with the server.
+  server.on('close', () => /** @type {any} */ (app).pruner?.stop());
   const headers = securityHeaderList(frameAncestors)
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.js';
+import { loadConfig } from './config.ts';
 import { isLoopback, parseAllowedHosts } from './hosts.js';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
 import { parseGatewayUrl, parseInterval, parseListen, parseRoutePrefix, parseSize, parseThreshold } from './options.js';
@@ -60,6 +61,11 @@ const program = new Command('pushboard')
   )
   .option('--gateway-ca-file <file>', 'a PEM file of the CA that signed an https gateway')
   .option('--gateway-insecure-skip-verify', "do not verify an https gateway's certificate", false)
+  .option(
+    '--config <file>',
+    'a pushboard.yml with prune rules; SIGHUP re-reads it (an invalid file then keeps the old rules)',
+  )
+  .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
   .addHelpText(
     'after',
@@ -110,6 +116,9 @@ async function main() {
     if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
   }
   if (credentials.basicAuthFile) orFail(() => readBasicAuth(credentials.basicAuthFile));
+  /** @type {string | undefined} */
+  const configFile = opts.config;
+  const config = configFile ? orFail(() => loadConfig(configFile)) : {};
 
   /** @type {(() => Promise<void>) | undefined} */
   let stopGateway;
@@ -151,8 +160,25 @@ async function main() {
       allowedHosts: opts.allowedHosts,
       trustProxy: opts.trustProxy,
       maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
+      prune: config.prune,
+      pruneDryRun: opts.pruneDryRun,
     }),
   );
+  const describeRules = () => {
+    const n = app.pruner.rules.length;
+    return `${n} prune rule${n === 1 ? '' : 's'}${n && opts.pruneDryRun ? ' (dry run: nothing is deleted)' : ''}`;
+  };
+  if (configFile) console.log(`config: ${configFile}: ${describeRules()}`);
+  // As Prometheus does: SIGHUP re-reads the configuration; a bad file keeps the rules in force.
+  process.on('SIGHUP', () => {
+    if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
+    try {
+      app.pruner.configure(loadConfig(configFile).prune);
+      console.log(`config: reloaded ${configFile}: ${describeRules()}`);
+    } catch (error) {
+      console.error(`config: not reloaded, keeping the previous rules: ${/** @type {Error} */ (error).message}`);
+    }
+  });
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
   server.listen(listen.port, listen.host);
   server.once('error', async (/** @type {NodeJS.ErrnoException} */ error) => {

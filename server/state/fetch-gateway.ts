@@ -11,10 +11,11 @@ export interface FetchAnswer {
 }
 
 /**
- * A reader of one gateway path: GET with the server's credentials, the answer as text, and every
- * failure as the GatewayError the browser's client would have made of it.
+ * The server's own requests to the gateway (its polls, and the prune rules' deletes): with the
+ * server's credentials, the answer as text, and every failure as the GatewayError the browser's
+ * client would have made of it.
  */
-export function gatewayReader(gatewayUrl: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
+export function gatewayClient(gatewayUrl: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
   const access = gatewayAccess(credentials);
   const address = publicAddress(gatewayUrl);
   /** The same words as the proxy's 502, so both ways of reading the gateway fail alike. */
@@ -28,11 +29,12 @@ export function gatewayReader(gatewayUrl: URL, credentials: GatewayCredentials =
     gatewayUrl.protocol === 'https:'
       ? new https.Agent({ keepAlive: true, ca: access.ca, rejectUnauthorized: access.rejectUnauthorized })
       : new http.Agent({ keepAlive: true });
-  return (path: string): Promise<FetchAnswer> =>
+  const send = (method: string, path: string): Promise<FetchAnswer & { status: number }> =>
     new Promise((resolve, reject) => {
-      const request = client.get(
+      const request = client.request(
         new URL(path, gatewayUrl),
         {
+          method,
           agent,
           timeout: timeoutMs,
           headers: {
@@ -52,11 +54,13 @@ export function gatewayReader(gatewayUrl: URL, credentials: GatewayCredentials =
             const text = Buffer.concat(chunks).toString('utf8');
             const code = response.statusCode ?? 0;
             if (code < 200 || code > 299) reject(httpError(path, code, response.statusMessage ?? '', text));
-            else resolve({ text, bytes });
+            else resolve({ text, bytes, status: code });
           });
         },
       );
       request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       request.on('error', (error) => reject(network(error)));
+      request.end();
     });
+  return { get: (path: string): Promise<FetchAnswer> => send('GET', path), send };
 }

@@ -82,6 +82,11 @@ export class GatewayState extends EventEmitter<StateEvents> {
     };
   }
 
+  /** The group with this key as of the last successful poll. */
+  group(key: string): Group | undefined {
+    return this.byKey.get(key);
+  }
+
   /** Every group in display order, with the version the next diff builds on. */
   snapshot(): Snapshot {
     const groups: Group[] = [];

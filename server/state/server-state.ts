@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GatewayCredentials } from '../proxy.js';
-import { gatewayReader } from './fetch-gateway';
+import { gatewayClient } from './fetch-gateway';
 import { GatewayState, METRICS_PATH } from './gateway-state';
 import { streamHandler } from './stream';
 
@@ -21,8 +21,8 @@ export function serverState({
   credentials?: GatewayCredentials;
   intervalMs: number;
 }) {
-  const read = gatewayReader(gatewayUrl, credentials);
-  const model = new GatewayState({ fetchMetrics: () => read(METRICS_PATH), intervalMs });
+  const gateway = gatewayClient(gatewayUrl, credentials);
+  const model = new GatewayState({ fetchMetrics: () => gateway.get(METRICS_PATH), intervalMs });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'pushboard_' });
   const polls = new Counter({
@@ -75,6 +75,8 @@ export function serverState({
   let settle: NodeJS.Timeout | undefined;
   return {
     model,
+    gateway,
+    registry,
     stream: streamHandler(model, { onBytes: (bytes) => streamed.inc(bytes) }),
     metrics: async (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-store');

@@ -1,0 +1,218 @@
+/**
+ * Prune rules run by the server, viewers or not: every interval, read the gateway afresh, find the
+ * groups each rule makes due, read the gateway once more and delete only those not pushed since.
+ * A rule that matches more groups than its cap deletes none of them that run.
+ */
+import { groupPath } from '../../core/group-path.js';
+import { formatMatchers } from '../../core/matchers';
+import type { Group } from '../../core/metrics-types';
+import { dueAt, formatSpan, type PruneRule } from '../../core/prune';
+import type { PruneConfig } from '../config';
+import type { GatewayState } from '../state/gateway-state';
+
+export type GroupResult = 'deleted' | 'would delete' | 'kept (pushed again)' | 'already gone' | 'failed';
+
+/** How one rule's last run went, as the Rules page, the log and the metrics tell it. */
+export interface RuleRun {
+  rule: string;
+  /** Groups due when the run began. */
+  matching: number;
+  deleted: number;
+  /** Pushed again between the first read and the delete. */
+  kept: number;
+  failed: number;
+  /** Set when the rule matched more than max_deletes_per_run and deleted none. */
+  overLimit?: { matching: number; limit: number };
+}
+
+export interface RunReport {
+  startedAt: number;
+  finishedAt: number;
+  outcome: 'success' | 'failed' | 'over_limit';
+  /** Why the run could not look at the gateway at all. */
+  error?: string;
+  rules: RuleRun[];
+}
+
+export interface PruneEvents {
+  /** One line per group acted on, and per rule over its limit. */
+  line: (text: string) => void;
+  deleted?: (rule: string) => void;
+  overLimit?: (rule: string) => void;
+  run?: (report: RunReport) => void;
+  configured?: (config: PruneConfig | undefined) => void;
+}
+
+export interface PrunerOptions {
+  model: GatewayState;
+  /** Deletes one group on the gateway; rejects with the gateway's error. */
+  deleteGroup: (path: string) => Promise<unknown>;
+  dryRun?: boolean;
+  events: PruneEvents;
+  now?: () => number;
+}
+
+interface Candidate {
+  rule: PruneRule;
+  group: Group;
+}
+
+/** `rule=ci-branches selector={job="ci_a", branch="x"} last_push=1d 2h ago result=deleted` */
+export function auditLine(rule: PruneRule, group: Group, nowSeconds: number, result: string, detail = ''): string {
+  const last = Math.max(group.pushTime, group.failureTime);
+  return (
+    `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} selector=${group.selector} ` +
+    `last_push=${formatSpan(nowSeconds - last)} ago result=${result}${detail ? ` (${detail})` : ''}`
+  );
+}
+
+export class Pruner {
+  private config: PruneConfig | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<RunReport> | undefined;
+  last: RunReport | undefined;
+  nextRun: number | undefined;
+
+  constructor(private readonly options: PrunerOptions) {}
+
+  get rules(): readonly PruneRule[] {
+    return this.config?.rules ?? [];
+  }
+
+  get settings(): PruneConfig | undefined {
+    return this.config;
+  }
+
+  /** New rules (at start, or on SIGHUP): the next run follows the new interval. */
+  configure(config: PruneConfig | undefined): void {
+    this.config = config;
+    this.options.events.configured?.(config);
+    this.schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.nextRun = undefined;
+  }
+
+  private schedule(): void {
+    this.stop();
+    if (!this.config || this.config.rules.length === 0) return;
+    const delay = this.config.intervalMs;
+    this.nextRun = this.now() + delay;
+    this.timer = setTimeout(() => void this.run().finally(() => this.schedule()), delay);
+    this.timer.unref?.();
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** One run of every rule (the scheduled one, or `pushboard prune`'s only one). */
+  run(): Promise<RunReport> {
+    this.running ??= this.evaluate().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async evaluate(): Promise<RunReport> {
+    const { model, events } = this.options;
+    const config = this.config;
+    const startedAt = this.now();
+    const finish = (report: Omit<RunReport, 'startedAt' | 'finishedAt'>): RunReport => {
+      const full = { startedAt, finishedAt: this.now(), ...report };
+      this.last = full;
+      events.run?.(full);
+      return full;
+    };
+    if (!config || config.rules.length === 0) return finish({ outcome: 'success', rules: [] });
+
+    await model.pollNow();
+    if (model.status.error) {
+      events.line(`prune: run skipped: cannot read the gateway: ${model.status.error.message}`);
+      return finish({ outcome: 'failed', error: model.status.error.message, rules: [] });
+    }
+    const nowSeconds = startedAt / 1000;
+    const groups = model.snapshot().groups;
+    const runs: RuleRun[] = [];
+    const candidates: Candidate[] = [];
+    const taken = new Set<string>();
+    for (const rule of config.rules) {
+      const due = groups.filter((g) => {
+        const at = dueAt(g, rule);
+        return at !== null && at <= nowSeconds;
+      });
+      const run: RuleRun = { rule: rule.name, matching: due.length, deleted: 0, kept: 0, failed: 0 };
+      runs.push(run);
+      if (due.length > config.maxDeletesPerRun) {
+        run.overLimit = { matching: due.length, limit: config.maxDeletesPerRun };
+        events.overLimit?.(rule.name);
+        events.line(
+          `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} matches ${due.length} groups, ` +
+            `over its limit of ${config.maxDeletesPerRun} (max_deletes_per_run): deleted none`,
+        );
+        continue;
+      }
+      for (const group of due) {
+        // A group due by several rules is deleted once, by the first.
+        if (taken.has(group.key)) continue;
+        taken.add(group.key);
+        candidates.push({ rule, group });
+      }
+    }
+
+    if (candidates.length > 0) {
+      // Read the gateway once more: a group pushed since the first read is kept.
+      await model.pollNow();
+      const reread = !model.status.error;
+      for (const { rule, group } of candidates) {
+        const run = runs.find((r) => r.rule === rule.name)!;
+        const result = await this.act(rule, group, reread, nowSeconds);
+        if (result.result === 'deleted') run.deleted++;
+        else if (result.result === 'kept (pushed again)') run.kept++;
+        else if (result.result === 'failed') run.failed++;
+        events.line(auditLine(rule, group, nowSeconds, result.result, result.detail));
+        if (result.result === 'deleted') events.deleted?.(rule.name);
+      }
+      // Every viewer sees the result at once.
+      if (runs.some((r) => r.deleted > 0)) void model.pollNow();
+    }
+    const outcome = runs.some((r) => r.failed > 0)
+      ? 'failed'
+      : runs.some((r) => r.overLimit)
+        ? 'over_limit'
+        : 'success';
+    return finish({ outcome, rules: runs });
+  }
+
+  private async act(
+    rule: PruneRule,
+    group: Group,
+    reread: boolean,
+    nowSeconds: number,
+  ): Promise<{ result: GroupResult; detail?: string }> {
+    if (!reread)
+      return {
+        result: 'failed',
+        detail: `could not read the gateway again: ${this.options.model.status.error?.message}`,
+      };
+    const current = this.options.model.group(group.key);
+    if (!current) return { result: 'already gone' };
+    const at = dueAt(current, rule);
+    if (
+      current.pushTime !== group.pushTime ||
+      current.failureTime !== group.failureTime ||
+      at === null ||
+      at > nowSeconds
+    ) {
+      return { result: 'kept (pushed again)' };
+    }
+    if (this.options.dryRun) return { result: 'would delete' };
+    try {
+      await this.options.deleteGroup(groupPath(current.labels));
+      return { result: 'deleted' };
+    } catch (error) {
+      return { result: 'failed', detail: (error as Error).message };
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { GatewayState } from '../state/gateway-state';
+import { Pruner } from './pruner';
+
+export function serverPruner({
+  model,
+  send,
+  registry,
+  dryRun = false,
+  log,
+}: {
+  model: GatewayState;
+  send: (method: string, path: string) => Promise<unknown>;
+  registry: Registry;
+  dryRun?: boolean;
+  log: (line: string) => void;
+}): Pruner {
+  const runs = new Counter({
+    name: 'pushboard_prune_runs_total',
+    help: 'Runs of the prune rules, by outcome (success, failed, over_limit).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const deleted = new Counter({
+    name: 'pushboard_prune_deleted_groups_total',
+    help: 'Groups deleted by each prune rule.',
+    labelNames: ['rule'],
+    registers: [registry],
+  });
+  const matching = new Gauge({
+    name: 'pushboard_prune_matching_groups',
+    help: "Groups due for deletion by each prune rule at its last run (before the rule's cap).",
+    labelNames: ['rule'],
+    registers: [registry],
+  });
+  const overLimit = new Counter({
+    name: 'pushboard_prune_over_limit_total',
+    help: 'Runs in which a prune rule matched more groups than max_deletes_per_run, and so deleted none.',
+    labelNames: ['rule'],
+    registers: [registry],
+  });
+  const lastRun = new Gauge({
+    name: 'pushboard_prune_last_run_timestamp_seconds',
+    help: 'When the prune rules last ran (Unix seconds).',
+    registers: [registry],
+  });
+  for (const outcome of ['success', 'failed', 'over_limit']) runs.inc({ outcome }, 0);
+
+  const pruner = new Pruner({
+    model,
+    deleteGroup: (path) => send('DELETE', path),
+    dryRun,
+    events: {
+      line: log,
+      deleted: (rule) => deleted.inc({ rule }),
+      overLimit: (rule) => overLimit.inc({ rule }),
+      configured: (config) => {
+        // The gauge forgets rules that are gone; every rule's series exist from the start.
+        matching.reset();
+        for (const rule of config?.rules ?? []) {
+          matching.set({ rule: rule.name }, 0);
+          deleted.inc({ rule: rule.name }, 0);
+          overLimit.inc({ rule: rule.name }, 0);
+        }
+      },
+      run: (report) => {
+        runs.inc({ outcome: report.outcome });
+        lastRun.set(report.finishedAt / 1000);
+        for (const rule of report.rules) matching.set({ rule: rule.rule }, rule.matching);
+      },
+    },
+  });
+  return pruner;
+}
