@@ -144,10 +144,16 @@ export class TestApp {
 }
 
 /** `server/cli.js` as a child process, with everything it printed so far. */
-export function runCli(args: string[]): { output: () => string; stop: () => void } {
+export function runCli(args: string[]) {
   const child = spawn(process.execPath, ['server/cli.js', ...args]);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  return { output: () => output, stop: () => child.kill() };
+  return {
+    output: () => output,
+    stop: () => child.kill(),
+    signal: (signal: NodeJS.Signals) => child.kill(signal),
+    /** null while it runs. */
+    exitCode: () => child.exitCode,
+  };
 }
