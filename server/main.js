@@ -74,6 +74,8 @@ Credentials stay on this server: the browser never sees them, and no log line or
 them. Listening on loopback (the default), only Host localhost, 127.0.0.1 and [::1] is answered;
 listening on another address, IP addresses too. Name every other host with --allowed-hosts.
 
+One run of prune rules for cron or a Kubernetes CronJob: pushboard prune --help.
+
 Examples:
   pushboard                                   # embedded default gateway, http://localhost:8080
   PUSHGATEWAY_URL=http://127.0.0.1:9091 PORT=8080 npm start
@@ -97,6 +99,10 @@ function orFail(fn) {
 }
 
 async function main() {
+  if (process.argv[2] === 'prune') {
+    const { pruneCommand } = await import('./prune/cli.ts');
+    process.exit(await pruneCommand(process.argv.slice(3)));
+  }
   program.parse();
   const opts = program.opts();
   /** @type {string | undefined} */

@@ -4,7 +4,7 @@ import type { PruneRule } from '../../core/prune';
 import { GatewayState } from '../state/gateway-state';
 import type { FetchAnswer } from '../state/fetch-gateway';
 import { answer } from '../state/testing';
-import { Pruner } from './pruner';
+import { auditLine, Pruner } from './pruner';
 
 const NOW = 1_000_000;
 const family = (value: number) => ({ time_stamp: 't', type: 'GAUGE', metrics: [{ labels: {}, value: String(value) }] });
@@ -39,7 +39,7 @@ function setup(reads: unknown[][], options: { dryRun?: boolean; failDelete?: str
       return Promise.resolve();
     },
     dryRun: options.dryRun,
-    events: { line: (l) => lines.push(l) },
+    events: { line: (l) => lines.push(l), acted: (a) => lines.push(auditLine(a)) },
     now: () => NOW * 1000,
   });
   return { pruner, deleted, lines };
@@ -117,7 +117,9 @@ describe('Pruner', () => {
   });
 
   it('reports a failed delete with the gateway’s words, and counts the run as failed', async () => {
-    const { pruner, lines } = setup([[raw('ci', 'a', 7200), raw('ci', 'b', 7200)]], { failDelete: 'instance@base64/YQ' });
+    const { pruner, lines } = setup([[raw('ci', 'a', 7200), raw('ci', 'b', 7200)]], {
+      failDelete: 'instance@base64/YQ',
+    });
     pruner.configure({ intervalMs: 60_000, maxDeletesPerRun: 10, rules: [rule('ci', '{}', { olderThan: 3600 })] });
     const report = await pruner.run();
     pruner.stop();
@@ -132,7 +134,11 @@ describe('Pruner', () => {
       intervalMs: 60_000,
     });
     const lines: string[] = [];
-    const pruner = new Pruner({ model, deleteGroup: () => Promise.resolve(), events: { line: (l) => lines.push(l) } });
+    const pruner = new Pruner({
+      model,
+      deleteGroup: () => Promise.resolve(),
+      events: { line: (l) => lines.push(l), acted: (a) => lines.push(auditLine(a)) },
+    });
     pruner.configure({ intervalMs: 60_000, maxDeletesPerRun: 10, rules: [rule('ci', '{}', { olderThan: 1 })] });
     const report = await pruner.run();
     pruner.stop();

@@ -35,10 +35,10 @@ export interface RunReport {
 }
 
 export interface PruneEvents {
-  /** One line per group acted on, and per rule over its limit. */
+  /** What the run has to say beyond single groups: a rule over its limit, an unreadable gateway. */
   line: (text: string) => void;
-  deleted?: (rule: string) => void;
-  overLimit?: (rule: string) => void;
+  /** One group acted on (deleted, kept, failed, or would be deleted in a dry run). */
+  acted: (action: Action) => void;
   run?: (report: RunReport) => void;
   configured?: (config: PruneConfig | undefined) => void;
 }
@@ -52,13 +52,23 @@ export interface PrunerOptions {
   now?: () => number;
 }
 
+export interface Action {
+  rule: PruneRule;
+  group: Group;
+  result: GroupResult;
+  /** Why it failed. */
+  detail?: string;
+  /** The time of the run, to tell the group's age. */
+  nowSeconds: number;
+}
+
 interface Candidate {
   rule: PruneRule;
   group: Group;
 }
 
-/** `rule=ci-branches selector={job="ci_a", branch="x"} last_push=1d 2h ago result=deleted` */
-export function auditLine(rule: PruneRule, group: Group, nowSeconds: number, result: string, detail = ''): string {
+/** `prune: rule=ci-branches match={…} selector={job="ci_a", branch="x"} last_push=1d 2h ago result=deleted` */
+export function auditLine({ rule, group, nowSeconds, result, detail }: Action): string {
   const last = Math.max(group.pushTime, group.failureTime);
   return (
     `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} selector=${group.selector} ` +
@@ -146,7 +156,6 @@ export class Pruner {
       runs.push(run);
       if (due.length > config.maxDeletesPerRun) {
         run.overLimit = { matching: due.length, limit: config.maxDeletesPerRun };
-        events.overLimit?.(rule.name);
         events.line(
           `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} matches ${due.length} groups, ` +
             `over its limit of ${config.maxDeletesPerRun} (max_deletes_per_run): deleted none`,
@@ -171,8 +180,7 @@ export class Pruner {
         if (result.result === 'deleted') run.deleted++;
         else if (result.result === 'kept (pushed again)') run.kept++;
         else if (result.result === 'failed') run.failed++;
-        events.line(auditLine(rule, group, nowSeconds, result.result, result.detail));
-        if (result.result === 'deleted') events.deleted?.(rule.name);
+        events.acted({ rule, group, nowSeconds, ...result });
       }
       // Every viewer sees the result at once.
       if (runs.some((r) => r.deleted > 0)) void model.pollNow();

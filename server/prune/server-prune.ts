@@ -1,7 +1,7 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayState } from '../state/gateway-state';
-import { Pruner } from './pruner';
+import { auditLine, Pruner } from './pruner';
 
 export function serverPruner({
   model,
@@ -53,8 +53,10 @@ export function serverPruner({
     dryRun,
     events: {
       line: log,
-      deleted: (rule) => deleted.inc({ rule }),
-      overLimit: (rule) => overLimit.inc({ rule }),
+      acted: (action) => {
+        log(auditLine(action));
+        if (action.result === 'deleted') deleted.inc({ rule: action.rule.name });
+      },
       configured: (config) => {
         // The gauge forgets rules that are gone; every rule's series exist from the start.
         matching.reset();
@@ -67,7 +69,10 @@ export function serverPruner({
       run: (report) => {
         runs.inc({ outcome: report.outcome });
         lastRun.set(report.finishedAt / 1000);
-        for (const rule of report.rules) matching.set({ rule: rule.rule }, rule.matching);
+        for (const rule of report.rules) {
+          matching.set({ rule: rule.rule }, rule.matching);
+          if (rule.overLimit) overLimit.inc({ rule: rule.rule });
+        }
       },
     },
   });

@@ -1,0 +1,166 @@
+/**
+ * `pushboard prune`: one run of prune rules for cron and Kubernetes CronJobs, with the same exact
+ * deletes, re-check and cap as the server's. Exit 0 when all went well, 1 when a delete failed, a
+ * rule was over its limit or the gateway could not be read, 2 for bad usage or configuration.
+ */
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { parseDuration } from '../../core/duration.js';
+import { parseSelector } from '../../core/matchers';
+import { formatSpan, type PruneRule } from '../../core/prune';
+import { loadConfig, PRUNE_DEFAULTS, type PruneConfig } from '../config';
+import { parseGatewayUrl } from '../options.js';
+import { readBasicAuth } from '../proxy.js';
+import { gatewayClient } from '../state/fetch-gateway';
+import { GatewayState, METRICS_PATH } from '../state/gateway-state';
+import { Pruner, type Action } from './pruner';
+
+class UsageError extends Error {}
+
+const duration = (flag: string) => (value: string) => {
+  const seconds = parseDuration(value);
+  if (seconds === undefined) throw new UsageError(`${flag} "${value}" is not a duration (e.g. 30s, 5m, 2h30m, 7d)`);
+  return seconds;
+};
+
+function command() {
+  return new Command('pushboard prune')
+    .description('Delete the groups that prune rules make due, once, and exit.')
+    .option('--gateway <url>', "the Pushgateway's address (env PUSHGATEWAY_URL)")
+    .option('--config <file>', 'run the prune rules of this pushboard.yml')
+    .option('--match <selector>', 'or one rule: the groups to look at, e.g. \'{job=~"ci_.*", branch!="main"}\'')
+    .option('--older-than <duration>', 'with --match: no push at all for this long, e.g. 24h')
+    .option('--failing-for <duration>', 'with --match: the last push failed and none succeeded for this long')
+    .option(
+      '--max-deletes <n>',
+      `with --match: delete nothing when more groups match (default ${PRUNE_DEFAULTS.maxDeletesPerRun})`,
+    )
+    .option('--dry-run', 'say what would be deleted, delete nothing', false)
+    .option('--gateway-basic-auth-file <file>', 'a file with "user:password" for a gateway behind basic auth')
+    .option('--gateway-ca-file <file>', 'a PEM file of the CA that signed an https gateway')
+    .option('--gateway-insecure-skip-verify', "do not verify an https gateway's certificate", false)
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 all went well; 1 a delete failed, a rule was over its limit, or the gateway could
+not be read; 2 bad usage or configuration.
+
+Examples:
+  pushboard prune --gateway http://gw:9091 --match '{job=~"ci_.*"}' --older-than 24h --dry-run
+  pushboard prune --gateway http://gw:9091 --config /etc/pushboard/pushboard.yml`,
+    );
+}
+
+interface Options {
+  gateway?: string;
+  config?: string;
+  match?: string;
+  olderThan?: string;
+  failingFor?: string;
+  maxDeletes?: string;
+  dryRun: boolean;
+  gatewayBasicAuthFile?: string;
+  gatewayCaFile?: string;
+  gatewayInsecureSkipVerify: boolean;
+}
+
+function rulesFrom(opts: Options): PruneConfig {
+  const oneRule = opts.match !== undefined || opts.olderThan !== undefined || opts.failingFor !== undefined;
+  if (opts.config && oneRule) throw new UsageError('give either --config or --match with its conditions, not both');
+  if (opts.config) {
+    const prune = loadConfig(opts.config).prune;
+    if (!prune?.rules.length) throw new UsageError(`${opts.config} has no prune rules`);
+    return prune;
+  }
+  if (opts.match === undefined)
+    throw new UsageError('give --config FILE, or --match SELECTOR with --older-than or --failing-for');
+  const parsed = parseSelector(opts.match);
+  if (!parsed.ok) throw new UsageError(`--match: ${parsed.error}`);
+  if (opts.olderThan === undefined && opts.failingFor === undefined) {
+    throw new UsageError('--match needs a condition: --older-than, --failing-for or both');
+  }
+  const cap = opts.maxDeletes === undefined ? PRUNE_DEFAULTS.maxDeletesPerRun : Number(opts.maxDeletes);
+  if (!Number.isInteger(cap) || cap < 1)
+    throw new UsageError(`--max-deletes "${opts.maxDeletes}" is not a whole number ≥ 1`);
+  const rule: PruneRule = {
+    name: 'command-line',
+    match: opts.match,
+    matchers: parsed.matchers,
+    ...(opts.olderThan !== undefined ? { olderThan: duration('--older-than')(opts.olderThan) } : {}),
+    ...(opts.failingFor !== undefined ? { failingFor: duration('--failing-for')(opts.failingFor) } : {}),
+  };
+  return { intervalMs: PRUNE_DEFAULTS.intervalMs, maxDeletesPerRun: cap, rules: [rule] };
+}
+
+/** `deleted {job="ci_a", branch="x"} (rule ci-branches, last push 1d 2h ago)` */
+export function actionLine({ rule, group, result, detail, nowSeconds }: Action): string {
+  const age = `last push ${formatSpan(nowSeconds - Math.max(group.pushTime, group.failureTime))} ago`;
+  switch (result) {
+    case 'failed':
+      return `failed to delete ${group.selector} (rule ${rule.name}, ${age}): ${detail ?? 'unknown error'}`;
+    case 'kept (pushed again)':
+      return `kept ${group.selector} (rule ${rule.name}, pushed again since)`;
+    case 'already gone':
+      return `gone ${group.selector} (rule ${rule.name}, deleted by someone else meanwhile)`;
+    default:
+      return `${result} ${group.selector} (rule ${rule.name}, ${age})`;
+  }
+}
+
+/** Runs `pushboard prune` with these arguments (after "prune"); resolves to the exit status. */
+export async function pruneCommand(args: string[], out = console.log, err = console.error): Promise<number> {
+  const program = command().exitOverride();
+  program.configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
+  try {
+    program.parse(args, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const opts = program.opts<Options>();
+  let config: PruneConfig;
+  let gatewayUrl: URL;
+  const credentials = {
+    basicAuthFile: opts.gatewayBasicAuthFile,
+    caFile: opts.gatewayCaFile,
+    insecureSkipVerify: opts.gatewayInsecureSkipVerify,
+  };
+  try {
+    const flag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
+    if (!flag) throw new UsageError('give the gateway: --gateway URL or PUSHGATEWAY_URL');
+    gatewayUrl = parseGatewayUrl(flag);
+    for (const file of [credentials.basicAuthFile, credentials.caFile]) {
+      if (file && !existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
+    }
+    if (credentials.basicAuthFile) readBasicAuth(credentials.basicAuthFile);
+    config = rulesFrom(opts);
+  } catch (error) {
+    // Usage, configuration and gateway URL errors alike (none of them repeats a credential).
+    err(`pushboard prune: ${(error as Error).message}`);
+    return 2;
+  }
+
+  const gateway = gatewayClient(gatewayUrl, credentials);
+  const model = new GatewayState({ fetchMetrics: () => gateway.get(METRICS_PATH), intervalMs: config.intervalMs });
+  const counts = new Map<Action['result'], number>();
+  const pruner = new Pruner({
+    model,
+    deleteGroup: (path) => gateway.send('DELETE', path),
+    dryRun: opts.dryRun,
+    events: {
+      line: err,
+      acted: (action) => {
+        counts.set(action.result, (counts.get(action.result) ?? 0) + 1);
+        out(actionLine(action));
+      },
+    },
+  });
+  // Configured without its schedule: this is the only run.
+  pruner.configure(config);
+  pruner.stop();
+  const report = await pruner.run();
+  const n = (result: Action['result']) => counts.get(result) ?? 0;
+  const deleted = opts.dryRun ? `${n('would delete')} would be deleted (dry run)` : `${n('deleted')} deleted`;
+  out(`prune: ${deleted}, ${n('kept (pushed again)')} kept (pushed again), ${n('failed')} failed`);
+  return report.outcome === 'success' ? 0 : 1;
+}
