@@ -6,26 +6,28 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /**
  * The layers, each importing only from itself and the layers below it:
- * app → features (groups, status; never each other) → shared UI (components, metrics, polling,
- * config) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
+ * app → features (groups, status, rules; never each other) → shared UI (components, metrics,
+ * polling, config, prune) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
  */
 /** @type {Record<string, string[]>} */
 const LAYERS = {
   app: ['src/app', 'src/main.tsx', 'src/boot.tsx'],
   groups: ['src/groups'],
   status: ['src/status'],
-  shared: ['src/components', 'src/metrics', 'src/polling', 'src/config'],
+  rules: ['src/rules'],
+  shared: ['src/components', 'src/metrics', 'src/polling', 'src/config', 'src/prune'],
   model: ['src/gateway', 'core'],
   lib: ['src/lib'],
 };
 /** @type {Record<string, string[]>} */
 const above = {
   app: [],
-  groups: [...LAYERS.app, ...LAYERS.status],
-  status: [...LAYERS.app, ...LAYERS.groups],
-  shared: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status],
-  model: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.shared],
-  lib: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.shared, ...LAYERS.model],
+  groups: [...LAYERS.app, ...LAYERS.status, ...LAYERS.rules],
+  status: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.rules],
+  rules: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status],
+  shared: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules],
+  model: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared],
+  lib: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared, ...LAYERS.model],
 };
 const zones = Object.entries(above).flatMap(([layer, from]) =>
   (LAYERS[layer] ?? []).flatMap((target) =>

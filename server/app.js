@@ -7,7 +7,7 @@ import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
-import { serverPruner } from './prune/server-prune.ts';
+import { rulesView, serverPruner } from './prune/server-prune.ts';
 import { serverState } from './state/server-state.ts';
 import {
   firstValue,
@@ -127,6 +127,10 @@ export function createApp(options) {
   });
   router.get('/-/pushboard/events', state.stream);
   router.get('/-/pushboard/metrics', state.metrics);
+  router.get('/-/pushboard/rules', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(rulesView(pruner, state.model, { readOnly, dryRun: Boolean(options.pruneDryRun) }));
+  });
 
   // The app's run-time configuration, from the server's flags.
   router.get('/config.json', (_req, res) => {

@@ -1,6 +1,7 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayState } from '../state/gateway-state';
+import { dueAt, type PruneRule } from '../../core/prune';
 import { auditLine, Pruner } from './pruner';
 
 export function serverPruner({
@@ -77,4 +78,50 @@ export function serverPruner({
     },
   });
   return pruner;
+}
+
+/**
+ * What the Rules page shows: the rules as configured, how many groups each makes due now and
+ * within the next day (from the server's model), and how their last run went.
+ */
+export function rulesView(
+  pruner: Pruner,
+  model: GatewayState,
+  { readOnly, dryRun, now = Date.now() }: { readOnly: boolean; dryRun: boolean; now?: number },
+) {
+  const settings = pruner.settings;
+  const last = pruner.last;
+  const nowSeconds = now / 1000;
+  const groups = pruner.rules.length ? model.snapshot().groups : [];
+  const counts = (rule: PruneRule) => {
+    let dueNow = 0;
+    let dueWithinDay = 0;
+    for (const group of groups) {
+      const at = dueAt(group, rule);
+      if (at === null) continue;
+      if (at <= nowSeconds) dueNow++;
+      else if (at <= nowSeconds + 86_400) dueWithinDay++;
+    }
+    return { dueNow, dueWithinDay };
+  };
+  return {
+    readOnly,
+    dryRun,
+    intervalMs: settings?.intervalMs ?? null,
+    maxDeletesPerRun: settings?.maxDeletesPerRun ?? null,
+    nextRun: pruner.nextRun ?? null,
+    /** Whether the counts come from a current read of the gateway. */
+    gatewayError: model.status.error?.message ?? null,
+    lastRun: last
+      ? { startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, error: last.error ?? null }
+      : null,
+    rules: pruner.rules.map((rule) => ({
+      name: rule.name,
+      match: rule.match,
+      olderThan: rule.olderThan ?? null,
+      failingFor: rule.failingFor ?? null,
+      ...counts(rule),
+      lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,
+    })),
+  };
 }

@@ -2,6 +2,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashRoute } from './useHashRoute';
 import { GroupsPage } from '../groups/GroupsPage';
 import { StatusPage } from '../status/StatusPage';
+import { RulesPage } from '../rules/RulesPage';
 import { GroupStates } from '../groups/GroupStates';
 import { Header } from './Header';
 
@@ -15,6 +16,7 @@ export function App() {
           <Route path="/status">
             <StatusPage groupStates={<GroupStates />} />
           </Route>
+          <Route path="/rules" component={RulesPage} />
           <Route component={GroupsPage} />
         </Switch>
       </main>

@@ -1,6 +1,7 @@
 import { Link, useRoute } from 'wouter';
 import { useTheme, type ThemeChoice } from './theme';
 import { Shortcuts } from './Shortcuts';
+import { usePruneRules } from '../prune/api';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [active] = useRoute(href);
@@ -18,6 +19,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
 }
 
 export function Header() {
+  const rules = usePruneRules();
   return (
     <header className="bg-teal-800 text-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
@@ -27,6 +29,7 @@ export function Header() {
         </span>
         <NavLink href="/">Groups</NavLink>
         <NavLink href="/status">Status</NavLink>
+        {rules && rules.rules.length > 0 && <NavLink href="/rules">Rules</NavLink>}
         <span className="ml-auto flex items-center gap-2">
           <Shortcuts />
           <ThemeSelect />

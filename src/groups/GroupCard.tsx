@@ -9,6 +9,7 @@ import { StateBadge } from '../components/state';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
+import { PruneBadge } from '../prune/PruneBadge';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -86,6 +87,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: 
           </span>
           <LabelPairs labels={otherLabels} empty={null} />
         </div>
+        <PruneBadge group={group} />
         {stale && <StateBadge state="stale">Stale</StateBadge>}
         <Freshness group={group} stale={stale} />
         <button

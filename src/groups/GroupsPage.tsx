@@ -18,6 +18,10 @@ import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
 import { SummaryBar } from './find/SummaryBar';
 import { useFindState } from './find/useFindState';
 import { GroupList } from './GroupList';
+import { firstDue } from '../../core/prune';
+import { usePruneRules } from '../prune/api';
+import { CopyButton } from '../components/CopyButton';
+import { pruneRuleYaml } from '../prune/rule-yaml';
 
 export function GroupsPage() {
   return (
@@ -43,6 +47,17 @@ function GroupsView() {
     [groups, threshold.seconds, now],
   );
   const staleKeys = useMemo(() => new Set(stale.map((g) => g.key)), [stale]);
+  const rules = usePruneRules()?.rules;
+  // Groups a prune rule has made due: the server deletes them at its next run, unless held back.
+  const dueKeys = useMemo(() => {
+    if (!groups || !rules?.length) return null;
+    const keys = new Set<string>();
+    for (const g of groups) {
+      const due = firstDue(g, rules);
+      if (due && due.at <= now / 1000) keys.add(g.key);
+    }
+    return keys;
+  }, [groups, rules, now]);
   const parsed = useMemo(() => parseQuery(find.text), [find.text]);
   const filters = useMemo(
     () => ({
@@ -51,8 +66,9 @@ function GroupsView() {
       staleOnly: find.staleOnly,
       freshOnly: find.freshOnly,
       family: find.family,
+      dueOnly: find.dueOnly ? (dueKeys ?? new Set<string>()) : null,
     }),
-    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family],
+    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family, find.dueOnly, dueKeys],
   );
   // Filtering 10,000 groups takes a few milliseconds: one synchronous render beats a deferred second one.
   const active = filters;
@@ -66,7 +82,12 @@ function GroupsView() {
   const around = useMemo(
     () =>
       groups && (filters.query.matchers.length || filters.query.words.length || filters.family)
-        ? filterAndSort(groups, { ...filters, failedOnly: false, staleOnly: false, freshOnly: false }, staleKeys, 'job')
+        ? filterAndSort(
+            groups,
+            { ...filters, failedOnly: false, staleOnly: false, freshOnly: false, dueOnly: null },
+            staleKeys,
+            'job',
+          )
         : (groups ?? []),
     [groups, filters, staleKeys],
   );
@@ -74,8 +95,9 @@ function GroupsView() {
     () => ({
       stale: around.filter((g) => staleKeys.has(g.key)).length,
       failed: around.filter((g) => !g.lastPushSuccessful).length,
+      due: dueKeys ? around.filter((g) => dueKeys.has(g.key)).length : null,
     }),
-    [around, staleKeys],
+    [around, staleKeys, dueKeys],
   );
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
@@ -103,9 +125,13 @@ function GroupsView() {
             families={families}
             staleCount={aroundCounts.stale}
             failedCount={aroundCounts.failed}
+            dueCount={aroundCounts.due}
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
+            {parsed.ok && parsed.query.matchers.length > 0 && parsed.query.words.length === 0 && (
+              <CopyButton text={pruneRuleYaml(parsed.query.matchers, threshold.text)} label="Copy as prune rule" />
+            )}
             {data.partial ? (
               <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
                 Loading all {data.partial.toLocaleString('en-US')} groups…

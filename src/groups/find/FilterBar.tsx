@@ -11,12 +11,14 @@ interface Props {
   families: Array<[string, number]>;
   staleCount: number;
   failedCount: number;
+  /** Groups due for pruning, or null when the server runs no prune rules. */
+  dueCount?: number | null;
 }
 
 const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
 
 /** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
-export function FilterBar({ find, error, families, staleCount, failedCount }: Props) {
+export function FilterBar({ find, error, families, staleCount, failedCount, dueCount = null }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
@@ -79,6 +81,19 @@ export function FilterBar({ find, error, families, staleCount, failedCount }: Pr
         <StateMark state="stale" />
         Only stale groups ({staleCount})
       </button>
+      {dueCount !== null && (
+        <button
+          type="button"
+          aria-pressed={find.dueOnly}
+          className={`${toggle} aria-pressed:border-violet-600 aria-pressed:bg-violet-50 dark:aria-pressed:bg-violet-950`}
+          onClick={() => find.toggleOnly('due')}
+        >
+          <span aria-hidden="true" className="text-violet-800 dark:text-violet-300">
+            ✂
+          </span>
+          Only groups due for pruning ({dueCount})
+        </button>
+      )}
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         With family
         <select

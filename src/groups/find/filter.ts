@@ -20,6 +20,8 @@ export interface Filters {
   freshOnly: boolean;
   /** Only groups holding this metric family. */
   family: string | null;
+  /** Only groups a prune rule has made due (their keys). */
+  dueOnly?: ReadonlySet<string> | null;
 }
 
 const haystacks = new WeakMap<Group, string>();
@@ -72,6 +74,7 @@ export function isFiltering(filters: Filters): boolean {
     filters.failedOnly ||
     filters.staleOnly ||
     filters.freshOnly ||
+    !!filters.dueOnly ||
     !!filters.family
   );
 }
@@ -81,6 +84,7 @@ export function matchesFilters(group: Group, filters: Filters, staleKeys: Readon
   if (filters.staleOnly && !staleKeys.has(group.key)) return false;
   if (filters.freshOnly && (!group.lastPushSuccessful || staleKeys.has(group.key))) return false;
   if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
+  if (filters.dueOnly && !filters.dueOnly.has(group.key)) return false;
   for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
   if (filters.query.words.length) {
     const text = haystack(group);

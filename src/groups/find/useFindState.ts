@@ -15,7 +15,7 @@ export function useFindState() {
   const openSet = useMemo(() => new Set(open), [open]);
 
   const toggleOnly = useCallback(
-    (what: GroupState) =>
+    (what: GroupState | 'due') =>
       setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
     [only, setOnly],
   );
@@ -37,6 +37,8 @@ export function useFindState() {
     staleOnly: only.includes('stale'),
     failedOnly: only.includes('failed'),
     freshOnly: only.includes('fresh'),
+    /** Only groups a prune rule has made due. */
+    dueOnly: only.includes('due'),
     toggleOnly,
     family,
     setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),

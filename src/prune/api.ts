@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { parseSelector } from '../../core/matchers';
+import type { PruneRule } from '../../core/prune';
+import { isRecord } from '../../core/validate';
+import { readJson } from '../gateway/client';
+
+/** How a rule's last run went (server/prune/pruner.ts `RuleRun`). */
+export interface RuleRun {
+  matching: number;
+  deleted: number;
+  kept: number;
+  failed: number;
+  overLimit?: { matching: number; limit: number };
+}
+
+export interface RuleView extends PruneRule {
+  /** Groups the rule makes due now, and that become due within the next day. */
+  dueNow: number;
+  dueWithinDay: number;
+  lastRun: RuleRun | null;
+}
+
+/** The server's prune rules and their runs (`-/pushboard/rules`). */
+export interface RulesView {
+  readOnly: boolean;
+  dryRun: boolean;
+  intervalMs: number | null;
+  maxDeletesPerRun: number | null;
+  nextRun: number | null;
+  gatewayError: string | null;
+  lastRun: { startedAt: number; finishedAt: number; outcome: string; error: string | null } | null;
+  rules: RuleView[];
+}
+
+const PATH = '-/pushboard/rules';
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Reads the server's answer; a rule whose selector this page cannot read is left out. */
+export function parseRulesView(json: unknown): RulesView {
+  const root = isRecord(json) ? json : {};
+  const rules: RuleView[] = [];
+  for (const raw of Array.isArray(root.rules) ? root.rules : []) {
+    if (!isRecord(raw) || typeof raw.name !== 'string' || typeof raw.match !== 'string') continue;
+    const parsed = parseSelector(raw.match);
+    if (!parsed.ok) continue;
+    const olderThan = num(raw.olderThan);
+    const failingFor = num(raw.failingFor);
+    rules.push({
+      name: raw.name,
+      match: raw.match,
+      matchers: parsed.matchers,
+      ...(olderThan !== null ? { olderThan } : {}),
+      ...(failingFor !== null ? { failingFor } : {}),
+      dueNow: num(raw.dueNow) ?? 0,
+      dueWithinDay: num(raw.dueWithinDay) ?? 0,
+      lastRun: isRecord(raw.lastRun) ? (raw.lastRun as unknown as RuleRun) : null,
+    });
+  }
+  const last = isRecord(root.lastRun) ? root.lastRun : null;
+  return {
+    readOnly: root.readOnly === true,
+    dryRun: root.dryRun === true,
+    intervalMs: num(root.intervalMs),
+    maxDeletesPerRun: num(root.maxDeletesPerRun),
+    nextRun: num(root.nextRun),
+    gatewayError: typeof root.gatewayError === 'string' ? root.gatewayError : null,
+    lastRun:
+      last && typeof last.outcome === 'string'
+        ? {
+            startedAt: num(last.startedAt) ?? 0,
+            finishedAt: num(last.finishedAt) ?? 0,
+            outcome: last.outcome,
+            error: typeof last.error === 'string' ? last.error : null,
+          }
+        : null,
+    rules,
+  };
+}
+
+/** Only the Pushboard server runs rules; served as static files there are none to ask about. */
+const servedByServer = () => Boolean(globalThis.document?.querySelector('meta[name="pushboard-events"]'));
+
+async function fetchRules(signal: AbortSignal): Promise<RulesView> {
+  const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
+  if (response.status === 404) return parseRulesView({});
+  return readJson(await response.text(), PATH, parseRulesView);
+}
+
+/** The server's rules, refreshed every 10 s (a SIGHUP can change them; runs change their outcome). */
+export function usePruneRules(): RulesView | undefined {
+  const { data } = useQuery({
+    queryKey: ['pushboard', 'rules'],
+    queryFn: ({ signal }) => fetchRules(signal),
+    enabled: servedByServer(),
+    refetchInterval: 10_000,
+    retry: false,
+  });
+  return data;
+}
