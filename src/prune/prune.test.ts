@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseSelector } from '../../core/matchers';
+import { parseGroup } from '../../core/metrics';
+import { parseRulesView } from './api';
+import { pruneNote } from './PruneBadge';
+import { pruneRuleYaml } from './rule-yaml';
+
+const matchers = (text: string) => {
+  const parsed = parseSelector(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.matchers;
+};
+
+describe('pruneRuleYaml', () => {
+  it('names the rule after the job and quotes every value as YAML single-quoted text', () => {
+    expect(pruneRuleYaml(matchers('job="nightly backup", path=~"/var/it\'s.*"'), '6h')).toBe(
+      `- name: 'nightly-backup-stale'\n  match: '{job="nightly backup", path=~"/var/it''s.*"}'\n  older_than: '6h'\n`,
+    );
+  });
+
+  it('keeps escapes and quoted UTF-8 names exactly', () => {
+    expect(pruneRuleYaml(matchers('{"foo.bar"="a\\"b\\\\c", job=~"x|y"}'), '1d')).toBe(
+      `- name: 'stale-groups'\n  match: '{"foo.bar"="a\\"b\\\\c", job=~"x|y"}'\n  older_than: '1d'\n`,
+    );
+  });
+});
+
+describe('pruneNote', () => {
+  const group = parseGroup(
+    {
+      labels: { job: 'ci_a' },
+      last_push_successful: true,
+      push_time_seconds: { time_stamp: 't', type: 'GAUGE', metrics: [{ labels: {}, value: '1000' }] },
+    },
+    0,
+  );
+  const rules = [{ name: 'ci', match: '{job="ci_a"}', matchers: matchers('{job="ci_a"}'), olderThan: 3 * 3600 }];
+
+  it('tells when a rule will delete the group, and once it is due', () => {
+    expect(pruneNote(group, rules, 1000_000)).toEqual({ due: false, text: 'Pruned in 3h by ci' });
+    expect(pruneNote(group, rules, (1000 + 3 * 3600) * 1000)).toEqual({ due: true, text: 'Due for pruning by ci' });
+    expect(pruneNote(group, [], 1000_000)).toBeNull();
+  });
+});
+
+describe('parseRulesView', () => {
+  it('reads the server’s answer and leaves out what it cannot read', () => {
+    const view = parseRulesView({
+      readOnly: true,
+      dryRun: false,
+      intervalMs: 60000,
+      maxDeletesPerRun: 100,
+      nextRun: 5,
+      gatewayError: null,
+      lastRun: null,
+      rules: [
+        { name: 'ok', match: '{job="a"}', olderThan: 60, failingFor: null, dueNow: 2, dueWithinDay: 1, lastRun: null },
+        { name: 'broken', match: '{job=a}', olderThan: 60 },
+        'nonsense',
+      ],
+    });
+    expect(view.rules.map((r) => [r.name, r.olderThan, r.failingFor, r.dueNow])).toEqual([['ok', 60, undefined, 2]]);
+    expect(view.readOnly).toBe(true);
+    expect(parseRulesView('<html>').rules).toEqual([]);
+  });
+});
