@@ -30,7 +30,9 @@ test('the Rules page, each group’s badge, and the due-for-pruning filter', asy
   const app = await TestApp.start(gateway.url, { prune: parseConfig(RULES, 'pushboard.yml').prune, readOnly: true });
   try {
     await page.goto(app.url);
-    await expect(article(page, '{job="ci_a", branch="x"}')).toContainText('Due for pruning by ci-branches');
+    await expect(article(page, '{job="ci_a", branch="x"}')).toContainText(
+      'Due for pruning by ci-branches (held back: over its limit)',
+    );
     await expect(article(page, '{job="report", instance="r1"}')).toContainText(/Pruned in 6d 23h by reports-weekly/);
     await expect(article(page, '{job="ci_c", branch="main"}')).not.toContainText(/prun/i);
 

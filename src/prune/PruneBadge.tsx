@@ -1,27 +1,34 @@
 import type { Group } from '../../core/metrics-types';
 import { firstDue, formatSpan, type PruneRule } from '../../core/prune';
 import { useNow } from '../lib/useNow';
-import { usePruneRules } from './api';
+import { usePruneRules, type RuleView } from './api';
 
-/** What the prune rules will do to this group, in words; null when no rule will delete it. */
+/**
+ * What the prune rules will do to this group, in words; null when no rule will delete it. A due
+ * group whose rule was over its limit at its last run is held back, and says so.
+ */
 export function pruneNote(
   group: Group,
-  rules: readonly PruneRule[],
+  rules: readonly (PruneRule & Partial<Pick<RuleView, 'lastRun'>>)[],
   nowMs: number,
+  dryRun = false,
 ): { due: boolean; text: string } | null {
   const next = firstDue(group, rules);
   if (!next) return null;
   const wait = next.at - nowMs / 1000;
-  return wait <= 0
-    ? { due: true, text: `Due for pruning by ${next.rule}` }
-    : { due: false, text: `Pruned in ${formatSpan(wait)} by ${next.rule}` };
+  if (wait > 0) {
+    return { due: false, text: `${dryRun ? 'Would be pruned' : 'Pruned'} in ${formatSpan(wait)} by ${next.rule}` };
+  }
+  const held = rules.find((r) => r.name === next.rule)?.lastRun?.overLimit;
+  const why = held ? ' (held back: over its limit)' : dryRun ? ' (dry run)' : '';
+  return { due: true, text: `Due for pruning by ${next.rule}${why}` };
 }
 
 /** `Pruned in 3h by ci-branches`, or `Due for pruning by ci-branches` once due. */
 export function PruneBadge({ group }: { group: Group }) {
-  const rules = usePruneRules()?.rules;
+  const view = usePruneRules();
   const now = useNow();
-  const note = rules?.length ? pruneNote(group, rules, now) : null;
+  const note = view?.rules.length ? pruneNote(group, view.rules, now, view.dryRun) : null;
   if (!note) return null;
   return (
     <span

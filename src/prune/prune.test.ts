@@ -41,6 +41,15 @@ describe('pruneNote', () => {
     expect(pruneNote(group, rules, (1000 + 3 * 3600) * 1000)).toEqual({ due: true, text: 'Due for pruning by ci' });
     expect(pruneNote(group, [], 1000_000)).toBeNull();
   });
+
+  it('says when a due group is held back by its rule’s cap, and what a dry run would do', () => {
+    const held = [
+      { ...rules[0]!, lastRun: { matching: 9, deleted: 0, kept: 0, failed: 0, overLimit: { matching: 9, limit: 5 } } },
+    ];
+    expect(pruneNote(group, held, 2000_000_000)?.text).toBe('Due for pruning by ci (held back: over its limit)');
+    expect(pruneNote(group, rules, 2000_000_000, true)?.text).toBe('Due for pruning by ci (dry run)');
+    expect(pruneNote(group, rules, 1000_000, true)?.text).toBe('Would be pruned in 3h by ci');
+  });
 });
 
 describe('parseRulesView', () => {
