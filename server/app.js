@@ -7,6 +7,7 @@ import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
+import { prometheusView } from './prometheus/prometheus-view.ts';
 import { rulesView, serverPruner } from './prune/server-prune.ts';
 import { serverState } from './state/server-state.ts';
 import {
@@ -41,6 +42,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  *   (the `--poll-interval`; 5 s by default)
  * @property {import('./config.ts').PruneConfig} [prune] prune rules (the `prune:` section of --config)
  * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
+ * @property {import('./prometheus/prometheus-view.ts').PrometheusOptions} [prometheus] the Prometheus that
+ *   scrapes the gateway, read by the server alone
  * @property {(line: string) => void} [log]
  */
 
@@ -127,6 +130,11 @@ export function createApp(options) {
   });
   router.get('/-/pushboard/events', state.stream);
   router.get('/-/pushboard/metrics', state.metrics);
+  const prometheus = prometheusView(gatewayUrl, options.prometheus);
+  router.get('/-/pushboard/prometheus', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(await prometheus());
+  });
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(rulesView(pruner, state.model, { readOnly, dryRun: Boolean(options.pruneDryRun) }));

@@ -7,7 +7,15 @@ import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.js';
 import { loadConfig } from './config.ts';
 import { isLoopback, parseAllowedHosts } from './hosts.js';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
-import { parseGatewayUrl, parseInterval, parseListen, parseRoutePrefix, parseSize, parseThreshold } from './options.js';
+import {
+  parseGatewayUrl,
+  parseServiceUrl,
+  parseInterval,
+  parseListen,
+  parseRoutePrefix,
+  parseSize,
+  parseThreshold,
+} from './options.js';
 import { publicAddress, readBasicAuth } from './proxy.js';
 import { parseFrameAncestors } from './security.js';
 
@@ -61,6 +69,14 @@ const program = new Command('pushboard')
   )
   .option('--gateway-ca-file <file>', 'a PEM file of the CA that signed an https gateway')
   .option('--gateway-insecure-skip-verify', "do not verify an https gateway's certificate", false)
+  .option('--prometheus <url>', 'the Prometheus that scrapes the gateway: the status page checks the scrape job')
+  .option(
+    '--prometheus-job <name>',
+    "the gateway's scrape job in Prometheus, when Prometheus reaches it by another address",
+  )
+  .option('--prometheus-basic-auth-file <file>', 'a file with "user:password" for a Prometheus behind basic auth')
+  .option('--prometheus-ca-file <file>', 'a PEM file of the CA that signed an https Prometheus')
+  .option('--prometheus-insecure-skip-verify', "do not verify an https Prometheus' certificate", false)
   .option(
     '--config <file>',
     'a pushboard.yml with prune rules; SIGHUP re-reads it (an invalid file then keeps the old rules)',
@@ -122,6 +138,17 @@ async function main() {
     if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
   }
   if (credentials.basicAuthFile) orFail(() => readBasicAuth(credentials.basicAuthFile));
+  const prometheusCredentials = {
+    basicAuthFile: opts.prometheusBasicAuthFile,
+    caFile: opts.prometheusCaFile,
+    insecureSkipVerify: opts.prometheusInsecureSkipVerify,
+  };
+  for (const file of [prometheusCredentials.basicAuthFile, prometheusCredentials.caFile]) {
+    if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
+  }
+  if (prometheusCredentials.basicAuthFile) orFail(() => readBasicAuth(prometheusCredentials.basicAuthFile));
+  /** @type {URL | undefined} */
+  const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
   /** @type {string | undefined} */
   const configFile = opts.config;
   const config = configFile ? orFail(() => loadConfig(configFile)) : {};
@@ -167,6 +194,9 @@ async function main() {
       trustProxy: opts.trustProxy,
       maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
       prune: config.prune,
+      prometheus: prometheusUrl
+        ? { url: prometheusUrl, credentials: prometheusCredentials, job: opts.prometheusJob }
+        : undefined,
       pruneDryRun: opts.pruneDryRun,
     }),
   );

@@ -8,26 +8,38 @@ import { parseDuration } from '../core/duration.js';
  * @returns {URL}
  */
 export function parseGatewayUrl(value) {
+  return parseServiceUrl(value, 'gateway');
+}
+
+/**
+ * A service's URL from a flag (`gateway` or `prometheus`): http(s), no credentials, no query.
+ * @param {string} value
+ * @param {'gateway' | 'prometheus'} service
+ * @returns {URL}
+ */
+export function parseServiceUrl(value, service) {
   // Messages never repeat a credential: whatever stands before an "@" in the authority is hidden.
   const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
   let url;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`the gateway URL "${shown}" is not a valid URL (expected e.g. http://localhost:9091)`);
+    throw new Error(
+      `the ${service} URL "${shown}" is not a valid URL (expected e.g. http://localhost:${service === 'gateway' ? 9091 : 9090})`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`the gateway URL "${shown}" must start with http:// or https://`);
+    throw new Error(`the ${service} URL "${shown}" must start with http:// or https://`);
   }
   // Refused rather than used: a URL with a password shows in `ps`, shell history, unit files and
   // pod specs, and would have to be redacted from every log line and answer. A file does neither.
   if (url.username || url.password || shown !== value) {
     throw new Error(
-      `the gateway URL "${shown}" must not hold credentials: put "user:password" in a file and pass --gateway-basic-auth-file FILE`,
+      `the ${service} URL "${shown}" must not hold credentials: put "user:password" in a file and pass --${service}-basic-auth-file FILE`,
     );
   }
   // `search`/`hash` are empty for a bare `?`/`#`, yet the href keeps them (a `?` ends up in every proxied path).
-  if (/[?#]/.test(url.href)) throw new Error(`the gateway URL "${shown}" must not have a query or fragment`);
+  if (/[?#]/.test(url.href)) throw new Error(`the ${service} URL "${shown}" must not have a query or fragment`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }

@@ -16,14 +16,31 @@ export interface FetchAnswer {
  * client would have made of it.
  */
 export function gatewayClient(gatewayUrl: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
+  return httpClient(gatewayUrl, credentials, { timeoutMs, name: 'the Pushgateway', httpFailure: httpError });
+}
+
+/**
+ * The same for any HTTP API the server reads with credentials from files (the gateway, and
+ * Prometheus): `name` says whom it could not reach, `httpFailure` words a non-2xx answer.
+ */
+export function httpClient(
+  gatewayUrl: URL,
+  credentials: GatewayCredentials,
+  {
+    timeoutMs,
+    name,
+    httpFailure,
+  }: {
+    timeoutMs: number;
+    name: string;
+    httpFailure: (path: string, code: number, statusText: string, body: string) => Error;
+  },
+) {
   const access = gatewayAccess(credentials);
   const address = publicAddress(gatewayUrl);
   /** The same words as the proxy's 502, so both ways of reading the gateway fail alike. */
   const network = (error: NodeJS.ErrnoException) =>
-    new GatewayError(
-      'network',
-      `Pushboard could not reach the Pushgateway at ${address}: ${error.code ?? error.message}`,
-    );
+    new GatewayError('network', `Pushboard could not reach ${name} at ${address}: ${error.code ?? error.message}`);
   const client = gatewayUrl.protocol === 'https:' ? https : http;
   const agent =
     gatewayUrl.protocol === 'https:'
@@ -53,7 +70,7 @@ export function gatewayClient(gatewayUrl: URL, credentials: GatewayCredentials =
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             const code = response.statusCode ?? 0;
-            if (code < 200 || code > 299) reject(httpError(path, code, response.statusMessage ?? '', text));
+            if (code < 200 || code > 299) reject(httpFailure(path, code, response.statusMessage ?? '', text));
             else resolve({ text, bytes, status: code });
           });
         },

@@ -45,3 +45,6 @@ export async function loadConfig(): Promise<AppConfig> {
     return DEFAULT_CONFIG;
   }
 }
+
+/** Served by the Pushboard server (which marks its page), not as static files or by the gateway. */
+export const servedByServer = () => Boolean(globalThis.document?.querySelector('meta[name="pushboard-events"]'));

@@ -3,6 +3,7 @@ import { parseSelector } from '../../core/matchers';
 import type { PruneRule } from '../../core/prune';
 import { isRecord } from '../../core/validate';
 import { readJson } from '../gateway/client';
+import { servedByServer } from '../config/config';
 
 /** How a rule's last run went (server/prune/pruner.ts `RuleRun`). */
 export interface RuleRun {
@@ -77,9 +78,6 @@ export function parseRulesView(json: unknown): RulesView {
   };
 }
 
-/** Only the Pushboard server runs rules; served as static files there are none to ask about. */
-const servedByServer = () => Boolean(globalThis.document?.querySelector('meta[name="pushboard-events"]'));
-
 async function fetchRules(signal: AbortSignal): Promise<RulesView> {
   const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
   if (response.status === 404) return parseRulesView({});
@@ -91,6 +89,7 @@ export function usePruneRules(): RulesView | undefined {
   const { data } = useQuery({
     queryKey: ['pushboard', 'rules'],
     queryFn: ({ signal }) => fetchRules(signal),
+    // Only the Pushboard server runs rules; served as static files there are none to ask about.
     enabled: servedByServer(),
     refetchInterval: 10_000,
     retry: false,

@@ -1,0 +1,75 @@
+/** The server's reads of Prometheus' HTTP API (the browser never reaches Prometheus itself). */
+import { GatewayError } from '../../core/gateway-read';
+import { excerpt } from '../../core/validate';
+import type { GatewayCredentials } from '../proxy.js';
+import { httpClient } from '../state/fetch-gateway';
+
+/** One of /api/v1/targets' active targets, as far as Pushboard reads it. */
+export interface Target {
+  scrapePool: string;
+  scrapeUrl: string;
+  health: string;
+  lastError: string;
+  lastScrape: string;
+  lastScrapeDuration: number;
+  scrapeInterval?: string;
+  labels: Record<string, string>;
+}
+
+export interface Sample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+/** Prometheus' own reason from an error answer (`{"status":"error","error":"…"}`), else the start of the text. */
+function reason(body: string): string {
+  try {
+    const json = JSON.parse(body) as { error?: unknown };
+    if (typeof json.error === 'string') return json.error;
+  } catch {
+    // not JSON: say what it was
+  }
+  return excerpt(body, 200);
+}
+
+export function prometheusClient(url: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
+  const http = httpClient(url, credentials, {
+    timeoutMs,
+    name: 'Prometheus',
+    httpFailure: (path, code, statusText, body) =>
+      new GatewayError(
+        'http',
+        `Prometheus answered ${code}${statusText ? ` ${statusText}` : ''} for ${path}: ${reason(body)}`,
+        code,
+      ),
+  });
+  async function api<T>(path: string): Promise<T> {
+    const answer = await http.get(`api/v1/${path}`);
+    let body: { status?: string; data?: T; error?: string };
+    try {
+      body = JSON.parse(answer.text) as typeof body;
+    } catch {
+      throw new GatewayError(
+        'json',
+        `Prometheus' answer for ${path} is not JSON (it starts "${excerpt(answer.text, 60)}").`,
+      );
+    }
+    if (body.status !== 'success' || body.data === undefined) {
+      throw new GatewayError('shape', `Prometheus could not answer ${path}: ${body.error ?? 'no data'}`);
+    }
+    return body.data;
+  }
+  return {
+    query: (promql: string) =>
+      api<{ resultType: string; result: Sample[] }>(`query?query=${encodeURIComponent(promql)}`).then((d) => d.result),
+    targets: () =>
+      api<{ activeTargets: Target[] }>('targets?state=active').then((d) =>
+        Array.isArray(d.activeTargets) ? d.activeTargets : [],
+      ),
+    /** The configuration Prometheus runs, as YAML text. */
+    config: () => api<{ yaml: string }>('status/config').then((d) => String(d.yaml ?? '')),
+    buildinfo: () => api<{ version?: string }>('status/buildinfo'),
+  };
+}
+
+export type PrometheusClient = ReturnType<typeof prometheusClient>;

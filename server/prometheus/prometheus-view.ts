@@ -1,0 +1,44 @@
+/** What the status page's Prometheus card shows, read by the server alone and kept for a few seconds. */
+import type { GatewayCredentials } from '../proxy.js';
+import { publicAddress } from '../proxy.js';
+import { prometheusClient } from './client';
+import { checkScrape, type ScrapeCheck } from './scrape-check';
+
+export type PrometheusView =
+  | { configured: false }
+  | { configured: true; address: string; reachable: false; error: string }
+  | { configured: true; address: string; reachable: true; version: string | null; check: ScrapeCheck };
+
+/** Several tabs on the status page ask at once: one set of reads per few seconds is plenty. */
+const KEEP_MS = 5000;
+
+export interface PrometheusOptions {
+  url: URL;
+  credentials?: GatewayCredentials;
+  /** The scrape job's name, when Prometheus reaches the gateway by another address. */
+  job?: string;
+}
+
+export function prometheusView(gatewayUrl: URL, options: PrometheusOptions | undefined, now = () => Date.now()) {
+  if (!options) return () => Promise.resolve<PrometheusView>({ configured: false });
+  const client = prometheusClient(options.url, options.credentials);
+  const address = publicAddress(options.url);
+  let kept: { at: number; view: Promise<PrometheusView> } | undefined;
+  const read = async (): Promise<PrometheusView> => {
+    try {
+      const [targets, config, build] = await Promise.all([
+        client.targets(),
+        client.config(),
+        client.buildinfo().catch(() => ({ version: undefined })),
+      ]);
+      const check = checkScrape(targets, config, gatewayUrl, options.job);
+      return { configured: true, address, reachable: true, version: build.version ?? null, check };
+    } catch (error) {
+      return { configured: true, address, reachable: false, error: (error as Error).message };
+    }
+  };
+  return () => {
+    if (!kept || now() - kept.at > KEEP_MS) kept = { at: now(), view: read() };
+    return kept.view;
+  };
+}
