@@ -5,6 +5,7 @@ import { gatewayKeys } from '../gateway/keys';
 import { renderWithClient } from '../testing/render';
 import { PollControls } from './PollControls';
 import { PollingProvider, usePolling } from './PollingContext';
+import { FRESH_MEMORY, pace, remember } from './adaptive';
 
 function Interval() {
   return <output aria-label="interval">{String(usePolling().refetchInterval)}</output>;
@@ -39,5 +40,40 @@ describe('poll controls', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
     expect(refresh).toHaveBeenCalledWith({ queryKey: gatewayKeys.metrics() });
+  });
+
+  it('say at what interval the browser really polls, and why, when it is not the one chosen', () => {
+    const slow = pace(5_000, remember(FRESH_MEMORY, { at: 0, fetchMs: 900 }));
+    const { rerender } = renderWithClient(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: slow }} />
+      </PollingProvider>,
+    );
+    expect(screen.getByRole('combobox', { name: 'Refresh every' })).toHaveProperty('value', '5000');
+    expect(screen.getByRole('status', { name: 'Polling pace' }).textContent).toBe(
+      'Polling every 9 s: the gateway took 0.9 s to answer, and Pushboard waits at least 10 times that.',
+    );
+
+    const limited = pace(5_000, remember(FRESH_MEMORY, { at: 0, status: 429, retryAfter: '30' }));
+    rerender(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: limited }} />
+      </PollingProvider>,
+    );
+    expect(screen.getByRole('status', { name: 'Polling pace' }).textContent).toBe(
+      'Next poll in 30 s: the gateway answered 429 Too Many Requests and asked, with Retry-After, to wait.',
+    );
+
+    // Paused, nothing is polled: no pace to explain.
+    fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }));
+    expect(screen.queryByRole('status', { name: 'Polling pace' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume polling' }));
+
+    rerender(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: pace(5_000, FRESH_MEMORY) }} />
+      </PollingProvider>,
+    );
+    expect(screen.queryByRole('status', { name: 'Polling pace' })).toBeNull();
   });
 });
