@@ -19,6 +19,12 @@ import {
 
 export { isProxied, PROXIED_PATHS } from './proxy.js';
 
+/**
+ * The viewers' Refresh now: makes the server poll the gateway at once. It changes nothing on the
+ * gateway, so it is the one POST a read-only server accepts; it is still refused cross-site.
+ */
+export const REFRESH_PATH = '/-/pushboard/refresh';
+
 /** 32 MiB: enough for the Undo of a very large group. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -90,7 +96,8 @@ export function createApp(options) {
       return refuse(res, 405, `Method ${req.method} is not allowed.`);
     }
     if (SAFE_METHODS.has(req.method)) return next();
-    const reason = readOnly ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
+    const refresh = req.method === 'POST' && target.path === `${routePrefix}${REFRESH_PATH}`;
+    const reason = readOnly && !refresh ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
     if (!reason) return next();
     log(`${req.method} ${req.originalUrl} -> 403 (${reason})`);
     refuse(
@@ -116,6 +123,17 @@ export function createApp(options) {
   });
   router.get('/-/pushboard/events', state.stream);
   router.get('/-/pushboard/metrics', state.metrics);
+  // Answers 204 once a poll that started after the request has ended (at most one a second,
+  // shared by every refresh meanwhile); its result reaches every viewer through the stream.
+  router.post(REFRESH_PATH, async (req, res) => {
+    req.resume();
+    await state.model.refresh();
+    res.status(204).end();
+  });
+  router.all(REFRESH_PATH, (_req, res) => {
+    res.setHeader('Allow', 'POST');
+    refuse(res, 405, 'Only POST refreshes.');
+  });
 
   // The app's run-time configuration, from the server's flags.
   router.get('/config.json', (_req, res) => {
