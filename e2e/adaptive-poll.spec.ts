@@ -26,6 +26,17 @@ const appUrl = () => new URL('static/pushboard/', proxy.url).href;
 /** The time from each read to the next one. */
 const gaps = (reads: Read[]) => reads.slice(1).map((r, i) => ({ after: reads[i]!, gap: r.at - reads[i]!.at }));
 
+test('the refresh interval is selectable and remembered', async ({ page, pushGroup }) => {
+  await pushGroup({ job: 'j' }, 'm 1\n');
+  await page.goto(appUrl());
+  const interval = page.getByRole('combobox', { name: 'Refresh every' });
+  await expect(interval).toHaveValue('2000');
+  await interval.selectOption({ label: '30 s' });
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Refresh every' })).toHaveValue('30000');
+  await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible();
+});
+
 test('a slow gateway is polled at most every 10 × its answer time, and the controls say so', async ({
   page,
   pushGroup,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { gatewayKeys } from '../gateway/keys';
 import { renderWithClient } from '../testing/render';
 import { PollControls } from './PollControls';
@@ -75,5 +75,30 @@ describe('poll controls', () => {
       </PollingProvider>,
     );
     expect(screen.queryByRole('status', { name: 'Polling pace' })).toBeNull();
+  });
+
+  it('following the server, show its interval instead of a choice, and make it poll on Refresh now', async () => {
+    let answer = () => {};
+    const refresh = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)));
+    const { queryClient } = renderWithClient(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'server', intervalMs: 60_000, refresh }} />
+        <Interval />
+      </PollingProvider>,
+    );
+    const refetch = vi.spyOn(queryClient, 'invalidateQueries');
+    expect(screen.queryByRole('combobox', { name: 'Refresh every' })).toBeNull();
+    expect(screen.getByText('Server polls every 1 min')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // The page takes the new data once the server's poll has ended.
+    expect(refetch).not.toHaveBeenCalled();
+    answer();
+    await waitFor(() => expect(refetch).toHaveBeenCalledWith({ queryKey: gatewayKeys.metrics() }));
+
+    // Pausing still stops applying the stream.
+    fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }));
+    expect(screen.getByRole('status', { name: 'interval' }).textContent).toBe('false');
   });
 });
