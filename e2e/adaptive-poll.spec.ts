@@ -86,6 +86,12 @@ test('a 429 or 503 is waited out as its Retry-After asks, or backed off, and pol
   proxy.refusal = { status: 429, retryAfter: '3' };
   await expect(alert).toContainText('The gateway asked us to slow down (429 Too Many Requests).');
   await expect(alert).toContainText(/Next try in \d+(\.\d)? s \(at [^)]+\).*Retry-After asked/);
+  // Going to another page and back does not read early either (checked with the gaps below).
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Status' }).click();
+  await expect(page.getByRole('heading', { name: 'Gateway status' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Groups' }).click();
+  await expect(alert).toContainText('The gateway asked us to slow down (429 Too Many Requests).');
   await expect.poll(() => refused(429), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await expect(first).toBeVisible();
 

@@ -45,8 +45,10 @@ export const groupsQueryOptions = (refetchInterval: number | false) => {
       refetchInterval === false || !pacer ? refetchInterval : pace(refetchInterval, pacer.get()).delayMs,
     // The list mounting just after the first poll landed is no reason to fetch it all again.
     staleTime: 1000,
-    // Not while the gateway has asked us to wait (429 or 503).
+    // Neither coming back to the tab nor to the page fetches early while the gateway has asked
+    // us to wait (429 or 503).
     refetchOnWindowFocus: () => refetchInterval !== false && !pacer?.get().refusal,
+    refetchOnMount: () => !pacer?.get().refusal,
     // The next poll is the retry; an error must show at once, not after a back-off.
     retry: false,
   });
