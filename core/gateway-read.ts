@@ -13,16 +13,28 @@ export class GatewayError extends Error {
     readonly kind: GatewayErrorKind,
     message: string,
     readonly status?: number,
+    /** The answer's `Retry-After` header as sent (delta-seconds or an HTTP-date), if it had one. */
+    readonly retryAfter?: string,
   ) {
     super(message);
   }
 }
 
-/** The error for a non-2xx answer, carrying the start of the gateway's own reason. */
-export function httpError(path: string, code: number, statusText: string, body: string): GatewayError {
+/**
+ * The error for a non-2xx answer, carrying the start of the gateway's own reason and its
+ * `Retry-After` (a 429 or 503 may ask for a pause before the next request).
+ */
+export function httpError(
+  path: string,
+  code: number,
+  statusText: string,
+  body: string,
+  retryAfter?: string | null,
+): GatewayError {
   const text = excerpt(body, 200);
   const status = `${code}${statusText ? ` ${statusText}` : ''}`;
-  return new GatewayError('http', `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`, code);
+  const message = `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`;
+  return new GatewayError('http', message, code, retryAfter?.trim() || undefined);
 }
 
 /** Parses a 2xx answer's text as JSON and validates it with `parse` (which throws `ResponseShapeError`). */

@@ -57,17 +57,6 @@ test('a new push appears without a reload; pausing stops polling until resumed',
   await expect(article(page, '{job="third"}')).toBeVisible();
 });
 
-test('the refresh interval is selectable and remembered', async ({ page, app, pushGroup }) => {
-  await pushGroup({ job: 'j' }, 'm 1\n');
-  await page.goto(app.url);
-  const interval = page.getByRole('combobox', { name: 'Refresh every' });
-  await expect(interval).toHaveValue('2000');
-  await interval.selectOption({ label: '30 s' });
-  await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Refresh every' })).toHaveValue('30000');
-  await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible();
-});
-
 test('an empty gateway says so and shows how to push a first metric to it', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'This gateway holds no groups yet' })).toBeVisible();

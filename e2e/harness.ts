@@ -93,6 +93,18 @@ export class TestGateway {
     return body.data;
   }
 
+  /** How often the gateway has built its /api/v1/metrics answer, from its own counter. */
+  async metricsReads(): Promise<number> {
+    const text = await (await fetch(new URL('metrics', this.url))).text();
+    let total = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('pushgateway_http_requests_total{') && line.includes('handler="api/v1/metrics"')) {
+        total += Number(line.split(' ').at(-1));
+      }
+    }
+    return total;
+  }
+
   /**
    * The groups without what changes on every push (push times, families' time stamps), in a
    * fixed order: what two reads of the same data agree on.
@@ -126,8 +138,9 @@ export class TestApp {
       gatewayUrl: new URL(gatewayUrl),
       distDir: path.resolve('dist'),
       log: () => {},
-      // Tests see the gateway's changes within two seconds, as the page's own polling did.
-      serverPollIntervalMs: 2_000,
+      // Tests see the gateway's changes within two seconds, as the page's own polling did; a
+      // test's pollIntervalMs sets the server's interval too, as --poll-interval does.
+      serverPollIntervalMs: options.pollIntervalMs ?? 2_000,
       ...options,
     });
     const server = createHttpServer(app, { frameAncestors: options.frameAncestors });

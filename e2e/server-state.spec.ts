@@ -5,18 +5,6 @@ import { TestApp } from './harness';
 import { TestPrometheus } from './prometheus';
 import { article, deleteGroup, expect, test } from './fixtures';
 
-/** How often the gateway has built its /api/v1/metrics answer, from its own counter. */
-async function metricsRequests(gatewayUrl: string): Promise<number> {
-  const text = await (await fetch(new URL('metrics', gatewayUrl))).text();
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('pushgateway_http_requests_total{') && line.includes('handler="api/v1/metrics"')) {
-      total += Number(line.split(' ').at(-1));
-    }
-  }
-  return total;
-}
-
 test.describe('with a slow server poll', () => {
   // A minute between polls: only the poll right after a change can show it in time.
   test.use({ appOptions: { serverPollIntervalMs: 60_000 } });
@@ -46,11 +34,11 @@ test.describe('with a server poll every 2 s', () => {
     try {
       await Promise.all(pages.map((p) => p.goto(app.url)));
       for (const p of pages) await expect(article(p, '{job="many", instance="i0"}')).toBeVisible();
-      const before = await metricsRequests(gateway.url);
+      const before = await gateway.metricsReads();
       const started = Date.now();
       await new Promise((r) => setTimeout(r, 8_000));
       const elapsed = Date.now() - started;
-      const reads = (await metricsRequests(gateway.url)) - before;
+      const reads = (await gateway.metricsReads()) - before;
       // One per interval (+2 for a poll in flight at either end); three tabs polling would be 3 ×.
       expect(reads).toBeGreaterThanOrEqual(2);
       expect(reads).toBeLessThanOrEqual(Math.ceil(elapsed / 2_000) + 2);

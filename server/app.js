@@ -21,6 +21,12 @@ import {
 
 export { isProxied, PROXIED_PATHS } from './proxy.js';
 
+/**
+ * The viewers' Refresh now: makes the server poll the gateway at once. It changes nothing on the
+ * gateway, so it is the one POST a read-only server accepts; it is still refused cross-site.
+ */
+export const REFRESH_PATH = '/-/pushboard/refresh';
+
 /** 32 MiB: enough for the Undo of a very large group. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -96,7 +102,8 @@ export function createApp(options) {
       return refuse(res, 405, `Method ${req.method} is not allowed.`);
     }
     if (SAFE_METHODS.has(req.method)) return next();
-    const reason = readOnly ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
+    const refresh = req.method === 'POST' && target.path === `${routePrefix}${REFRESH_PATH}`;
+    const reason = readOnly && !refresh ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
     if (!reason) return next();
     log(`${req.method} ${req.originalUrl} -> 403 (${reason})`);
     refuse(
@@ -138,6 +145,17 @@ export function createApp(options) {
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(rulesView(pruner, state.model, { readOnly, dryRun: Boolean(options.pruneDryRun) }));
+  });
+  // Answers 204 once a poll that started after the request has ended (at most one a second,
+  // shared by every refresh meanwhile); its result reaches every viewer through the stream.
+  router.post(REFRESH_PATH, async (req, res) => {
+    req.resume();
+    await state.model.refresh();
+    res.status(204).end();
+  });
+  router.all(REFRESH_PATH, (_req, res) => {
+    res.setHeader('Allow', 'POST');
+    refuse(res, 405, 'Only POST refreshes.');
   });
 
   // The app's run-time configuration, from the server's flags.

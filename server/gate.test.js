@@ -125,3 +125,29 @@ describe('what the proxy passes on', () => {
     expect(received).toEqual([]);
   });
 });
+
+describe('Refresh now (POST /-/pushboard/refresh)', () => {
+  it('is the one POST a read-only server accepts: one read of the metrics, nothing else', async () => {
+    received = [];
+    const response = await send(portOf(apps.readOnly), 'POST', '/-/pushboard/refresh');
+    expect(response.status).toBe(204);
+    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /pgw/api/v1/metrics']);
+  });
+
+  it('is refused cross-site, and to every method but POST', async () => {
+    received = [];
+    /** @type {Array<Record<string, string>>} */
+    const variants = [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'http://evil.example' }];
+    for (const headers of variants) {
+      const response = await send(portOf(apps.readOnly), 'POST', '/-/pushboard/refresh', { headers });
+      expect(response.status).toBe(403);
+    }
+    const get = await send(portOf(apps.open), 'GET', '/-/pushboard/refresh');
+    expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+    // Read-only exempts only this path: the same POST elsewhere is still refused.
+    expect((await send(portOf(apps.readOnly), 'POST', '/-/pushboard/refresh/x')).status).toBe(403);
+    expect((await send(portOf(apps.readOnly), 'PUT', '/-/pushboard/refresh')).status).toBe(403);
+    expect(received).toEqual([]);
+  });
+});

@@ -45,7 +45,11 @@ const program = new Command('pushboard')
   .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
   .option('--read-only', 'hide every destructive action in the app and refuse changes to the gateway', false)
   .option('--stale-threshold <duration>', 'the default staleness threshold, e.g. 1h', checked(parseThreshold))
-  .option('--poll-interval <duration>', 'the default refresh interval, e.g. 5s', checked(parseInterval))
+  .option(
+    '--poll-interval <duration>',
+    'how often the server polls the gateway for its viewers, e.g. 5s (the app shows it)',
+    checked(parseInterval),
+  )
   .option(
     '--frame-ancestors <sources>',
     "who may show Pushboard in a frame: CSP sources such as 'self' https://grafana.example.com",

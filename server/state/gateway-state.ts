@@ -13,6 +13,11 @@ import type { FetchAnswer } from './fetch-gateway';
 
 export const METRICS_PATH = 'api/v1/metrics';
 
+const noop = () => {};
+
+/** Viewers' refreshes make the server poll at most this often. */
+export const REFRESH_GAP_MS = 1000;
+
 /** How the last poll went, as every viewer sees it. */
 export interface PollStatus {
   /** When data last arrived (ms since the epoch), or null before the first success. */
@@ -47,7 +52,9 @@ export class GatewayState extends EventEmitter<StateEvents> {
   private viewers = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private again = false;
+  private queued: Promise<void> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private lastStart = -Infinity;
   version = 0;
   status: PollStatus;
   lastAnswerBytes = 0;
@@ -97,24 +104,42 @@ export class GatewayState extends EventEmitter<StateEvents> {
     return { version: this.version, groups, status: this.status };
   }
 
-  /** Polls now (after a change made through the server), or right after a poll already running. */
+  /**
+   * Polls now (after a change made through the server, or a viewer's Refresh now). While a poll
+   * runs, which may have started before the change, one more follows it, shared by every caller
+   * meanwhile: the promise settles after a poll that started after the call.
+   */
   pollNow(): Promise<void> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running.then(noop, noop).then(() => {
+        this.queued = undefined;
+        return this.pollNow();
+      });
+      return this.queued;
     }
     clearTimeout(this.timer);
     this.timer = undefined;
     this.running = this.poll().finally(() => {
       this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.pollNow();
-      } else if (this.viewers > 0) {
-        this.schedule(this.options.intervalMs);
-      }
+      if (!this.queued && this.viewers > 0) this.schedule(this.options.intervalMs);
     });
     return this.running;
+  }
+
+  /**
+   * A viewer's Refresh now: a poll that starts after the call, but no sooner than REFRESH_GAP_MS
+   * after the last one started, shared by every refresh meanwhile; however often viewers (or
+   * anyone) click, the gateway is read at most once a second on their account.
+   */
+  refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    const wait = this.lastStart + REFRESH_GAP_MS - performance.now();
+    if (wait <= 0) return this.pollNow();
+    this.refreshing = new Promise((resolve) => setTimeout(resolve, wait).unref?.()).then(() => {
+      this.refreshing = undefined;
+      return this.pollNow();
+    });
+    return this.refreshing;
   }
 
   stop(): void {
@@ -134,6 +159,7 @@ export class GatewayState extends EventEmitter<StateEvents> {
 
   private async poll(): Promise<void> {
     const started = performance.now();
+    this.lastStart = started;
     let bytes = 0;
     let groups: Group[];
     try {

@@ -84,6 +84,18 @@ describe('getJson', () => {
     );
   });
 
+  it('carries the Retry-After of a 429 or 503 as sent, and none when there is none', async () => {
+    answer('rate limited', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': ' 30 ' } });
+    const limited = await rejection(getJson('api/v1/metrics', parseMetricsResponse));
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfter).toBe('30');
+    const date = 'Wed, 25 Nov 2026 20:31:05 GMT';
+    answer('', { status: 503, headers: { 'Retry-After': date } });
+    expect((await rejection(getJson('api/v1/metrics', parseMetricsResponse))).retryAfter).toBe(date);
+    answer('', { status: 503 });
+    expect((await rejection(getJson('api/v1/metrics', parseMetricsResponse))).retryAfter).toBeUndefined();
+  });
+
   it('cuts a long error body to 200 characters', async () => {
     answer(`<html>${'y'.repeat(1000)}</html>`, { status: 500 });
     const error = await rejection(getJson('api/v1/metrics', parseMetricsResponse));

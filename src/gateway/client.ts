@@ -28,15 +28,21 @@ async function request(path: string, init: RequestInit): Promise<Response> {
     throw new GatewayError('network', `Network error: could not reach the gateway for ${path}.`);
   }
   if (!response.ok) {
-    throw httpError(path, response.status, response.statusText, await response.text().catch(() => ''));
+    const body = await response.text().catch(() => '');
+    throw httpError(path, response.status, response.statusText, body, response.headers.get('Retry-After'));
   }
   return response;
 }
 
 /** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
 export async function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  return readJson(await getJsonText(path, signal), path, parse);
+}
+
+/** GETs a JSON endpoint's text, unparsed: for timing the fetch apart from the parse. */
+export async function getJsonText(path: string, signal?: AbortSignal): Promise<string> {
   const response = await request(path, { signal });
-  return readJson(await response.text(), path, parse);
+  return response.text();
 }
 
 /**

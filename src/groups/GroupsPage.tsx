@@ -6,6 +6,7 @@ import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
 import { useNow } from '../lib/useNow';
 import { useGroups } from './api';
+import { usePollSource } from './poll-source';
 import { CleanupBar } from './cleanup/CleanupBar';
 import { CleanupProvider, useCleanup, useCleanupState } from './cleanup/CleanupContext';
 import { StaleThreshold } from './cleanup/StaleThreshold';
@@ -32,7 +33,8 @@ export function GroupsPage() {
 }
 
 function GroupsView() {
-  const { refetchInterval } = usePolling();
+  const { refetchInterval, intervalMs } = usePolling();
+  const source = usePollSource(intervalMs);
   const { readOnly } = useCleanup();
   const { selected, dialogOpen } = useCleanupState();
   // Nothing moves under the cursor while a confirmation is open.
@@ -112,9 +114,16 @@ function GroupsView() {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Groups</h1>
-        <PollControls updatedAt={dataUpdatedAt} />
+        <PollControls updatedAt={dataUpdatedAt} source={source} />
       </div>
-      {error && <ConnectionAlert error={error} lastSuccess={dataUpdatedAt} retrying={refetchInterval !== false} />}
+      {error && (
+        <ConnectionAlert
+          error={error}
+          lastSuccess={dataUpdatedAt}
+          retrying={refetchInterval !== false}
+          pace={source.kind === 'browser' ? source.pace : undefined}
+        />
+      )}
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">

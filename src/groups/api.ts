@@ -5,7 +5,9 @@ import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../../core/metrics';
 import { compareGroups } from '../../core/order';
 import type { Group } from '../../core/metrics-types';
+import { pace } from '../polling/adaptive';
 import { getPoller } from './first-poll';
+import { GroupsPoller } from './poller';
 import { StreamPoller } from './stream-poller';
 
 export interface GroupsData {
@@ -21,8 +23,15 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
   return { groups: groups.sort(compareGroups) };
 }
 
-export const groupsQueryOptions = (refetchInterval: number | false) =>
-  queryOptions({
+/**
+ * `refetchInterval`: the interval chosen, or false while paused. Polling the gateway from the
+ * browser, the interval used adapts to how the gateway answers (see polling/adaptive.ts); the
+ * timer restarts after every poll, so each wait is computed from the poll just ended.
+ */
+export const groupsQueryOptions = (refetchInterval: number | false) => {
+  const poller = getPoller();
+  const pacer = poller instanceof GroupsPoller ? poller.pacer : undefined;
+  return queryOptions({
     queryKey: gatewayKeys.metrics(),
     // From the server's stream, or from a worker where there is one (every browser): either way
     // only changes come back to the page.
@@ -32,13 +41,18 @@ export const groupsQueryOptions = (refetchInterval: number | false) =>
     },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
-    refetchInterval,
+    refetchInterval: () =>
+      refetchInterval === false || !pacer ? refetchInterval : pace(refetchInterval, pacer.get()).delayMs,
     // The list mounting just after the first poll landed is no reason to fetch it all again.
     staleTime: 1000,
-    refetchOnWindowFocus: refetchInterval !== false,
+    // Neither coming back to the tab nor to the page fetches early while the gateway has asked
+    // us to wait (429 or 503).
+    refetchOnWindowFocus: () => refetchInterval !== false && !pacer?.get().refusal,
+    refetchOnMount: () => !pacer?.get().refusal,
     // The next poll is the retry; an error must show at once, not after a back-off.
     retry: false,
   });
+};
 
 export function useGroups(refetchInterval: number | false) {
   const client = useQueryClient();

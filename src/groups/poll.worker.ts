@@ -3,28 +3,46 @@
  * Fetching and reading /api/v1/metrics off the main thread: at 10,000 groups the body is 16 MB and
  * parsing it takes longer than a frame. Only what changed since the last poll goes back.
  */
-import { GatewayError, getJson, httpError, readJson, setGatewayBase } from '../gateway/client';
+import { GatewayError, getJsonText, httpError, readJson, setGatewayBase } from '../gateway/client';
 import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../../core/metrics';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { diffGroups, emptyMemory, type PollDiff } from '../../core/poll-diff';
 
-/** The page's own early fetch of the metrics, handed over as bytes (null if it could not be made). */
-export type EarlyAnswer = { status: number; statusText: string; body: ArrayBuffer };
+/**
+ * The page's own early fetch of the metrics, handed over as bytes (null if it could not be made),
+ * with how long it took from the request until the body was read.
+ */
+export type EarlyAnswer = {
+  status: number;
+  statusText: string;
+  retryAfter: string | null;
+  body: ArrayBuffer;
+  fetchMs: number;
+};
 export type PollRequest =
   | { id: number; base: string; reset: boolean }
   | { id: number; rest: true }
   | { id: number; prefetch: string }
   | { id: number; prefetched: EarlyAnswer | null };
+/** `fetchMs`: from the request until the body was read; absent when no answer came. */
 export type PollReply =
-  | { id: number; ok: true; diff: PollDiff; partial?: boolean }
-  | { id: number; ok: false; error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } };
+  | { id: number; ok: true; diff: PollDiff; partial?: boolean; fetchMs?: number }
+  | {
+      id: number;
+      ok: false;
+      error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number; retryAfter?: string };
+      fetchMs?: number;
+    };
+
+/** One read of the metrics: the groups, or why not; timed whenever an answer arrived. */
+type Loaded = { ok: true; data: unknown[]; fetchMs: number } | { ok: false; error: unknown; fetchMs?: number };
 
 let memory = emptyMemory();
 /** The rest of a first load, held until the page has shown the first part. */
 const held = new Map<number, PollReply>();
 /** A first fetch started before the page knew its gateway base for sure, keyed by the base guessed. */
-let early: { base: string; data: Promise<unknown[]> } | undefined;
+let early: { base: string; data: Promise<Loaded> } | undefined;
 /** Hands the page's early answer to `early` when it arrives. */
 let deliver: ((answer: EarlyAnswer | null) => void) | undefined;
 
@@ -32,24 +50,46 @@ let deliver: ((answer: EarlyAnswer | null) => void) | undefined;
 export const FIRST_CHUNK = 400;
 
 const PATH = 'api/v1/metrics';
-const load = (base: string) => {
-  setGatewayBase(base);
-  return getJson(PATH, readEnvelope);
-};
 
-/** Reads the page's early answer like getJson would; if the page could not fetch it, fetches here. */
-function readEarly(base: string, answer: EarlyAnswer | null): Promise<unknown[]> | unknown[] {
+/** Reads an answer's text; an error of the parse still counts the fetch's time. */
+function read(text: string, fetchMs: number): Loaded {
+  try {
+    return { ok: true, data: readJson(text, PATH, readEnvelope), fetchMs };
+  } catch (error) {
+    return { ok: false, error, fetchMs };
+  }
+}
+
+async function load(base: string): Promise<Loaded> {
+  setGatewayBase(base);
+  const started = performance.now();
+  let text: string;
+  try {
+    text = await getJsonText(PATH);
+  } catch (error) {
+    // An HTTP error was read to its end (its reason is in the message); a network error has no answer.
+    const answered = error instanceof GatewayError && error.kind === 'http';
+    return { ok: false, error, fetchMs: answered ? performance.now() - started : undefined };
+  }
+  return read(text, performance.now() - started);
+}
+
+/** Reads the page's early answer like load would; if the page could not fetch it, fetches here. */
+function readEarly(base: string, answer: EarlyAnswer | null): Promise<Loaded> | Loaded {
   if (!answer) return load(base);
   const text = new TextDecoder().decode(answer.body);
-  if (answer.status < 200 || answer.status > 299) throw httpError(PATH, answer.status, answer.statusText, text);
-  return readJson(text, PATH, readEnvelope);
+  if (answer.status < 200 || answer.status > 299) {
+    const error = httpError(PATH, answer.status, answer.statusText, text, answer.retryAfter);
+    return { ok: false, error, fetchMs: answer.fetchMs };
+  }
+  return read(text, answer.fetchMs);
 }
 
 /**
  * A large first load: order every group by its key alone, build the first screenful and send it,
  * then build the rest (held until the page asks for it).
  */
-function firstLoad(id: number, data: readonly unknown[]): void {
+function firstLoad(id: number, data: readonly unknown[], fetchMs: number): void {
   const seen = new Set<string>();
   const keyed = data.map((raw, index) => {
     const k = sortingKey(raw, index);
@@ -68,7 +108,8 @@ function firstLoad(id: number, data: readonly unknown[]): void {
   self.postMessage({ id, ok: true, partial: true, diff: { changed: head, removed: [], order } } satisfies PollReply);
   const result = diffGroups(memory, [...head, ...keyed.slice(FIRST_CHUNK).map(build)]);
   memory = result.memory;
-  held.set(id, { id, ok: true, diff: { changed: result.diff.changed.slice(FIRST_CHUNK), removed: [], order: null } });
+  const rest = { changed: result.diff.changed.slice(FIRST_CHUNK), removed: [], order: null };
+  held.set(id, { id, ok: true, diff: rest, fetchMs });
 }
 
 self.onmessage = async (event: MessageEvent<PollRequest>) => {
@@ -85,7 +126,6 @@ self.onmessage = async (event: MessageEvent<PollRequest>) => {
       base,
       data: new Promise<EarlyAnswer | null>((resolve) => (deliver = resolve)).then((a) => readEarly(base, a)),
     };
-    early.data.catch(() => {}); // reported by the poll that uses it, if any
     return;
   }
   if ('prefetched' in event.data) {
@@ -95,27 +135,30 @@ self.onmessage = async (event: MessageEvent<PollRequest>) => {
   }
   const { id, base, reset } = event.data;
   if (reset) memory = emptyMemory();
+  const pending = early?.base === base ? early.data : load(base);
+  early = undefined;
+  const loaded = await pending;
   let reply: PollReply;
   try {
-    const pending = early?.base === base ? early.data : load(base);
-    early = undefined;
-    const data = await pending;
+    if (!loaded.ok) throw loaded.error;
+    const { data, fetchMs } = loaded;
     if (memory.prints.size === 0 && data.length > FIRST_CHUNK * 2) {
       // Copying 10,000 groups to the page takes a while: show the first screenful before that.
-      firstLoad(id, data);
+      firstLoad(id, data, fetchMs);
       return;
     }
     const result = diffGroups(memory, parseGroups(data).sort(compareGroups));
     memory = result.memory;
-    reply = { id, ok: true, diff: result.diff };
+    reply = { id, ok: true, diff: result.diff, fetchMs };
   } catch (error) {
     const e = error as Error;
     reply = {
       id,
       ok: false,
+      fetchMs: loaded.fetchMs,
       error:
         error instanceof GatewayError
-          ? { kind: error.kind, message: e.message, status: error.status }
+          ? { kind: error.kind, message: e.message, status: error.status, retryAfter: error.retryAfter }
           : { kind: 'other', message: e.message },
     };
   }

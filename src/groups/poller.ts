@@ -3,6 +3,7 @@ import type { Group } from '../../core/metrics-types';
 import type { GroupsData } from './api';
 import { applyDiff, type GroupStore } from '../../core/poll-diff';
 import type { EarlyAnswer, PollReply, PollRequest } from './poll.worker';
+import { Pacer } from '../polling/pacer';
 
 /**
  * The page's side of the poll worker: keeps the groups, applies each diff, and hands back the same
@@ -16,6 +17,8 @@ export class GroupsPoller {
   private store: GroupStore = { byKey: new Map(), order: [] };
   private data: GroupsData | undefined;
   private reset = true;
+  /** What the polls taught about the gateway's pace: how long it takes, whether it refuses. */
+  readonly pacer = new Pacer();
 
   private start(): Worker {
     const worker = new Worker(new URL('./poll.worker.ts', import.meta.url), { type: 'module' });
@@ -43,9 +46,10 @@ export class GroupsPoller {
   /**
    * Hands the worker a first fetch the page started at `guessedBase` while it still reads its
    * configuration (the page can start it sooner than a new worker can); the first poll uses it if
-   * the base turns out the same. The bytes move to the worker without a copy.
+   * the base turns out the same. The bytes move to the worker without a copy. `startedAt` is the
+   * `performance.now()` of the request: its time until the body is read paces the next poll.
    */
-  warm(guessedBase: string, early: Promise<Response>): void {
+  warm(guessedBase: string, early: Promise<Response>, startedAt: number): void {
     const worker = (this.worker ??= this.start());
     const send = (answer: EarlyAnswer | null, transfer: Transferable[] = []) =>
       worker.postMessage({ id: 0, prefetched: answer } satisfies PollRequest, transfer);
@@ -53,7 +57,9 @@ export class GroupsPoller {
     early
       .then(async (response) => {
         const body = await response.arrayBuffer();
-        send({ status: response.status, statusText: response.statusText, body }, [body]);
+        const { status, statusText } = response;
+        const retryAfter = response.headers.get('Retry-After');
+        send({ status, statusText, retryAfter, body, fetchMs: performance.now() - startedAt }, [body]);
       })
       .catch(() => send(null));
   }
@@ -76,10 +82,13 @@ export class GroupsPoller {
       this.worker!.postMessage(request);
       this.reset = false;
     });
+    const at = Date.now();
     if (!reply.ok) {
-      const { kind, message, status } = reply.error;
-      throw kind === 'other' ? new Error(message) : new GatewayError(kind, message, status);
+      const { kind, message, status, retryAfter } = reply.error;
+      this.pacer.record({ at, fetchMs: reply.fetchMs, status, retryAfter });
+      throw kind === 'other' ? new Error(message) : new GatewayError(kind, message, status, retryAfter);
     }
+    this.pacer.record({ at, fetchMs: reply.fetchMs });
     // Applied whatever becomes of this poll, so the page stays in step with the worker's memory.
     if (applyDiff(this.store, reply.diff) || !this.data || this.data.partial) this.data = this.snapshot(false);
     return this.data;

@@ -27,6 +27,8 @@ export interface Follower {
 }
 
 const REOPEN_MS = 2000;
+/** How long Refresh now waits for the stream to bring the server's poll. */
+const STATUS_WAIT_MS = 5000;
 
 /**
  * Follows the Pushboard server's event stream instead of polling the gateway: a snapshot of the
@@ -43,6 +45,9 @@ export class StreamPoller {
   private follower: Follower | undefined;
   private first: Promise<void>;
   private firstArrived!: () => void;
+  private listeners = new Set<() => void>();
+  /** Status events received: every poll of the server ends with one. */
+  private statuses = 0;
 
   constructor(private readonly url: string) {
     this.first = new Promise((resolve) => (this.firstArrived = resolve));
@@ -53,6 +58,37 @@ export class StreamPoller {
   follow(follower: Follower | undefined): void {
     this.follower = follower;
     if (follower && this.data) follower.data(this.data);
+  }
+
+  /** The server's poll interval, from its last status (undefined until the first arrives). */
+  readonly serverIntervalMs = (): number | undefined => this.status?.intervalMs;
+
+  /** Told of every status the server sends. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Refresh now: asks the server to poll the gateway at once. The server answers once that poll
+   * has ended, after writing its result to the stream; this resolves when the stream has brought
+   * a status since the request (or after a few seconds), so a paused page can take the news.
+   */
+  async refresh(): Promise<void> {
+    const seen = this.statuses;
+    const response = await fetch(new URL('refresh', this.url), { method: 'POST' });
+    if (!response.ok)
+      throw new GatewayError('http', `The Pushboard server answered ${response.status} to Refresh now.`);
+    if (this.statuses > seen) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stop();
+        clearTimeout(timer);
+        resolve();
+      };
+      const stop = this.subscribe(done);
+      const timer = setTimeout(done, STATUS_WAIT_MS);
+    });
   }
 
   /** What the stream has delivered, or the error the server or the stream reports. */
@@ -118,6 +154,8 @@ export class StreamPoller {
     const errorChanged = Boolean(status.error) !== Boolean(this.status?.error) || Boolean(this.lost);
     this.status = status;
     this.lost = undefined;
+    this.statuses++;
+    for (const listener of this.listeners) listener();
     if (!announce) return;
     if (errorChanged || status.error) this.follower?.refetch();
     else if (this.data) this.follower?.data(this.data);

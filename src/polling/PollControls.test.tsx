@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { gatewayKeys } from '../gateway/keys';
 import { renderWithClient } from '../testing/render';
 import { PollControls } from './PollControls';
 import { PollingProvider, usePolling } from './PollingContext';
+import { FRESH_MEMORY, pace, remember } from './adaptive';
 
 function Interval() {
   return <output aria-label="interval">{String(usePolling().refetchInterval)}</output>;
@@ -39,5 +40,65 @@ describe('poll controls', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
     expect(refresh).toHaveBeenCalledWith({ queryKey: gatewayKeys.metrics() });
+  });
+
+  it('say at what interval the browser really polls, and why, when it is not the one chosen', () => {
+    const slow = pace(5_000, remember(FRESH_MEMORY, { at: 0, fetchMs: 900 }));
+    const { rerender } = renderWithClient(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: slow }} />
+      </PollingProvider>,
+    );
+    expect(screen.getByRole('combobox', { name: 'Refresh every' })).toHaveProperty('value', '5000');
+    expect(screen.getByRole('status', { name: 'Polling pace' }).textContent).toBe(
+      'Polling every 9 s: the gateway took 0.9 s to answer, and Pushboard waits at least 10 times that.',
+    );
+
+    const limited = pace(5_000, remember(FRESH_MEMORY, { at: 0, status: 429, retryAfter: '30' }));
+    rerender(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: limited }} />
+      </PollingProvider>,
+    );
+    expect(screen.getByRole('status', { name: 'Polling pace' }).textContent).toBe(
+      'Next poll in 30 s: the gateway answered 429 Too Many Requests and asked, with Retry-After, to wait.',
+    );
+
+    // Paused, nothing is polled: no pace to explain.
+    fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }));
+    expect(screen.queryByRole('status', { name: 'Polling pace' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume polling' }));
+
+    rerender(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'browser', pace: pace(5_000, FRESH_MEMORY) }} />
+      </PollingProvider>,
+    );
+    expect(screen.queryByRole('status', { name: 'Polling pace' })).toBeNull();
+  });
+
+  it('following the server, show its interval instead of a choice, and make it poll on Refresh now', async () => {
+    let answer = () => {};
+    const refresh = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)));
+    const { queryClient } = renderWithClient(
+      <PollingProvider>
+        <PollControls updatedAt={0} source={{ kind: 'server', intervalMs: 60_000, refresh }} />
+        <Interval />
+      </PollingProvider>,
+    );
+    const refetch = vi.spyOn(queryClient, 'invalidateQueries');
+    expect(screen.queryByRole('combobox', { name: 'Refresh every' })).toBeNull();
+    expect(screen.getByText('Server polls every 1 min')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // The page takes the new data once the server's poll has ended.
+    expect(refetch).not.toHaveBeenCalled();
+    answer();
+    await waitFor(() => expect(refetch).toHaveBeenCalledWith({ queryKey: gatewayKeys.metrics() }));
+
+    // Pausing still stops applying the stream.
+    fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }));
+    expect(screen.getByRole('status', { name: 'interval' }).textContent).toBe('false');
   });
 });
