@@ -8,6 +8,7 @@ import { Card, Fact } from '../components/Card';
 import { FlagsTable } from './FlagsTable';
 import { ScrapeConfig } from './ScrapeConfig';
 import { VersionCard } from './VersionCard';
+import { PrometheusCard } from './PrometheusCard';
 
 /** `groupStates`: the groups card, from the groups feature (the app puts the two together). */
 export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
@@ -30,6 +31,7 @@ export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
         </p>
       </Card>
       {groupStates}
+      <PrometheusCard />
       {data && <StatusDetails data={data} now={now} />}
     </div>
   );
