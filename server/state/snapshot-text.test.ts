@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Group } from '../../core/metrics-types';
 import type { PollStatus } from './gateway-state';
-import { snapshotTexts, type SnapshotSource } from './snapshot-text';
+import { restText, snapshotTexts, type SnapshotSource } from './snapshot-text';
 
 const group = (key: string) => ({ key, labels: { job: key }, metrics: [] }) as unknown as Group;
 
@@ -22,7 +22,7 @@ function source(keys: string[]): SnapshotSource & { calls: number } {
 afterEach(() => vi.useRealTimers());
 
 describe('snapshotTexts', () => {
-  it('writes the same events as JSON.stringify of the whole snapshot', () => {
+  it('writes the same events as JSON.stringify of the whole snapshot', async () => {
     const state = source(['a', 'b', 'c']);
     const { first, rest } = snapshotTexts('srv', 2)(state);
     expect(JSON.parse(first)).toEqual({
@@ -43,7 +43,7 @@ describe('snapshotTexts', () => {
         complete: false,
       }),
     );
-    expect(JSON.parse(rest!)).toEqual({ version: 1, groups: [group('c')] });
+    expect(await rest).toBe(JSON.stringify({ version: 1, groups: [group('c')] }));
   });
 
   it('has no rest when the first screen holds every group', () => {
@@ -79,5 +79,12 @@ describe('snapshotTexts', () => {
     vi.advanceTimersByTime(1001);
     texts(state);
     expect(state.calls).toBe(2);
+  });
+
+  it('makes the rest a slice at a time, as JSON.stringify would in one piece', async () => {
+    const groups = ['a', 'b', 'c', 'd', 'e'].map(group);
+    for (const slice of [1, 2, 5, 10])
+      expect(await restText(3, groups, slice)).toBe(JSON.stringify({ version: 3, groups }));
+    expect(await restText(3, [], 2)).toBe(JSON.stringify({ version: 3, groups: [] }));
   });
 });

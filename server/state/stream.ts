@@ -50,9 +50,20 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
     const { first, rest } = texts(state);
     sendText('snapshot', first);
     // Its own event after the first one, which the browser shows as soon as it has arrived.
-    if (rest !== null) sendText('rest', rest);
+    // Changes and statuses wait for it: a viewer applies them to the whole snapshot.
+    let held: Array<() => void> | null = null;
+    if (rest !== null) {
+      held = [];
+      void rest.then((text) => {
+        sendText('rest', text);
+        const waiting = held ?? [];
+        held = null;
+        for (const f of waiting) f();
+      });
+    }
 
-    const onDiff = (version: number, diff: unknown) => {
+    const onDiff = (version: number, diff: unknown): void => {
+      if (held) return void held.push(() => onDiff(version, diff));
       if (res.writableLength > maxBacklog(state)) {
         // Too slow to keep up: its backlog would grow without bound. It resyncs on reconnect.
         close();
@@ -61,7 +72,10 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
       }
       send('diff', { version, ...(diff as object) });
     };
-    const onStatus = (status: unknown) => send('status', status);
+    const onStatus = (status: unknown): void => {
+      if (held) held.push(() => onStatus(status));
+      else send('status', status);
+    };
     state.on('diff', onDiff);
     state.on('status', onStatus);
     const heartbeat = setInterval(() => {
