@@ -67,6 +67,21 @@ const gatewayBuilds = (/** @type {URL} */ gatewayUrl) =>
   );
 
 /**
+ * CPU seconds so far of the gateway and the server (their own process_cpu_seconds_total) and of
+ * the tabs' main threads (Chromium's TaskDuration): where a phase's work went.
+ * @param {URL} gatewayUrl @param {string} metrics @param {Array<{ cpu: () => Promise<number> }>} tabs
+ */
+async function cpuSeconds(gatewayUrl, metrics, tabs) {
+  const cpu = /^(?:pushboard_)?process_cpu_seconds_total (\S+)$/gm;
+  const each = await Promise.all(tabs.map((t) => t.cpu()));
+  return {
+    gateway: await scrape(new URL('metrics', gatewayUrl).href, cpu),
+    server: await scrape(metrics, cpu),
+    tabs: each.reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
  * One small group pushed every 250 ms, on a fixed schedule, by one job: a push still unanswered
  * when the next is due makes that one skip its turn (counted), as a job that runs every 250 ms
  * would. Pushing regardless piles pushes up at a gateway slower than 4 a second (each push at
@@ -121,6 +136,8 @@ async function openViewer(browser, target) {
   const relay = await startRelay(target);
   const context = await browser.newContext();
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(relay.url);
   await page.waitForSelector('article', { timeout: 120_000 });
   let last = -1;
@@ -130,6 +147,9 @@ async function openViewer(browser, target) {
   }
   return {
     relay,
+    /** Seconds of main-thread tasks so far in this tab. */
+    cpu: async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN,
     close: async () => {
       await context.close();
       await relay.close();
@@ -156,12 +176,17 @@ export async function measureViewers(options) {
       /** @type {{ samples: number[], skipped: number }} */
       const pushes = { samples: [], skipped: 0 };
       const builds = await gatewayBuilds(gatewayUrl);
+      const cpu = await cpuSeconds(gatewayUrl, metrics, tabs);
       const before = tabs.map((t) => t.relay.received());
       probe.into(pushes);
       await sleep(ms);
       probe.into(undefined);
       const intervals = ms / intervalMs;
       const perInterval = tabs.map((t, i) => (t.relay.received() - (before[i] ?? 0)) / intervals);
+      const after = await cpuSeconds(gatewayUrl, metrics, tabs);
+      log(
+        `bench: viewers: CPU over ${ms / 1000} s with ${tabs.length}: gateway ${(after.gateway - cpu.gateway).toFixed(1)} s, server ${(after.server - cpu.server).toFixed(1)} s, tabs' main threads ${(after.tabs - cpu.tabs).toFixed(1)} s`,
+      );
       return { ...pushes, builds: (await gatewayBuilds(gatewayUrl)) - builds, intervals, perInterval };
     };
 
