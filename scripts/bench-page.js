@@ -52,42 +52,39 @@ export async function measureFirstGroups(browser, app) {
 }
 
 /**
- * Main-thread long tasks per poll cycle while the data does not change (2 s polls).
+ * Main-thread long tasks per poll cycle while the data does not change. The page follows the
+ * server's stream, so a cycle is one poll of the gateway by the server (counted by `polls`), after
+ * which the page receives the poll's status; the window is the server's interval.
  * @param {Browser} browser
  * @param {string} app
+ * @param {{ cycleMs: number, polls: () => number }} server
  */
-export async function measurePolls(browser, app) {
+export async function measurePolls(browser, app, { cycleMs, polls }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
-    localStorage.setItem('pushboard.pollIntervalMs', '2000');
     const w = /** @type {any} */ (window);
     w.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   });
-  /** @type {number[]} */
-  const polls = [];
-  page.on('requestfinished', (r) => {
-    if (r.url().endsWith('/api/v1/metrics')) polls.push(Date.now());
-  });
   await page.goto(app);
   await page.waitForSelector('article', { timeout: 60_000 });
   await page.waitForTimeout(4000);
   const start = await page.evaluate(() => performance.now());
-  const before = polls.length;
-  await page.waitForTimeout(12_000);
+  const before = polls();
+  await page.waitForTimeout(3 * cycleMs);
   const end = await page.evaluate(() => performance.now());
   /** @type {Array<[number, number]>} */
   const tasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks);
   await context.close();
-  const cycles = polls.length - before;
-  // Long-task time in each 2 s window: a poll cycle's main-thread cost.
+  const cycles = polls() - before;
+  // Long-task time in each window of one interval: a poll cycle's main-thread cost.
   const windows = new Map();
   for (const [t, d] of tasks) {
     if (t < start || t > end) continue;
-    const w = Math.floor((t - start) / 2000);
+    const w = Math.floor((t - start) / cycleMs);
     windows.set(w, (windows.get(w) ?? 0) + d);
   }
   return { cycles, worstCycleMs: Math.max(0, ...windows.values()) };

@@ -14,10 +14,24 @@ import { createApp } from '../server/app.js';
 import { startGateway } from '../server/local-gateway.js';
 import { ensureFixture } from './bench-fixture.js';
 import { measureFilter, measureFirstGroups, measurePolls, measureRawFetch } from './bench-page.js';
+import { measureViewers } from './bench-viewers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { groups: { type: 'string', default: '10000' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    groups: { type: 'string', default: '10000' },
+    out: { type: 'string' },
+    // all, page (the one-tab figures) or viewers (several tabs on one server, bench-viewers.js)
+    part: { type: 'string', default: 'all' },
+    // the viewers part's 5-viewer phase, in seconds (each 1-viewer phase is half of it)
+    duration: { type: 'string', default: '60' },
+  },
+});
 const groups = Number(values.groups);
+const part = values.part ?? 'all';
+if (!['all', 'page', 'viewers'].includes(part)) throw new Error(`--part ${part}: all, page or viewers`);
+/** The server's poll interval in both parts: the default, as the app ships. */
+const INTERVAL_MS = 5000;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const log = (/** @type {string} */ line) => console.error(line);
 const PAIRS = 7;
@@ -26,10 +40,12 @@ const fixture = await ensureFixture({ dir: path.join(root, '.data', 'bench'), gr
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
 copyFileSync(fixture, path.join(dataDir, 'pushgateway.data'));
 const gateway = await startGateway({ listen: '127.0.0.1:19392', dataDir });
-const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(
-  19393,
-  '127.0.0.1',
-);
+// The page part's server runs in this process, in stream mode as the app ships: it holds the
+// gateway's state and the page follows its event stream.
+const served = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} });
+let serverPolls = 0;
+served.state.on('poll', () => serverPolls++);
+const server = served.listen(19393, '127.0.0.1');
 const app = 'http://127.0.0.1:19393/';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -43,6 +59,46 @@ try {
   const bodyBytes = Buffer.byteLength(body);
   log(`bench: ${JSON.parse(body).data.length} groups, body ${(bodyBytes / 1e6).toFixed(1)} MB`);
 
+  if (part !== 'viewers') await pagePart(bodyBytes);
+  if (part !== 'page') {
+    const durationMs = Number(values.duration) * 1000;
+    rows.push(
+      ...(await measureViewers({
+        browser,
+        root,
+        gatewayUrl: gateway.url,
+        bodyBytes,
+        port: 19394,
+        durationMs,
+        intervalMs: INTERVAL_MS,
+        viewers: 5,
+        pairs: 5,
+        log,
+      })),
+    );
+  }
+
+  const table = [
+    `Benchmark at ${groups.toLocaleString('en-US')} groups (${(bodyBytes / 1e6).toFixed(1)} MB response), ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| figure | measured | target | met |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      ([what, got, target, ok]) =>
+        `| ${what} | ${got} | ${target} | ${target === 'baseline' ? '' : ok ? 'yes' : 'NO'} |`,
+    ),
+  ].join('\n');
+  console.log(table);
+  if (values.out) writeFileSync(values.out, `${table}\n`);
+} finally {
+  await browser.close();
+  server.close();
+  await gateway.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The one-tab figures, each against the baselines (i) and (ii). @param {number} bodyBytes */
+async function pagePart(bodyBytes) {
   // One unmeasured fetch first: the gateway's first answer after start-up is slower than the rest.
   await measureRawFetch(browser, app);
   const own = [];
@@ -75,7 +131,7 @@ try {
   const rawMs = median(raw);
   const firstMs = median(first);
   const firstRatio = median(ratios);
-  const polls = await measurePolls(browser, app);
+  const polls = await measurePolls(browser, app, { cycleMs: INTERVAL_MS, polls: () => serverPolls });
   const filter = await measureFilter(browser, app);
   log(`bench: filter keystrokes ${filter.times.map((t) => Math.round(t)).join(', ')} ms`);
   log(
@@ -113,22 +169,4 @@ try {
     loaded.heapBytes <= 4 * bodyBytes,
   ]);
   rows.push(['built JavaScript, gzipped', `${(gzBytes / 1024).toFixed(1)} kB`, '< 150 kB', gzBytes < 150 * 1024]);
-
-  const table = [
-    `Benchmark at ${groups.toLocaleString('en-US')} groups (${(bodyBytes / 1e6).toFixed(1)} MB response), ${new Date().toISOString().slice(0, 10)}`,
-    '',
-    '| figure | measured | target | met |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(
-      ([what, got, target, ok]) =>
-        `| ${what} | ${got} | ${target} | ${target === 'baseline' ? '' : ok ? 'yes' : 'NO'} |`,
-    ),
-  ].join('\n');
-  console.log(table);
-  if (values.out) writeFileSync(values.out, `${table}\n`);
-} finally {
-  await browser.close();
-  server.close();
-  await gateway.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

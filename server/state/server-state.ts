@@ -79,6 +79,10 @@ export function serverState({
     registry,
     stream: streamHandler(model, { onBytes: (bytes) => streamed.inc(bytes) }),
     metrics: async (_req: Request, res: Response) => {
+      // The benchmark starts the server with --expose-gc and this variable, so the heap it reads
+      // is what the server holds, not garbage waiting for a collection. Never set otherwise.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (process.env.PUSHBOARD_GC_BEFORE_METRICS === '1' && gc) gc();
       res.setHeader('Cache-Control', 'no-store');
       res.type(registry.contentType).send(await registry.metrics());
     },

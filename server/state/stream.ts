@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { GatewayState } from './gateway-state';
+import { snapshotTexts } from './snapshot-text';
 
 /** How many groups the first event carries: enough to fill the first screen. */
 export const FIRST_SCREEN = 400;
@@ -25,6 +26,7 @@ const defaultBacklog = (state: GatewayState) => Math.max(4 * 1024 * 1024, 2 * st
 
 export function streamHandler(state: GatewayState, options: StreamOptions = {}) {
   const maxBacklog = options.maxBacklogBytes ?? defaultBacklog;
+  const texts = snapshotTexts(SERVER_ID, FIRST_SCREEN);
   return (req: Request, res: Response) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -34,9 +36,10 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
     res.flushHeaders();
     const flush = () => (res as Response & { flush?: () => void }).flush?.();
     let closed = false;
-    const send = (event: string, data: unknown) => {
+    const send = (event: string, data: unknown) => sendText(event, JSON.stringify(data));
+    const sendText = (event: string, json: string) => {
       if (closed) return;
-      const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      const text = `event: ${event}\ndata: ${json}\n\n`;
       res.write(text);
       flush();
       options.onBytes?.(Buffer.byteLength(text));
@@ -44,22 +47,23 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
 
     res.write('retry: 2000\n\n');
     const release = state.acquire();
-    const snapshot = state.snapshot();
-    const order = snapshot.groups.map((g) => g.key);
-    send('snapshot', {
-      server: SERVER_ID,
-      version: snapshot.version,
-      status: snapshot.status,
-      order,
-      groups: snapshot.groups.slice(0, FIRST_SCREEN),
-      complete: snapshot.groups.length <= FIRST_SCREEN,
-    });
-    if (snapshot.groups.length > FIRST_SCREEN) {
-      // Its own event after the first one, which the browser shows as soon as it has arrived.
-      send('rest', { version: snapshot.version, groups: snapshot.groups.slice(FIRST_SCREEN) });
+    const { first, rest } = texts(state);
+    sendText('snapshot', first);
+    // Its own event after the first one, which the browser shows as soon as it has arrived.
+    // Changes and statuses wait for it: a viewer applies them to the whole snapshot.
+    let held: Array<() => void> | null = null;
+    if (rest !== null) {
+      held = [];
+      void rest.then((text) => {
+        sendText('rest', text);
+        const waiting = held ?? [];
+        held = null;
+        for (const f of waiting) f();
+      });
     }
 
-    const onDiff = (version: number, diff: unknown) => {
+    const onDiff = (version: number, diff: unknown): void => {
+      if (held) return void held.push(() => onDiff(version, diff));
       if (res.writableLength > maxBacklog(state)) {
         // Too slow to keep up: its backlog would grow without bound. It resyncs on reconnect.
         close();
@@ -68,7 +72,10 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
       }
       send('diff', { version, ...(diff as object) });
     };
-    const onStatus = (status: unknown) => send('status', status);
+    const onStatus = (status: unknown): void => {
+      if (held) held.push(() => onStatus(status));
+      else send('status', status);
+    };
     state.on('diff', onDiff);
     state.on('status', onStatus);
     const heartbeat = setInterval(() => {

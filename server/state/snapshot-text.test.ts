@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Group } from '../../core/metrics-types';
+import type { PollStatus } from './gateway-state';
+import { restText, snapshotTexts, type SnapshotSource } from './snapshot-text';
+
+const group = (key: string) => ({ key, labels: { job: key }, metrics: [] }) as unknown as Group;
+
+function source(keys: string[]): SnapshotSource & { calls: number } {
+  const status: PollStatus = { lastSuccess: 1, error: null, intervalMs: 5000 };
+  const state = {
+    version: 1,
+    status,
+    calls: 0,
+    snapshot() {
+      state.calls++;
+      return { version: state.version, groups: keys.map(group) };
+    },
+  };
+  return state;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('snapshotTexts', () => {
+  it('writes the same events as JSON.stringify of the whole snapshot', async () => {
+    const state = source(['a', 'b', 'c']);
+    const { first, rest } = snapshotTexts('srv', 2)(state);
+    expect(JSON.parse(first)).toEqual({
+      server: 'srv',
+      version: 1,
+      status: state.status,
+      order: ['a', 'b', 'c'],
+      groups: [group('a'), group('b')],
+      complete: false,
+    });
+    expect(first).toBe(
+      JSON.stringify({
+        server: 'srv',
+        version: 1,
+        status: state.status,
+        order: ['a', 'b', 'c'],
+        groups: [group('a'), group('b')],
+        complete: false,
+      }),
+    );
+    expect(await rest).toBe(JSON.stringify({ version: 1, groups: [group('c')] }));
+  });
+
+  it('has no rest when the first screen holds every group', () => {
+    const { first, rest } = snapshotTexts('srv', 5)(source(['a', 'b']));
+    expect(JSON.parse(first).complete).toBe(true);
+    expect(rest).toBeNull();
+  });
+
+  it('makes the texts once per version, with the status of the moment', () => {
+    const state = source(['a', 'b', 'c']);
+    const texts = snapshotTexts('srv', 2);
+    const one = texts(state);
+    state.status = { ...state.status, lastSuccess: 2 };
+    const two = texts(state);
+    expect(state.calls).toBe(1);
+    expect(two.rest).toBe(one.rest);
+    expect(JSON.parse(two.first).status.lastSuccess).toBe(2);
+    state.version = 2;
+    expect(JSON.parse(texts(state).first).version).toBe(2);
+    expect(state.calls).toBe(2);
+  });
+
+  it('lets the texts go when nobody asked for them in a while', () => {
+    vi.useFakeTimers();
+    const state = source(['a', 'b', 'c']);
+    const texts = snapshotTexts('srv', 2, 1000);
+    texts(state);
+    vi.advanceTimersByTime(900);
+    texts(state);
+    vi.advanceTimersByTime(900);
+    texts(state);
+    expect(state.calls).toBe(1);
+    vi.advanceTimersByTime(1001);
+    texts(state);
+    expect(state.calls).toBe(2);
+  });
+
+  it('makes the rest a slice at a time, as JSON.stringify would in one piece', async () => {
+    const groups = ['a', 'b', 'c', 'd', 'e'].map(group);
+    for (const slice of [1, 2, 5, 10])
+      expect(await restText(3, groups, slice)).toBe(JSON.stringify({ version: 3, groups }));
+    expect(await restText(3, [], 2)).toBe(JSON.stringify({ version: 3, groups: [] }));
+  });
+});

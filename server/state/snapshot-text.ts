@@ -1,0 +1,71 @@
+/**
+ * The snapshot a new viewer receives, as the text of its two events. At 10,000 groups the JSON is
+ * about as large as the gateway's answer, and making it takes the server's one thread for a
+ * while: it is made once per version of the model and shared by every viewer that arrives before
+ * the next change (a page reloaded by many people, every tab reconnecting after a network blip).
+ * Only the poll status, which changes with every poll, is written per viewer. Texts nobody asked
+ * for in a while are let go: held for good, they would add the size of the gateway's answer to
+ * the server's memory for as long as the data stays unchanged.
+ */
+import type { Group } from '../../core/metrics-types';
+import type { PollStatus } from './gateway-state';
+
+/** What the snapshot texts are made from: the model's version and its groups in display order. */
+export interface SnapshotSource {
+  version: number;
+  status: PollStatus;
+  snapshot(): { version: number; groups: Group[] };
+}
+
+export interface SnapshotTexts {
+  /** The `snapshot` event's data: the order of every group and the first screenful. */
+  first: string;
+  /**
+   * The `rest` event's data, or null when the first screenful holds every group. Made a slice
+   * of groups at a time, letting other work run in between (the first event's compression and
+   * sending, other viewers, polls): in one piece it held the server's thread for 110 ms and more.
+   */
+  rest: Promise<string> | null;
+}
+
+/** How long snapshot texts are kept after they were last asked for. */
+export const KEEP_TEXTS_MS = 10_000;
+/** Groups serialized between two turns of the event loop. */
+export const SLICE = 500;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `JSON.stringify({ version, groups })`, a slice at a time. */
+export async function restText(version: number, groups: readonly Group[], slice = SLICE): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < groups.length; i += slice) {
+    if (i > 0) await turn();
+    parts.push(JSON.stringify(groups.slice(i, i + slice)).slice(1, -1));
+  }
+  return `{"version":${version},"groups":[${parts.join(',')}]}`;
+}
+
+export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KEEP_TEXTS_MS) {
+  let cached: { version: number; head: string; complete: boolean; rest: Promise<string> | null } | undefined;
+  let release: NodeJS.Timeout | undefined;
+  return (state: SnapshotSource): SnapshotTexts => {
+    clearTimeout(release);
+    release = setTimeout(() => (cached = undefined), keepMs);
+    release.unref?.();
+    if (cached?.version !== state.version) {
+      const { groups, version } = state.snapshot();
+      const complete = groups.length <= firstScreen;
+      cached = {
+        version,
+        head: `"order":${JSON.stringify(groups.map((g) => g.key))},"groups":${JSON.stringify(groups.slice(0, firstScreen))}`,
+        complete,
+        rest: complete ? null : restText(version, groups.slice(firstScreen)),
+      };
+    }
+    // The same fields, in the same order, as JSON.stringify of the whole event would write.
+    const first =
+      `{"server":${JSON.stringify(serverId)},"version":${cached.version},` +
+      `"status":${JSON.stringify(state.status)},${cached.head},"complete":${cached.complete}}`;
+    return { first, rest: cached.rest };
+  };
+}
