@@ -29,7 +29,7 @@ describe('snapshotTexts', () => {
       server: 'srv',
       version: 1,
       status: state.status,
-      order: ['a', 'b', 'c'],
+      total: 3,
       groups: [group('a'), group('b')],
       complete: false,
     });
@@ -38,12 +38,12 @@ describe('snapshotTexts', () => {
         server: 'srv',
         version: 1,
         status: state.status,
-        order: ['a', 'b', 'c'],
+        total: 3,
         groups: [group('a'), group('b')],
         complete: false,
       }),
     );
-    expect(await rest).toBe(JSON.stringify({ version: 1, groups: [group('c')] }));
+    expect(await rest).toBe(JSON.stringify({ version: 1, order: ['a', 'b', 'c'], groups: [group('c')] }));
   });
 
   it('has no rest when the first screen holds every group', () => {
@@ -83,8 +83,9 @@ describe('snapshotTexts', () => {
 
   it('makes the rest a slice at a time, as JSON.stringify would in one piece', async () => {
     const groups = ['a', 'b', 'c', 'd', 'e'].map(group);
+    const order = ['z', 'a', 'b', 'c', 'd', 'e'];
     for (const slice of [1, 2, 5, 10])
-      expect(await restText(3, groups, slice)).toBe(JSON.stringify({ version: 3, groups }));
-    expect(await restText(3, [], 2)).toBe(JSON.stringify({ version: 3, groups: [] }));
+      expect(await restText(3, order, groups, slice)).toBe(JSON.stringify({ version: 3, order, groups }));
+    expect(await restText(3, [], [], 2)).toBe(JSON.stringify({ version: 3, order: [], groups: [] }));
   });
 });

@@ -18,7 +18,7 @@ export interface SnapshotSource {
 }
 
 export interface SnapshotTexts {
-  /** The `snapshot` event's data: the order of every group and the first screenful. */
+  /** The `snapshot` event's data: the first screenful and how many groups there are in all. */
   first: string;
   /**
    * The `rest` event's data, or null when the first screenful holds every group. Made a slice
@@ -35,14 +35,23 @@ export const SLICE = 500;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** `JSON.stringify({ version, groups })`, a slice at a time. */
-export async function restText(version: number, groups: readonly Group[], slice = SLICE): Promise<string> {
+/**
+ * `JSON.stringify({ version, order, groups })`, a slice at a time. The order of every group goes
+ * here, not in the first event, which then holds only what the first screen needs.
+ */
+export async function restText(
+  version: number,
+  order: readonly string[],
+  groups: readonly Group[],
+  slice = SLICE,
+): Promise<string> {
   const parts: string[] = [];
   for (let i = 0; i < groups.length; i += slice) {
     if (i > 0) await turn();
     parts.push(JSON.stringify(groups.slice(i, i + slice)).slice(1, -1));
   }
-  return `{"version":${version},"groups":[${parts.join(',')}]}`;
+  await turn();
+  return `{"version":${version},"order":${JSON.stringify(order)},"groups":[${parts.join(',')}]}`;
 }
 
 export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KEEP_TEXTS_MS) {
@@ -57,9 +66,15 @@ export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KE
       const complete = groups.length <= firstScreen;
       cached = {
         version,
-        head: `"order":${JSON.stringify(groups.map((g) => g.key))},"groups":${JSON.stringify(groups.slice(0, firstScreen))}`,
+        head: `"total":${groups.length},"groups":${JSON.stringify(groups.slice(0, firstScreen))}`,
         complete,
-        rest: complete ? null : restText(version, groups.slice(firstScreen)),
+        rest: complete
+          ? null
+          : restText(
+              version,
+              groups.map((g) => g.key),
+              groups.slice(firstScreen),
+            ),
       };
     }
     // The same fields, in the same order, as JSON.stringify of the whole event would write.

@@ -62,7 +62,8 @@ describe('the event stream', () => {
     const [snapshot, rest] = viewer.events;
     expect(snapshot.event).toBe('snapshot');
     expect(snapshot.data.groups).toHaveLength(FIRST_SCREEN);
-    expect(snapshot.data.order).toHaveLength(1000);
+    expect(snapshot.data.total).toBe(1000);
+    expect(rest.data.order).toHaveLength(1000);
     expect(snapshot.data.complete).toBe(false);
     expect(rest.event).toBe('rest');
     expect(rest.data.groups).toHaveLength(1000 - FIRST_SCREEN);

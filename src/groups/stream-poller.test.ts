@@ -60,7 +60,10 @@ const latest = () => FakeEventSource.opened.at(-1)!;
 beforeEach(() => {
   FakeEventSource.opened = [];
   vi.stubGlobal('EventSource', FakeEventSource);
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
 });
+/** The page reads the rest of a snapshot after the next frame. */
+const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -70,14 +73,19 @@ describe('StreamPoller', () => {
     const poller = new StreamPoller('/-/pushboard/events');
     const partials: string[][] = [];
     const first = poller.poll((part) => partials.push(shown(part)));
-    latest().send('snapshot', snapshot('s1', 3, [group('a')], false, [key('a'), key('b')]));
+    const { order: _order, ...head } = snapshot('s1', 3, [group('a')], false);
+    latest().send('snapshot', { ...head, total: 3 });
     expect(shown(await first)).toEqual(['a']);
-    expect((await first).partial).toBe(2);
+    expect((await first).partial).toBe(3);
     expect(partials).toEqual([['a']]);
-    latest().send('rest', { version: 3, groups: [group('b')] });
+    latest().send('rest', { version: 3, order: [key('a'), key('b'), key('c')], groups: [group('b'), group('c')] });
+    // A change arriving before the rest is read waits for it.
+    latest().send('diff', { version: 4, changed: [], removed: [key('c')], order: [key('a'), key('b')] });
+    expect((await poller.poll()).partial).toBe(3);
+    await frame();
     expect(shown(await poller.poll())).toEqual(['a', 'b']);
 
-    latest().send('diff', { version: 4, changed: [group('c')], removed: [key('a')], order: [key('b'), key('c')] });
+    latest().send('diff', { version: 5, changed: [group('c')], removed: [key('a')], order: [key('b'), key('c')] });
     const data = await poller.poll();
     expect(shown(data)).toEqual(['b', 'c']);
     expect(data.partial).toBeUndefined();

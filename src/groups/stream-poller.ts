@@ -14,7 +14,10 @@ interface SnapshotEvent {
   server: string;
   version: number;
   status: PollStatus;
-  order: string[];
+  /** Every group's key in display order (older servers); newer ones send it with the rest. */
+  order?: string[];
+  /** How many groups there are in all. */
+  total?: number;
   groups: Group[];
   complete: boolean;
 }
@@ -41,6 +44,8 @@ export class StreamPoller {
   private data: GroupsData | undefined;
   private status: PollStatus | undefined;
   private version = -1;
+  /** While the rest of a large snapshot is on its way: how many groups there are in all. */
+  private total: number | undefined;
   private lost: string | undefined;
   private follower: Follower | undefined;
   private first: Promise<void>;
@@ -110,21 +115,43 @@ export class StreamPoller {
   private open(): void {
     const source = new EventSource(this.url);
     this.source = source;
-    source.addEventListener('snapshot', (event) => this.onSnapshot(JSON.parse(event.data) as SnapshotEvent));
+    // Events wait in order behind a rest of the snapshot that has arrived but is not read yet.
+    let waiting: Array<() => void> | null = null;
+    const inTurn = (handle: () => void) => (waiting ? waiting.push(handle) : handle());
+    source.addEventListener('snapshot', (event) => {
+      waiting = null;
+      this.onSnapshot(JSON.parse(event.data) as SnapshotEvent);
+    });
     source.addEventListener('rest', (event) => {
-      const rest = JSON.parse(event.data) as { version: number; groups: Group[] };
-      if (rest.version !== this.version) return this.resync();
-      for (const g of rest.groups) this.store.byKey.set(g.key, g);
-      this.publish(this.build(false));
+      const text = event.data as string;
+      // At 10,000 groups the rest is as large as the gateway's answer: it is read after the first
+      // screenful has been drawn (the next frame, then a task), not before.
+      const queue: Array<() => void> = [];
+      waiting = queue;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (waiting !== queue || this.source !== source) return;
+          const rest = JSON.parse(text) as { version: number; order?: string[]; groups: Group[] };
+          if (rest.version !== this.version) return this.resync();
+          if (rest.order) this.store.order = rest.order;
+          for (const g of rest.groups) this.store.byKey.set(g.key, g);
+          this.total = undefined;
+          this.publish(this.build(false));
+          waiting = null;
+          for (const handle of queue) handle();
+        }),
+      );
     });
-    source.addEventListener('diff', (event) => {
-      const diff = JSON.parse(event.data) as PollDiff & { version: number };
-      // A gap means something was missed: start again from a snapshot.
-      if (diff.version !== this.version + 1) return this.resync();
-      this.version = diff.version;
-      if (applyDiff(this.store, diff)) this.publish(this.build(false));
-    });
-    source.addEventListener('status', (event) => this.onStatus(JSON.parse(event.data) as PollStatus));
+    source.addEventListener('diff', (event) =>
+      inTurn(() => {
+        const diff = JSON.parse(event.data) as PollDiff & { version: number };
+        // A gap means something was missed: start again from a snapshot.
+        if (diff.version !== this.version + 1) return this.resync();
+        this.version = diff.version;
+        if (applyDiff(this.store, diff)) this.publish(this.build(false));
+      }),
+    );
+    source.addEventListener('status', (event) => inTurn(() => this.onStatus(JSON.parse(event.data) as PollStatus)));
     source.onerror = () => {
       this.lost = 'Lost the connection to the Pushboard server; reconnecting.';
       this.follower?.refetch();
@@ -143,7 +170,9 @@ export class StreamPoller {
   private onSnapshot(snapshot: SnapshotEvent): void {
     this.lost = undefined;
     this.version = snapshot.version;
-    this.store = { byKey: new Map(snapshot.groups.map((g) => [g.key, g])), order: snapshot.order };
+    const order = snapshot.order ?? snapshot.groups.map((g) => g.key);
+    this.store = { byKey: new Map(snapshot.groups.map((g) => [g.key, g])), order };
+    this.total = snapshot.complete ? undefined : (snapshot.total ?? order.length);
     this.data = undefined;
     this.onStatus(snapshot.status, false);
     this.publish(this.build(!snapshot.complete));
@@ -172,6 +201,6 @@ export class StreamPoller {
       const group = this.store.byKey.get(key);
       if (group) groups.push(group);
     }
-    return partial ? { groups, partial: this.store.order.length } : { groups };
+    return partial ? { groups, partial: this.total ?? this.store.order.length } : { groups };
   }
 }
