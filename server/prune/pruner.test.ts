@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSelector } from '../../core/matchers';
 import type { PruneRule } from '../../core/prune';
 import { GatewayState } from '../state/gateway-state';
@@ -144,5 +144,33 @@ describe('Pruner', () => {
     pruner.stop();
     expect(report).toMatchObject({ outcome: 'failed', error: 'ECONNREFUSED', rules: [] });
     expect(lines).toEqual(['prune: run skipped: cannot read the gateway: ECONNREFUSED']);
+  });
+
+  it('stopped with the server while a run is going, schedules no further run', async () => {
+    vi.useFakeTimers();
+    let release!: () => void;
+    let reads = 0;
+    const model = new GatewayState({
+      fetchMetrics: () => {
+        reads++;
+        return new Promise((resolve) => (release = () => resolve(answer([raw('ci', 'a', 60)]))));
+      },
+      intervalMs: 60_000,
+    });
+    const pruner = new Pruner({
+      model,
+      deleteGroup: () => Promise.resolve(),
+      events: { line: () => {}, acted: () => {} },
+      now: () => NOW * 1000,
+    });
+    pruner.configure({ intervalMs: 1000, maxDeletesPerRun: 10, rules: [rule('ci', '{}', { olderThan: 3600 })] });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(1);
+    pruner.stop();
+    release();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(pruner.nextRun).toBeUndefined();
+    expect(reads).toBe(1);
+    vi.useRealTimers();
   });
 });

@@ -80,6 +80,8 @@ export class Pruner {
   private config: PruneConfig | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
+  /** Stopped with the server: a run still going does not schedule another. */
+  private stopped = false;
   last: RunReport | undefined;
   nextRun: number | undefined;
 
@@ -96,19 +98,25 @@ export class Pruner {
   /** New rules (at start, or on SIGHUP): the next run follows the new interval. */
   configure(config: PruneConfig | undefined): void {
     this.config = config;
+    this.stopped = false;
     this.options.events.configured?.(config);
     this.schedule();
   }
 
   stop(): void {
+    this.stopped = true;
+    this.cancel();
+  }
+
+  private cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.nextRun = undefined;
   }
 
   private schedule(): void {
-    this.stop();
-    if (!this.config || this.config.rules.length === 0) return;
+    this.cancel();
+    if (this.stopped || !this.config || this.config.rules.length === 0) return;
     const delay = this.config.intervalMs;
     this.nextRun = this.now() + delay;
     this.timer = setTimeout(() => void this.run().finally(() => this.schedule()), delay);

@@ -136,4 +136,15 @@ describe('StreamPoller', () => {
     latest().send('status', { ...status, lastSuccess: 2000 });
     expect(shown(await poller.poll())).toEqual(['a']);
   });
+
+  it('reads the rest in a hidden tab too, where no frame is drawn', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const poller = new StreamPoller('/-/pushboard/events');
+    const { order: _order, ...head } = snapshot('s1', 1, [group('a')], false);
+    latest().send('snapshot', { ...head, total: 2 });
+    latest().send('rest', { version: 1, order: [key('a'), key('b')], groups: [group('b')] });
+    expect((await poller.poll()).partial).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(shown(await poller.poll())).toEqual(['a', 'b']);
+  });
 });

@@ -128,19 +128,23 @@ export class StreamPoller {
       // screenful has been drawn (the next frame, then a task), not before.
       const queue: Array<() => void> = [];
       waiting = queue;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (waiting !== queue || this.source !== source) return;
-          const rest = JSON.parse(text) as { version: number; order?: string[]; groups: Group[] };
-          if (rest.version !== this.version) return this.resync();
-          if (rest.order) this.store.order = rest.order;
-          for (const g of rest.groups) this.store.byKey.set(g.key, g);
-          this.total = undefined;
-          this.publish(this.build(false));
-          waiting = null;
-          for (const handle of queue) handle();
-        }),
-      );
+      // A hidden tab draws no frames: then the rest is read a moment later all the same.
+      let read = false;
+      const readRest = () => {
+        if (read) return;
+        read = true;
+        if (waiting !== queue || this.source !== source) return;
+        const rest = JSON.parse(text) as { version: number; order?: string[]; groups: Group[] };
+        if (rest.version !== this.version) return this.resync();
+        if (rest.order) this.store.order = rest.order;
+        for (const g of rest.groups) this.store.byKey.set(g.key, g);
+        this.total = undefined;
+        this.publish(this.build(false));
+        waiting = null;
+        for (const handle of queue) handle();
+      };
+      requestAnimationFrame(() => setTimeout(readRest));
+      setTimeout(readRest, 500);
     });
     source.addEventListener('diff', (event) =>
       inTurn(() => {
