@@ -36,6 +36,9 @@ test('wipe: only after typing the number of groups, with a download of everythin
   await expect(page.getByRole('status').filter({ hasText: 'Wipe requested' })).toBeVisible();
   await expect.poll(async () => (await gateway.groups()).length).toBe(0);
   await expect(page.getByRole('heading', { name: 'This gateway holds no groups yet' })).toBeVisible();
+  // The dialog went with the emptied list: the page is not left paused, and shows the next push.
+  await pushGroup({ job: 'after-wipe' }, 'n 4\n');
+  await expect(article(page, '{job="after-wipe"}')).toBeVisible();
 });
 
 test.describe('without the admin API', () => {
