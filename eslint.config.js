@@ -7,7 +7,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 /**
  * The layers, each importing only from itself and the layers below it:
  * app → features (groups, status, rules; never each other) → shared UI (components, metrics,
- * polling, config, prune) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
+ * polling, config, prune, health) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
  */
 /** @type {Record<string, string[]>} */
 const LAYERS = {
@@ -15,7 +15,7 @@ const LAYERS = {
   groups: ['src/groups'],
   status: ['src/status'],
   rules: ['src/rules'],
-  shared: ['src/components', 'src/metrics', 'src/polling', 'src/config', 'src/prune'],
+  shared: ['src/components', 'src/metrics', 'src/polling', 'src/config', 'src/prune', 'src/health'],
   model: ['src/gateway', 'core'],
   lib: ['src/lib'],
 };

@@ -120,7 +120,15 @@ test('an unreachable Prometheus: the card says so and the rest of the app is una
     await expect(page.getByRole('region', { name: 'Build' })).toContainText(gatewayBuild.version);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
-    await expect(page.getByRole('article', { name: '{job="nightly"}' })).toBeVisible();
+    const group = page.getByRole('article', { name: '{job="nightly"}' });
+    await expect(group).toBeVisible();
+    // An expanded group says Prometheus cannot tell; no rhythm, no overdue count.
+    await group.getByRole('button', { expanded: false }).click();
+    await expect(group.getByRole('region', { name: 'Prometheus' })).toContainText(
+      `Prometheus cannot say: Pushboard could not reach Prometheus at http://127.0.0.1:${port}/`,
+    );
+    await expect(group.getByRole('region', { name: 'Prometheus' }).getByRole('link')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Summary' })).not.toContainText('overdue');
   } finally {
     await app.stop();
   }

@@ -7,6 +7,8 @@ import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
+import { prometheusClient } from './prometheus/client.ts';
+import { DEFAULT_HEALTH, GroupHealth } from './prometheus/group-health.ts';
 import { prometheusView } from './prometheus/prometheus-view.ts';
 import { rulesView, serverPruner } from './prune/server-prune.ts';
 import { serverState } from './state/server-state.ts';
@@ -137,10 +139,39 @@ export function createApp(options) {
   });
   router.get('/-/pushboard/events', state.stream);
   router.get('/-/pushboard/metrics', state.metrics);
-  const prometheus = prometheusView(gatewayUrl, options.prometheus);
+  const promOptions = options.prometheus;
+  const promClient = promOptions && prometheusClient(promOptions.url, promOptions.credentials);
+  const prometheus = prometheusView(gatewayUrl, promOptions, promClient);
+  const health =
+    promOptions && promClient
+      ? new GroupHealth({
+          client: promClient,
+          view: prometheus,
+          model: state.model,
+          settings: { ...DEFAULT_HEALTH, ...promOptions.health },
+          graphBase: (promOptions.externalUrl ?? promOptions.url).href,
+          log,
+        })
+      : undefined;
+  health?.start();
+  if (health) state.addMetricsText(() => health.metricsText());
   router.get('/-/pushboard/prometheus', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(await prometheus());
+  });
+  // Each group's usual interval: the page judges overdue against the push times it already has.
+  router.get('/-/pushboard/cadence', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(health?.view() ?? { available: false, reason: null, intervals: {} });
+  });
+  // Does Prometheus hold this group's push time? Asked for an expanded group.
+  router.get('/-/pushboard/prometheus/group', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    const key = typeof req.query.key === 'string' ? req.query.key : '';
+    const group = state.model.group(key);
+    if (!health) return res.json({ state: 'unavailable', reason: 'Prometheus is not configured.' });
+    if (!group) return refuse(res, 404, 'No such group on the gateway.');
+    res.json(await health.seen(group));
   });
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
@@ -232,7 +263,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return Object.assign(app, { state: state.model, pruner });
+  return Object.assign(app, { state: state.model, pruner, health });
 }
 
 /**
@@ -244,7 +275,10 @@ export function createApp(options) {
 export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
   const server = http.createServer(app);
   // Rules run with nobody watching; they stop with the server.
-  server.on('close', () => /** @type {any} */ (app).pruner?.stop());
+  server.on('close', () => {
+    /** @type {any} */ (app).pruner?.stop();
+    /** @type {any} */ (app).health?.stop();
+  });
   const headers = securityHeaderList(frameAncestors)
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');

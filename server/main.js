@@ -15,6 +15,8 @@ import {
   parseRoutePrefix,
   parseSize,
   parseThreshold,
+  parseFactor,
+  parseWindow,
 } from './options.js';
 import { publicAddress, readBasicAuth } from './proxy.js';
 import { parseFrameAncestors } from './security.js';
@@ -81,6 +83,31 @@ const program = new Command('pushboard')
   .option('--prometheus-basic-auth-file <file>', 'a file with "user:password" for a Prometheus behind basic auth')
   .option('--prometheus-ca-file <file>', 'a PEM file of the CA that signed an https Prometheus')
   .option('--prometheus-insecure-skip-verify', "do not verify an https Prometheus' certificate", false)
+  .option(
+    '--prometheus-external-url <url>',
+    "Prometheus' address as people's browsers reach it, for Open in Prometheus (default: --prometheus)",
+    checked((v) => parseServiceUrl(v, 'prometheus')),
+  )
+  .option(
+    '--cadence-window <duration>',
+    "how much of Prometheus' history of push_time_seconds gives each group's usual interval (default 7d)",
+    checked(parseWindow),
+  )
+  .option(
+    '--cadence-refresh-interval <duration>',
+    'how often the usual intervals are read from Prometheus again (default 1m)',
+    checked(parseInterval),
+  )
+  .option(
+    '--overdue-factor <n>',
+    'a group is overdue when its last successful push is older than n times its usual interval (default 2)',
+    checked(parseFactor),
+  )
+  .option(
+    '--export-group-health',
+    "expose each group's overdue state, usual interval and last push age at /-/pushboard/metrics (needs --prometheus)",
+    false,
+  )
   .option(
     '--config <file>',
     'a pushboard.yml with prune rules; SIGHUP re-reads it (an invalid file then keeps the old rules)',
@@ -153,6 +180,12 @@ async function main() {
   if (prometheusCredentials.basicAuthFile) orFail(() => readBasicAuth(prometheusCredentials.basicAuthFile));
   /** @type {URL | undefined} */
   const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
+  if (!prometheusUrl) {
+    const needing = ['exportGroupHealth', 'cadenceWindow', 'cadenceRefreshInterval', 'overdueFactor', 'prometheusJob']
+      .filter((name) => opts[name] !== undefined && opts[name] !== false)
+      .map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (needing.length) fail(`${needing.join(', ')} ${needing.length === 1 ? 'needs' : 'need'} --prometheus`);
+  }
   /** @type {string | undefined} */
   const configFile = opts.config;
   const config = configFile ? orFail(() => loadConfig(configFile)) : {};
@@ -199,7 +232,18 @@ async function main() {
       maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
       prune: config.prune,
       prometheus: prometheusUrl
-        ? { url: prometheusUrl, credentials: prometheusCredentials, job: opts.prometheusJob }
+        ? {
+            url: prometheusUrl,
+            credentials: prometheusCredentials,
+            job: opts.prometheusJob,
+            externalUrl: opts.prometheusExternalUrl,
+            health: {
+              window: opts.cadenceWindow ?? '604800s',
+              refreshMs: opts.cadenceRefreshInterval ?? 60_000,
+              factor: opts.overdueFactor ?? 2,
+              export: opts.exportGroupHealth,
+            },
+          }
         : undefined,
       pruneDryRun: opts.pruneDryRun,
     }),

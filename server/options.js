@@ -107,3 +107,26 @@ export function parseSize(value) {
   if (bytes < 1) throw new Error(`"${value}" is not a size of at least one byte`);
   return bytes;
 }
+
+/**
+ * A history window for Prometheus, e.g. "7d", as a PromQL range in seconds; at least a minute.
+ * @param {string} value
+ * @returns {string}
+ */
+export function parseWindow(value) {
+  const seconds = parseDuration(value);
+  if (seconds === undefined || seconds < 60) throw new Error(`"${value}" is not a window of at least 1m, like 7d`);
+  return `${Math.round(seconds)}s`;
+}
+
+/**
+ * How many usual intervals make a group overdue: a number above 1, e.g. 2 or 1.5.
+ * @param {string} value
+ * @returns {number}
+ */
+export function parseFactor(value) {
+  const factor = Number(value);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(factor > 1))
+    throw new Error(`"${value}" is not a factor above 1, like 2`);
+  return factor;
+}

@@ -1,7 +1,8 @@
 /** What the status page's Prometheus card shows, read by the server alone and kept for a few seconds. */
 import type { GatewayCredentials } from '../proxy.js';
 import { publicAddress } from '../proxy.js';
-import { prometheusClient } from './client';
+import { prometheusClient, type PrometheusClient } from './client';
+import type { HealthSettings } from './group-health';
 import { checkScrape, type ScrapeCheck } from './scrape-check';
 
 export type PrometheusView =
@@ -17,11 +18,19 @@ export interface PrometheusOptions {
   credentials?: GatewayCredentials;
   /** The scrape job's name, when Prometheus reaches the gateway by another address. */
   job?: string;
+  /** Prometheus' address as browsers reach it (Open in Prometheus); the url by default. */
+  externalUrl?: URL;
+  /** Usual intervals and overdue groups (server/prometheus/group-health.ts). */
+  health?: HealthSettings;
 }
 
-export function prometheusView(gatewayUrl: URL, options: PrometheusOptions | undefined, now = () => Date.now()) {
-  if (!options) return () => Promise.resolve<PrometheusView>({ configured: false });
-  const client = prometheusClient(options.url, options.credentials);
+export function prometheusView(
+  gatewayUrl: URL,
+  options: PrometheusOptions | undefined,
+  client: PrometheusClient | undefined = options && prometheusClient(options.url, options.credentials),
+  now = () => Date.now(),
+) {
+  if (!options || !client) return () => Promise.resolve<PrometheusView>({ configured: false });
   const address = publicAddress(options.url);
   let kept: { at: number; view: Promise<PrometheusView> } | undefined;
   const read = async (): Promise<PrometheusView> => {

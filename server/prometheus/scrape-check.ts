@@ -14,6 +14,8 @@ export interface TargetView {
   lastScrape: string;
   lastScrapeDurationSeconds: number;
   scrapeInterval: string | null;
+  /** The target's labels, which Prometheus adds to every series it scrapes there. */
+  labels: Record<string, string>;
 }
 
 export type ScrapeCheck =
@@ -80,6 +82,7 @@ export function checkScrape(
       lastScrape: target.lastScrape,
       lastScrapeDurationSeconds: target.lastScrapeDuration,
       scrapeInterval: target.scrapeInterval ?? null,
+      labels: target.labels ?? {},
     },
     honorLabels,
     fixedConfig:

@@ -50,6 +50,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
   private memory: DiffMemory = emptyMemory();
   private byKey = new Map<string, Group>();
   private viewers = 0;
+  /** Reasons other than viewers to keep the model fresh (e.g. --export-group-health). */
+  private holds = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
@@ -72,10 +74,25 @@ export class GatewayState extends EventEmitter<StateEvents> {
     return this.byKey.size;
   }
 
+  /** Whether the model is kept fresh: by a viewer, or by a hold. */
+  get active(): boolean {
+    return this.viewers + this.holds > 0;
+  }
+
   /** A viewer arrives: polling runs while there is at least one. Returns its leave function. */
   acquire(): () => void {
-    this.viewers++;
-    if (this.viewers === 1) {
+    return this.keep('viewers');
+  }
+
+  /** Keeps the model polled with no viewer (not counted as one). Returns its release function. */
+  hold(): () => void {
+    return this.keep('holds');
+  }
+
+  private keep(kind: 'viewers' | 'holds'): () => void {
+    const wasActive = this.active;
+    this[kind]++;
+    if (!wasActive) {
       // Data older than one interval is refreshed at once; the snapshot goes out before that.
       const age = this.status.lastSuccess === null ? Infinity : this.now() - this.status.lastSuccess;
       this.schedule(age >= this.options.intervalMs ? 0 : this.options.intervalMs - age);
@@ -84,8 +101,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
     return () => {
       if (left) return;
       left = true;
-      this.viewers--;
-      if (this.viewers === 0) this.stop();
+      this[kind]--;
+      if (!this.active) this.stop();
     };
   }
 
@@ -121,7 +138,7 @@ export class GatewayState extends EventEmitter<StateEvents> {
     this.timer = undefined;
     this.running = this.poll().finally(() => {
       this.running = undefined;
-      if (!this.queued && this.viewers > 0) this.schedule(this.options.intervalMs);
+      if (!this.queued && this.active) this.schedule(this.options.intervalMs);
     });
     return this.running;
   }

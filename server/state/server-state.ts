@@ -73,7 +73,10 @@ export function serverState({
   });
 
   let settle: NodeJS.Timeout | undefined;
+  const texts: Array<() => string> = [];
   return {
+    /** More metrics in the text format, written after the registry's (e.g. each group's health). */
+    addMetricsText: (text: () => string) => void texts.push(text),
     model,
     gateway,
     registry,
@@ -84,11 +87,12 @@ export function serverState({
       const gc = (globalThis as { gc?: () => void }).gc;
       if (process.env.PUSHBOARD_GC_BEFORE_METRICS === '1' && gc) gc();
       res.setHeader('Cache-Control', 'no-store');
-      res.type(registry.contentType).send(await registry.metrics());
+      const more = texts.map((text) => text()).join('');
+      res.type(registry.contentType).send((await registry.metrics()) + more);
     },
     /** A change went through the server: every viewer sees it at once, and again once settled. */
     changed: () => {
-      if (model.viewerCount === 0) return;
+      if (!model.active) return;
       void model.pollNow();
       clearTimeout(settle);
       settle = setTimeout(() => void model.pollNow(), SETTLE_MS);

@@ -10,6 +10,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { countOf } from '../lib/format';
 import { useCleanup } from './cleanup/CleanupContext';
 import { PruneBadge } from '../prune/PruneBadge';
+import { CadenceBadge } from '../health/CadenceBadge';
+import { PrometheusSeen } from '../health/PrometheusSeen';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -88,6 +90,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: 
           <LabelPairs labels={otherLabels} empty={null} />
         </div>
         <PruneBadge group={group} />
+        <CadenceBadge group={group} />
         {stale && <StateBadge state="stale">Stale</StateBadge>}
         <Freshness group={group} stale={stale} />
         <button
@@ -121,6 +124,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: 
       )}
       <div id={panelId} hidden={!expanded}>
         {expanded && <GroupTools group={group} readOnly={readOnly} />}
+        {expanded && <PrometheusSeen group={group} />}
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
         {expanded && group.families.length === 0 && (
           <p className="border-t border-slate-200 dark:border-slate-700 px-4 py-3 text-sm text-slate-500 dark:text-slate-400">

@@ -23,6 +23,11 @@ import { firstDue } from '../../core/prune';
 import { usePruneRules } from '../prune/api';
 import { CopyButton } from '../components/CopyButton';
 import { pruneRuleYaml } from '../prune/rule-yaml';
+import { useCadence } from '../health/api';
+import { overdueGroups } from '../health/overdue';
+
+/** Nothing is overdue while no usual intervals are known. */
+const NO_LATENESS: ReadonlyMap<string, number> = new Map();
 
 export function GroupsPage() {
   return (
@@ -60,6 +65,12 @@ function GroupsView() {
     }
     return keys;
   }, [groups, rules, now]);
+  const cadence = useCadence();
+  // Groups late for their own rhythm, with how many usual intervals late.
+  const lateness = useMemo(() => (groups ? overdueGroups(groups, cadence, now) : null), [groups, cadence, now]);
+  // The list depends on the clock only where it must: while filtering or sorting by overdue.
+  const overdueFilter = find.overdueOnly ? (lateness ?? NO_LATENESS) : null;
+  const sortLateness = find.sort === 'overdue' ? lateness : null;
   const parsed = useMemo(() => parseQuery(find.text), [find.text]);
   const filters = useMemo(
     () => ({
@@ -69,14 +80,15 @@ function GroupsView() {
       freshOnly: find.freshOnly,
       family: find.family,
       dueOnly: find.dueOnly ? (dueKeys ?? new Set<string>()) : null,
+      overdueOnly: overdueFilter,
     }),
-    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family, find.dueOnly, dueKeys],
+    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family, find.dueOnly, dueKeys, overdueFilter],
   );
   // Filtering 10,000 groups takes a few milliseconds: one synchronous render beats a deferred second one.
   const active = filters;
   const shown = useMemo(
-    () => (groups ? filterAndSort(groups, active, staleKeys, find.sort) : []),
-    [groups, active, staleKeys, find.sort],
+    () => (groups ? filterAndSort(groups, active, staleKeys, find.sort, sortLateness ?? undefined) : []),
+    [groups, active, staleKeys, find.sort, sortLateness],
   );
   useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
@@ -86,7 +98,7 @@ function GroupsView() {
       groups && (filters.query.matchers.length || filters.query.words.length || filters.family)
         ? filterAndSort(
             groups,
-            { ...filters, failedOnly: false, staleOnly: false, freshOnly: false, dueOnly: null },
+            { ...filters, failedOnly: false, staleOnly: false, freshOnly: false, dueOnly: null, overdueOnly: null },
             staleKeys,
             'job',
           )
@@ -98,8 +110,9 @@ function GroupsView() {
       stale: around.filter((g) => staleKeys.has(g.key)).length,
       failed: around.filter((g) => !g.lastPushSuccessful).length,
       due: dueKeys ? around.filter((g) => dueKeys.has(g.key)).length : null,
+      overdue: lateness ? around.filter((g) => lateness.has(g.key)).length : null,
     }),
-    [around, staleKeys, dueKeys],
+    [around, staleKeys, dueKeys, lateness],
   );
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
@@ -127,7 +140,7 @@ function GroupsView() {
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
-          <SummaryBar summary={summary} find={find} />
+          <SummaryBar summary={summary} find={find} overdue={lateness?.size ?? null} />
           <FilterBar
             find={find}
             error={parsed.ok ? undefined : parsed.error}
@@ -135,6 +148,7 @@ function GroupsView() {
             staleCount={aroundCounts.stale}
             failedCount={aroundCounts.failed}
             dueCount={aroundCounts.due}
+            overdueCount={aroundCounts.overdue}
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />

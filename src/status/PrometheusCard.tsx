@@ -7,7 +7,7 @@ import { useConfig } from '../config/ConfigContext';
 import { gatewayUrl } from '../gateway/client';
 import { scrapeConfig as scrapeConfigFor } from './scrape-config';
 import { parseTimestamp } from '../lib/format';
-import { usePrometheusView, type PrometheusView, type ScrapedTarget } from './prometheus-view';
+import { usePrometheusView, type PrometheusView, type ScrapedTarget } from '../health/prometheus-view';
 
 /**
  * Through Prometheus' eyes: is this gateway a scrape target, is the target healthy, and does its

@@ -4,6 +4,7 @@ import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
 import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
+import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
 
 interface Props {
   find: FindState;
@@ -13,12 +14,22 @@ interface Props {
   failedCount: number;
   /** Groups due for pruning, or null when the server runs no prune rules. */
   dueCount?: number | null;
+  /** Overdue groups, or null when no usual intervals are known (no Prometheus). */
+  overdueCount?: number | null;
 }
 
 const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
 
 /** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
-export function FilterBar({ find, error, families, staleCount, failedCount, dueCount = null }: Props) {
+export function FilterBar({
+  find,
+  error,
+  families,
+  staleCount,
+  failedCount,
+  dueCount = null,
+  overdueCount = null,
+}: Props) {
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
@@ -81,6 +92,19 @@ export function FilterBar({ find, error, families, staleCount, failedCount, dueC
         <StateMark state="stale" />
         Only stale groups ({staleCount})
       </button>
+      {overdueCount !== null && (
+        <button
+          type="button"
+          aria-pressed={find.overdueOnly}
+          className={`${toggle} ${OVERDUE_PRESSED}`}
+          onClick={() => find.toggleOnly('overdue')}
+        >
+          <span aria-hidden="true" className={OVERDUE_TEXT}>
+            {OVERDUE_MARK}
+          </span>
+          Only overdue groups ({overdueCount})
+        </button>
+      )}
       {dueCount !== null && (
         <button
           type="button"
@@ -112,7 +136,7 @@ export function FilterBar({ find, error, families, staleCount, failedCount, dueC
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         Sort by
         <select className={CONTROL} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
-          {SORT_KEYS.map((key) => (
+          {SORT_KEYS.filter((key) => key !== 'overdue' || overdueCount !== null || find.sort === key).map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}
             </option>

@@ -2,12 +2,22 @@ import { STATE_PRESSED, STATE_TEXT, StateMark, type GroupState } from '../../com
 import { countOf } from '../../lib/format';
 import type { Summary } from './filter';
 import type { FindState } from './useFindState';
+import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
 
 const item =
   'rounded border border-transparent px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
 
 /** The gateway at a glance; each figure is a one-click filter (the totals clear the filters). */
-export function SummaryBar({ summary, find }: { summary: Summary; find: FindState }) {
+export function SummaryBar({
+  summary,
+  find,
+  overdue = null,
+}: {
+  summary: Summary;
+  find: FindState;
+  /** Overdue groups, or null when no usual intervals are known. */
+  overdue?: number | null;
+}) {
   const totals: Array<[number, string, string]> = [
     [summary.groups, 'group', 'groups'],
     [summary.jobs, 'job', 'jobs'],
@@ -38,6 +48,17 @@ export function SummaryBar({ summary, find }: { summary: Summary; find: FindStat
           {countOf(s.n, s.one, s.many)}
         </button>
       ))}
+      {overdue !== null && (
+        <button
+          type="button"
+          aria-pressed={find.overdueOnly}
+          className={`${item} inline-flex items-center gap-1.5 ${OVERDUE_TEXT} ${OVERDUE_PRESSED}`}
+          onClick={() => find.toggleOnly('overdue')}
+        >
+          <span aria-hidden="true">{OVERDUE_MARK}</span>
+          {countOf(overdue, 'overdue group', 'overdue groups')}
+        </button>
+      )}
       {summary.staleAndFailed > 0 && (
         <span className="px-1 text-sm text-slate-600 dark:text-slate-300">
           ({summary.staleAndFailed.toLocaleString('en-US')} both stale and failed)

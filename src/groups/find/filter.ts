@@ -1,7 +1,7 @@
 import type { Group } from '../../../core/metrics-types';
 import { matches, type Query } from '../../../core/matchers';
 
-export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples'] as const;
+export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples', 'overdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const SORT_LABELS: Record<SortKey, string> = {
@@ -10,6 +10,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
   newest: 'Last push, newest first',
   families: 'Most families',
   samples: 'Most series',
+  overdue: 'Most overdue first',
 };
 
 export interface Filters {
@@ -22,6 +23,8 @@ export interface Filters {
   family: string | null;
   /** Only groups a prune rule has made due (their keys). */
   dueOnly?: ReadonlySet<string> | null;
+  /** Only overdue groups (their keys, with how many usual intervals late). */
+  overdueOnly?: ReadonlyMap<string, number> | null;
 }
 
 const haystacks = new WeakMap<Group, string>();
@@ -75,6 +78,7 @@ export function isFiltering(filters: Filters): boolean {
     filters.staleOnly ||
     filters.freshOnly ||
     !!filters.dueOnly ||
+    !!filters.overdueOnly ||
     !!filters.family
   );
 }
@@ -85,6 +89,7 @@ export function matchesFilters(group: Group, filters: Filters, staleKeys: Readon
   if (filters.freshOnly && (!group.lastPushSuccessful || staleKeys.has(group.key))) return false;
   if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
   if (filters.dueOnly && !filters.dueOnly.has(group.key)) return false;
+  if (filters.overdueOnly && !filters.overdueOnly.has(group.key)) return false;
   for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
   if (filters.query.words.length) {
     const text = haystack(group);
@@ -99,6 +104,8 @@ export function filterAndSort(
   filters: Filters,
   staleKeys: ReadonlySet<string>,
   sort: SortKey,
+  /** How many usual intervals each overdue group is late, for "Most overdue first". */
+  lateness: ReadonlyMap<string, number> = new Map(),
 ): Group[] {
   const kept = isFiltering(filters) ? groups.filter((g) => matchesFilters(g, filters, staleKeys)) : [...groups];
   const by: Record<Exclude<SortKey, 'job'>, (a: Group, b: Group) => number> = {
@@ -106,6 +113,7 @@ export function filterAndSort(
     newest: (a, b) => b.pushTime - a.pushTime,
     families: (a, b) => b.families.length - a.families.length,
     samples: (a, b) => b.sampleCount - a.sampleCount,
+    overdue: (a, b) => (lateness.get(b.key) ?? 0) - (lateness.get(a.key) ?? 0),
   };
   // Array.prototype.sort is stable: ties keep the job order.
   return sort === 'job' ? kept : kept.sort(by[sort]);

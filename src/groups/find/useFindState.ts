@@ -15,7 +15,7 @@ export function useFindState() {
   const openSet = useMemo(() => new Set(open), [open]);
 
   const toggleOnly = useCallback(
-    (what: GroupState | 'due') =>
+    (what: GroupState | 'due' | 'overdue') =>
       setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
     [only, setOnly],
   );
@@ -39,6 +39,8 @@ export function useFindState() {
     freshOnly: only.includes('fresh'),
     /** Only groups a prune rule has made due. */
     dueOnly: only.includes('due'),
+    /** Only groups overdue for their own rhythm. */
+    overdueOnly: only.includes('overdue'),
     toggleOnly,
     family,
     setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { parseGroups } from '../../core/metrics';
+import { basisOf, seriesMatchers } from './group-health';
+import { healthMetricsText } from './health-metrics';
+
+const basis = (honorLabels: boolean) => ({ job: 'pushgateway', honorLabels, targetLabels: {} });
+
+describe('seriesMatchers', () => {
+  it('are the grouping labels with honor_labels, an absent instance matched as empty', () => {
+    expect(seriesMatchers({ job: 'backup', instance: 'db-1' }, basis(true))).toEqual([
+      ['job', 'backup'],
+      ['instance', 'db-1'],
+    ]);
+    expect(seriesMatchers({ job: 'backup', path: '/x' }, basis(true))).toEqual([
+      ['job', 'backup'],
+      ['path', '/x'],
+      ['instance', ''],
+    ]);
+  });
+  it('move job and instance to exported_* under the scrape job without honor_labels', () => {
+    expect(seriesMatchers({ job: 'backup', instance: 'db-1' }, basis(false))).toEqual([
+      ['job', 'pushgateway'],
+      ['exported_job', 'backup'],
+      ['exported_instance', 'db-1'],
+    ]);
+  });
+});
+
+describe('basisOf', () => {
+  it('says why there is no basis, or reads it from the scrape check', () => {
+    expect(basisOf({ configured: false })).toBe('Prometheus is not configured.');
+    expect(basisOf({ configured: true, address: 'p', reachable: false, error: 'down' })).toBe('down');
+    expect(
+      basisOf({
+        configured: true,
+        address: 'p',
+        reachable: true,
+        version: null,
+        check: { state: 'not-scraped', targets: 2 },
+      }),
+    ).toBe('Prometheus does not scrape this gateway.');
+    const target = {
+      job: 'pgw',
+      scrapeUrl: 'http://gw/metrics',
+      health: 'up',
+      lastError: '',
+      lastScrape: '',
+      lastScrapeDurationSeconds: 0,
+      scrapeInterval: null,
+      labels: { env: 'prod' },
+    };
+    const view = (honorLabels: boolean | null) =>
+      ({
+        configured: true,
+        address: 'p',
+        reachable: true,
+        version: null,
+        check: { state: 'scraped', target, honorLabels, fixedConfig: null },
+      }) as const;
+    expect(basisOf(view(false))).toEqual({ job: 'pgw', honorLabels: false, targetLabels: { env: 'prod' } });
+    // A job the reported configuration does not hold is taken as the usual setup.
+    expect(basisOf(view(null))).toMatchObject({ honorLabels: true });
+  });
+});
+
+describe('healthMetricsText', () => {
+  const group = (labels: Record<string, string>, pushTime: number) => ({
+    labels,
+    last_push_successful: true,
+    push_time_seconds: {
+      type: 'GAUGE',
+      help: '',
+      time_stamp: '2026-01-01T00:00:00Z',
+      metrics: [{ labels, value: String(pushTime) }],
+    },
+  });
+  const groups = parseGroups([
+    group({ job: 'late', instance: 'a"b' }, 1000),
+    group({ job: 'fine' }, 1990),
+    group({ job: 'unknown' }, 1500),
+    group({ job: 'utf8', 'foo.bar': 'x' }, 1000),
+  ]);
+  const cadences: Record<string, { intervalSeconds: number; pushes: number }> = {
+    '{job="late", instance="a\\"b"}': { intervalSeconds: 100, pushes: 5 },
+    '{job="fine"}': { intervalSeconds: 60, pushes: 9 },
+  };
+  const text = healthMetricsText(groups, (key) => cadences[key], { factor: 2, nowSeconds: 2000 });
+
+  it('gives overdue, the usual interval and the age, labelled with the grouping labels', () => {
+    expect(text).toContain('# TYPE pushboard_group_overdue gauge\n');
+    expect(text).toContain('pushboard_group_overdue{job="late",instance="a\\"b"} 1\n');
+    expect(text).toContain('pushboard_group_overdue{job="fine"} 0\n');
+    expect(text).toContain('pushboard_group_expected_interval_seconds{job="late",instance="a\\"b"} 100\n');
+    expect(text).toContain('pushboard_group_last_push_age_seconds{job="unknown"} 500.000\n');
+  });
+  it('leaves out the overdue state of a group without a rhythm, and groups the text format cannot label', () => {
+    expect(text).not.toContain('pushboard_group_overdue{job="unknown"}');
+    expect(text).not.toContain('utf8');
+  });
+});

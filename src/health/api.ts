@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { servedByServer } from '../config/config';
+import { readJson } from '../gateway/client';
+import { isRecord } from '../../core/validate';
+
+/** Each group's usual interval, as the server reads it from Prometheus (server/prometheus/group-health.ts). */
+export interface CadenceView {
+  available: boolean;
+  reason: string | null;
+  factor: number;
+  /** How often the server reads them again (ms). */
+  refreshMs: number;
+  refreshedAt: number | null;
+  /** Usual interval in seconds, by group key. */
+  intervals: ReadonlyMap<string, number>;
+}
+
+const PATH = '-/pushboard/cadence';
+
+export function parseCadenceView(json: unknown): CadenceView {
+  const root = isRecord(json) ? json : {};
+  const intervals = new Map<string, number>();
+  if (isRecord(root.intervals)) {
+    for (const [key, seconds] of Object.entries(root.intervals)) {
+      if (typeof seconds === 'number' && seconds > 0 && Number.isFinite(seconds)) intervals.set(key, seconds);
+    }
+  }
+  return {
+    available: root.available === true,
+    reason: typeof root.reason === 'string' ? root.reason : null,
+    factor: typeof root.factor === 'number' && root.factor > 1 ? root.factor : 2,
+    refreshMs: typeof root.refreshMs === 'number' && root.refreshMs >= 1000 ? root.refreshMs : 60_000,
+    refreshedAt: typeof root.refreshedAt === 'number' ? root.refreshedAt : null,
+    intervals,
+  };
+}
+
+/**
+ * The usual intervals, asked as often as the server recomputes them (every minute by default; an
+ * unchanged answer costs a 304). Only the Pushboard server knows them; undefined elsewhere, and
+ * while none is known.
+ */
+export function useCadence(): CadenceView | undefined {
+  const { data } = useQuery({
+    queryKey: ['pushboard', 'cadence'],
+    queryFn: async ({ signal }) => {
+      const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
+      if (response.status === 404) return parseCadenceView({});
+      return readJson(await response.text(), PATH, parseCadenceView);
+    },
+    enabled: servedByServer(),
+    refetchInterval: (query) => query.state.data?.refreshMs ?? 60_000,
+    retry: false,
+  });
+  return data?.intervals.size ? data : undefined;
+}
