@@ -2,6 +2,10 @@
  * Through Prometheus' eyes, per group: seen by Prometheus, Open in Prometheus, and overdue for the
  * group's own rhythm, against a real Prometheus scraping a real gateway every second.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { article, expect, push, test } from './fixtures';
 import { freePort, TestApp, type TestGateway } from './harness';
@@ -136,9 +140,31 @@ test('a group that stops pushing becomes overdue for its own rhythm; one still p
         timeout: 20_000,
       })
       .toEqual(['db-1']);
+    // The status page's card says how many groups have a rhythm.
+    await page.goto(`${app.url}#/status`);
+    await expect(page.getByRole('region', { name: 'Prometheus' })).toContainText(
+      'Usual intervals2 groups have one (at least 3 pushes in the window); overdue after 4× it',
+    );
   } finally {
     clearInterval(pushing);
     await app.stop();
     await prometheus.stop();
+  }
+});
+
+test('the README’s alerting rule and scrape job are what promtool accepts', async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /```yaml\n {2}(# prometheus\.yml\n[\s\S]*?) *```/.exec(readme)?.[1];
+  expect(block).toBeDefined();
+  const [scrape, rules] = block!.replace(/^ {2}/gm, '').split('# rules.yml\n');
+  const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-readme-'));
+  try {
+    writeFileSync(path.join(dir, 'rules.yml'), rules!);
+    writeFileSync(path.join(dir, 'prometheus.yml'), `${scrape}rule_files: [rules.yml]\n`);
+    const check = spawnSync('promtool', ['check', 'config', path.join(dir, 'prometheus.yml')], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toContain('SUCCESS: 1 rule files found');
+    expect(check.status).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -41,6 +41,12 @@ export function parseCadenceView(json: unknown): CadenceView {
  * while none is known.
  */
 export function useCadence(): CadenceView | undefined {
+  const data = useCadenceView();
+  return data?.intervals.size ? data : undefined;
+}
+
+/** The server's answer as it is, with no rhythms too (for the status page). */
+export function useCadenceView(): CadenceView | undefined {
   const { data } = useQuery({
     queryKey: ['pushboard', 'cadence'],
     queryFn: async ({ signal }) => {
@@ -52,5 +58,5 @@ export function useCadence(): CadenceView | undefined {
     refetchInterval: (query) => query.state.data?.refreshMs ?? 60_000,
     retry: false,
   });
-  return data?.intervals.size ? data : undefined;
+  return data;
 }

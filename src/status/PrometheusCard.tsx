@@ -7,6 +7,8 @@ import { useConfig } from '../config/ConfigContext';
 import { gatewayUrl } from '../gateway/client';
 import { scrapeConfig as scrapeConfigFor } from './scrape-config';
 import { parseTimestamp } from '../lib/format';
+import { useCadenceView } from '../health/api';
+import { countOf } from '../lib/format';
 import { usePrometheusView, type PrometheusView, type ScrapedTarget } from '../health/prometheus-view';
 
 /**
@@ -69,6 +71,7 @@ function Body({ view, scrapeConfig }: { view: PrometheusView; scrapeConfig: stri
           {view.version ? ` (version ${view.version})` : ''}
         </Fact>
         <TargetFacts target={check.target} />
+        <CadenceFact />
         <Fact term="honor_labels">
           {check.honorLabels === true
             ? 'On: the pushed job and instance labels are kept.'
@@ -92,6 +95,26 @@ function Body({ view, scrapeConfig }: { view: PrometheusView; scrapeConfig: stri
         </div>
       )}
     </div>
+  );
+}
+
+/** How many groups have a usual interval, and why none when none. */
+function CadenceFact() {
+  const cadence = useCadenceView();
+  if (!cadence) return null;
+  const n = cadence.intervals.size;
+  return (
+    <Fact term="Usual intervals">
+      {cadence.reason
+        ? `Not known: ${cadence.reason}`
+        : `${countOf(n, 'group has', 'groups have')} one (at least 3 pushes in the window); overdue after ${cadence.factor}× it without a successful push.`}
+      {cadence.refreshedAt !== null && (
+        <>
+          {' '}
+          Read <TimeAgo ms={cadence.refreshedAt} />.
+        </>
+      )}
+    </Fact>
   );
 }
 
