@@ -159,6 +159,20 @@ test('the command line: clear one-line errors, and a warning for an unreachable 
   expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
   expect(malformed.stderr).toContain('must start with http:// or https://');
 
+  const orphan = run(['--gateway', 'http://127.0.0.1:1/', '--export-group-health', '--overdue-factor', '3']);
+  expect(orphan.code).toBe(1);
+  expect(orphan.stderr).toBe('pushboard: --export-group-health, --overdue-factor need --prometheus\n');
+  const factor = run([
+    '--gateway',
+    'http://127.0.0.1:1/',
+    '--prometheus',
+    'http://127.0.0.1:1/',
+    '--overdue-factor',
+    '1',
+  ]);
+  expect(factor.code).not.toBe(0);
+  expect(factor.stderr).toContain('"1" is not a factor above 1, like 2');
+
   const taken = await freePort();
   const blocker = (await import('node:net')).createServer();
   await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));

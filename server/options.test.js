@@ -1,6 +1,6 @@
 // @ts-check
 import { describe, expect, it } from 'vitest';
-import { parseGatewayUrl, parseListen, parseSize } from './options.js';
+import { parseFactor, parseGatewayUrl, parseListen, parseSize, parseWindow } from './options.js';
 
 describe('parseGatewayUrl', () => {
   it.each([
@@ -98,4 +98,19 @@ describe('parseListen', () => {
       expect(() => parseListen(value)).toThrow(`the listen address "${value}" is not HOST:PORT (e.g. localhost:8080)`);
     },
   );
+});
+
+describe('parseWindow and parseFactor', () => {
+  it('give a PromQL range in seconds, and refuse windows under a minute', () => {
+    expect(parseWindow('7d')).toBe('604800s');
+    expect(parseWindow('90m')).toBe('5400s');
+    expect(() => parseWindow('30s')).toThrow('"30s" is not a window of at least 1m, like 7d');
+    expect(() => parseWindow('soon')).toThrow('is not a window');
+  });
+  it('take a factor above 1', () => {
+    expect(parseFactor('2')).toBe(2);
+    expect(parseFactor('1.5')).toBe(1.5);
+    for (const bad of ['1', '0.5', '-3', 'two', '2x', ''])
+      expect(() => parseFactor(bad)).toThrow('is not a factor above 1');
+  });
 });
