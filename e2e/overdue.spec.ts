@@ -145,6 +145,10 @@ test('a group that stops pushing becomes overdue for its own rhythm; one still p
     await expect(page.getByRole('region', { name: 'Prometheus' })).toContainText(
       'Usual intervals2 groups have one (at least 3 pushes in the window); overdue after 4× it',
     );
+    // The Groups card counts overdue groups too, a way into the filtered list.
+    await page.getByRole('region', { name: 'Groups' }).getByRole('link', { name: '1 overdue group' }).click();
+    await expect(page).toHaveURL(/only=overdue/);
+    await expect(page.getByRole('article')).toHaveCount(1);
   } finally {
     clearInterval(pushing);
     await app.stop();

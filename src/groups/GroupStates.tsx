@@ -10,6 +10,9 @@ import { useNow } from '../lib/useNow';
 import { usePolling } from '../polling/PollingContext';
 import { currentSearch } from '../lib/useUrlParam';
 import { Card } from '../components/Card';
+import { useCadence } from '../health/api';
+import { OVERDUE_MARK } from '../health/CadenceBadge';
+import { overdueGroups } from '../health/overdue';
 
 const LABELS: Record<GroupState, [string, string]> = {
   fresh: ['fresh group', 'fresh groups'],
@@ -29,14 +32,16 @@ export function GroupStates() {
     const stale = staleGroups(data.groups, threshold.seconds, now);
     return summarize(data.groups, new Set(stale.map((g) => g.key)));
   }, [data, threshold.seconds, now]);
+  const cadence = useCadence();
+  const overdue = useMemo(() => (data ? overdueGroups(data.groups, cadence, now) : null), [data, cadence, now]);
 
-  const searchFor = (state: GroupState) => {
+  const searchFor = (state: GroupState | 'overdue') => {
     const params = new URLSearchParams(currentSearch());
     params.delete('only');
     params.set('only', state);
     return `?${params}`;
   };
-  const open = (e: MouseEvent, state: GroupState) => {
+  const open = (e: MouseEvent, state: GroupState | 'overdue') => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(`/${searchFor(state)}`);
@@ -61,6 +66,18 @@ export function GroupStates() {
                 </a>
               </li>
             ))}
+            {overdue && (
+              <li>
+                <a
+                  href={`${searchFor('overdue')}#/`}
+                  onClick={(e) => open(e, 'overdue')}
+                  className="inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-semibold tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 bg-fuchsia-100 text-fuchsia-900 dark:bg-fuchsia-900 dark:text-fuchsia-100"
+                >
+                  <span aria-hidden="true">{OVERDUE_MARK}</span>
+                  {countOf(overdue.size, 'overdue group', 'overdue groups')}
+                </a>
+              </li>
+            )}
           </ul>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
             {countOf(summary.groups, 'group', 'groups')} in {countOf(summary.jobs, 'job', 'jobs')}. Stale means no
@@ -69,6 +86,8 @@ export function GroupStates() {
             {summary.staleAndFailed > 0 &&
               ` (${countOf(summary.staleAndFailed, 'group is', 'groups are')} both, and counted in each)`}
             .
+            {overdue &&
+              ' Overdue means late for its own usual interval, as Prometheus’ history of its pushes tells it.'}
           </p>
         </>
       )}

@@ -5,9 +5,9 @@ import { cadenceNote } from './overdue';
 
 /**
  * Overdue has a look of its own, apart from stale (amber), failed (red) and pruning (violet):
- * fuchsia, with an hourglass, so colour is never the only signal.
+ * fuchsia, with an hourglass (as text, not an emoji), so colour is never the only signal.
  */
-export const OVERDUE_MARK = '⧖';
+export const OVERDUE_MARK = '⌛\uFE0E';
 export const OVERDUE_TEXT = 'text-fuchsia-800 dark:text-fuchsia-300';
 export const OVERDUE_PRESSED =
   'aria-pressed:border-fuchsia-600 aria-pressed:bg-fuchsia-50 dark:aria-pressed:bg-fuchsia-950';
