@@ -160,9 +160,9 @@ export function createApp(options) {
     res.json(await prometheus());
   });
   // Each group's usual interval: the page judges overdue against the push times it already has.
-  router.get('/-/pushboard/cadence', (_req, res) => {
+  router.get('/-/pushboard/cadence', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json(health?.view() ?? { available: false, reason: null, intervals: {} });
+    res.json(health ? await health.fresh() : { available: false, reason: null, intervals: {} });
   });
   // Does Prometheus hold this group's push time? Asked for an expanded group.
   router.get('/-/pushboard/prometheus/group', async (req, res) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroups } from '../../core/metrics';
-import { basisOf, seriesMatchers } from './group-health';
+import { GatewayState } from '../state/gateway-state';
+import { fakeGateway } from '../state/testing';
+import type { PrometheusClient } from './client';
+import { basisOf, DEFAULT_HEALTH, GroupHealth, seriesMatchers } from './group-health';
+import type { PrometheusView } from './prometheus-view';
 import { healthMetricsText } from './health-metrics';
 
 const basis = (honorLabels: boolean) => ({ job: 'pushgateway', honorLabels, targetLabels: {} });
@@ -96,5 +100,82 @@ describe('healthMetricsText', () => {
   it('leaves out the overdue state of a group without a rhythm, and groups the text format cannot label', () => {
     expect(text).not.toContain('pushboard_group_overdue{job="unknown"}');
     expect(text).not.toContain('utf8');
+  });
+});
+
+describe('GroupHealth', () => {
+  const scraped = {
+    configured: true,
+    address: 'p',
+    reachable: true,
+    version: null,
+    check: {
+      state: 'scraped',
+      target: {
+        job: 'pgw',
+        scrapeUrl: 'http://gw/metrics',
+        health: 'up',
+        lastError: '',
+        lastScrape: '',
+        lastScrapeDurationSeconds: 0,
+        scrapeInterval: null,
+        labels: { job: 'pgw', instance: 'gw:9091' },
+      },
+      honorLabels: true,
+      fixedConfig: null,
+    },
+  } as const;
+  const sample = (job: string, value: number) => ({
+    metric: { __name__: 'x', job },
+    value: [0, String(value)] as [number, string],
+  });
+
+  function setup() {
+    const queries: string[] = [];
+    let view: PrometheusView = scraped;
+    let now = 1_000_000;
+    const model = new GatewayState({ fetchMetrics: fakeGateway([]).fetchMetrics, intervalMs: 60_000 });
+    const health = new GroupHealth({
+      client: {
+        query: async (promql: string) => {
+          queries.push(promql);
+          return promql.startsWith('changes') ? [sample('a', 9), sample('b', 1)] : [sample('a', 900), sample('b', 50)];
+        },
+      } as unknown as PrometheusClient,
+      view: async () => view,
+      model,
+      settings: { ...DEFAULT_HEALTH, window: '3600s' },
+      graphBase: 'http://p/',
+      now: () => now,
+    });
+    return { health, queries, setView: (v: PrometheusView) => (view = v), tick: (ms: number) => (now += ms) };
+  }
+
+  it('reads every rhythm with two queries, and keeps them while Prometheus is away', async () => {
+    const { health, queries, setView } = setup();
+    const first = await health.fresh();
+    expect(queries).toEqual([
+      'changes(push_time_seconds[3600s])',
+      'max_over_time(push_time_seconds[3600s]) - min_over_time(push_time_seconds[3600s])',
+    ]);
+    // 9 changes over 900 s: every 100 s; b has too few pushes for a rhythm.
+    expect(first).toMatchObject({ available: true, reason: null, intervals: { '{job="a"}': 100 } });
+    setView({ configured: true, address: 'p', reachable: false, error: 'Prometheus is down' });
+    await health.refresh();
+    expect(health.view()).toMatchObject({
+      available: false,
+      reason: 'Prometheus is down',
+      intervals: { '{job="a"}': 100 },
+    });
+  });
+
+  it('reads again for a viewer only once a cycle has passed', async () => {
+    const { health, queries, tick } = setup();
+    await health.fresh();
+    await health.fresh();
+    expect(queries).toHaveLength(2);
+    tick(DEFAULT_HEALTH.refreshMs + 1);
+    await health.fresh();
+    expect(queries).toHaveLength(4);
   });
 });

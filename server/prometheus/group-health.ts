@@ -90,6 +90,7 @@ export class GroupHealth {
   private reason: string | null = 'Not read from Prometheus yet.';
   private refreshedAt: number | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
   private releaseHold: (() => void) | undefined;
 
   constructor(
@@ -129,8 +130,23 @@ export class GroupHealth {
     return this.intervals.get(key);
   }
 
-  /** Reads every group's rhythm: two queries for all groups together, however many there are. */
-  async refresh(): Promise<void> {
+  /** Reads every group's rhythm, sharing a read already under way. */
+  refresh(): Promise<void> {
+    this.running ??= this.read().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /**
+   * The rhythms, read first if they are older than one cycle: with nobody watching the cycle
+   * reads nothing, so the first viewer after a quiet spell would otherwise wait a whole cycle.
+   */
+  async fresh(): Promise<CadenceView> {
+    if (this.refreshedAt === null || this.now() - this.refreshedAt > this.settings.refreshMs) await this.refresh();
+    return this.view();
+  }
+
+  /** Two queries for all groups together, however many there are. */
+  private async read(): Promise<void> {
     const basis = basisOf(await this.options.view());
     if (typeof basis === 'string') {
       this.reason = basis;
