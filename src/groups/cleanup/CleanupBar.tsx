@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
@@ -39,6 +39,11 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
     setWiping(open);
     setDialogOpen(open);
   };
+  // A confirmed wipe empties the list at once, which unmounts this bar and its dialog before the
+  // dialog's close event (a task later) reaches onClose: the page must not stay paused for it.
+  useEffect(() => {
+    if (wiping) return () => setDialogOpen(false);
+  }, [wiping, setDialogOpen]);
 
   return (
     <div className="flex flex-wrap items-center gap-2">
