@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { parseGroup } from '../../../core/metrics';
 import { polyfillDialog, renderWithClient } from '../../testing/render';
 import { CleanupBar } from './CleanupBar';
@@ -18,16 +18,16 @@ const groups = [
   ),
 ];
 
-let hideBar: () => void = () => {};
-
 /** The list's toolbar, which goes away as a wipe empties the list. */
 function Page() {
   const [shown, setShown] = useState(true);
-  hideBar = () => setShown(false);
   const { dialogOpen } = useCleanupState();
   return (
     <>
       <output aria-label="paused">{String(dialogOpen)}</output>
+      <button type="button" onClick={() => setShown(false)}>
+        Empty the list
+      </button>
       {shown && <CleanupBar groups={groups} shown={groups} filtering={false} stale={[]} onShowAll={() => {}} />}
     </>
   );
@@ -55,7 +55,7 @@ describe('CleanupBar', () => {
     expect(screen.getByRole('alertdialog', { name: 'Delete all groups' })).toBeTruthy();
     expect(screen.getByRole('status', { name: 'paused' }).textContent).toBe('true');
     // The wipe empties the list before the dialog's close event: the bar and its dialog unmount.
-    act(() => hideBar());
+    fireEvent.click(screen.getByRole('button', { name: 'Empty the list', hidden: true }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByRole('status', { name: 'paused' }).textContent).toBe('false');
   });
