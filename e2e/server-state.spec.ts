@@ -167,3 +167,34 @@ test.describe('scraped by a real Prometheus', () => {
     }
   });
 });
+
+test('the page carries the first groups itself, and no pushed text can break out of it', async ({
+  page,
+  app,
+  pushGroup,
+}) => {
+  const hostile = `</script><img src=x onerror="window.pwned=1">$'$&<!--`;
+  await pushGroup({ job: 'evil', instance: hostile }, '# HELP m </script><b>help</b>\nm 1\n');
+  await pushGroup({ job: 'plain', instance: 'a' }, 'm 1\n');
+  // Before any viewer the server has polled nothing: the page carries no groups then.
+  expect(await (await fetch(app.url)).text()).not.toContain('pushboard-first');
+  // A viewer makes the server poll; the next page carries what it holds.
+  await page.goto(app.url);
+  await expect(article(page, '{job="plain", instance="a"}')).toBeVisible();
+  const html = await (await fetch(app.url)).text();
+  const carried = /<script type="application\/json" id="pushboard-first">(.*?)<\/script>/s.exec(html)?.[1];
+  expect(carried).toBeDefined();
+  expect(carried).not.toContain('<');
+  const first = JSON.parse(carried!) as { groups: Array<{ labels: Record<string, string> }>; total: number };
+  expect(first.total).toBe(2);
+  expect(first.groups.map((g) => g.labels.instance)).toContain(hostile);
+
+  // A new tab with the stream refused shows the carried groups all the same, the hostile value as text.
+  const fresh = await page.context().newPage();
+  await fresh.route('**/-/pushboard/events', (route) => route.abort());
+  await fresh.goto(app.url);
+  await expect(article(fresh, `{job="evil", instance="${hostile.replace(/["\\]/g, '\\$&')}"}`)).toBeVisible();
+  await expect(fresh.getByText(hostile, { exact: true })).toBeVisible();
+  expect(await fresh.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  await fresh.close();
+});

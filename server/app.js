@@ -213,6 +213,7 @@ export function createApp(options) {
   });
 
   // The app's page tells the app to follow the server's stream; it does not preload the gateway.
+  // It carries the first screenful of groups itself, so they show before the stream is open.
   /** @type {string | undefined} */
   let page;
   router.get(['/', '/index.html'], (req, res, next) => {
@@ -225,7 +226,13 @@ export function createApp(options) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(page);
+    const first = state.stream.first();
+    // JSON in a script element that never runs; `<` escaped, so no pushed text can end it.
+    const data = first
+      ? `<script type="application/json" id="pushboard-first">${first.replace(/</g, '\\u003c')}</script>`
+      : '';
+    // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
+    res.type('html').send(data ? page.replace('</head>', () => `${data}</head>`) : page);
   });
 
   router.use(

@@ -91,6 +91,7 @@ export class GroupHealth {
   private refreshedAt: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
   private releaseHold: (() => void) | undefined;
 
   constructor(
@@ -115,6 +116,8 @@ export class GroupHealth {
     if (this.settings.export) this.releaseHold = this.options.model.hold();
     const tick = async () => {
       if (this.options.model.active) await this.refresh();
+      // Stopped while reading: no further cycle.
+      if (this.stopped) return;
       this.timer = setTimeout(() => void tick(), this.settings.refreshMs);
       this.timer.unref();
     };
@@ -122,12 +125,9 @@ export class GroupHealth {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.releaseHold?.();
-  }
-
-  cadence(key: string): Cadence | undefined {
-    return this.intervals.get(key);
   }
 
   /** Reads every group's rhythm, sharing a read already under way. */

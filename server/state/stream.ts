@@ -27,7 +27,12 @@ const defaultBacklog = (state: GatewayState) => Math.max(4 * 1024 * 1024, 2 * st
 export function streamHandler(state: GatewayState, options: StreamOptions = {}) {
   const maxBacklog = options.maxBacklogBytes ?? defaultBacklog;
   const texts = snapshotTexts(SERVER_ID, FIRST_SCREEN);
-  return (req: Request, res: Response) => {
+  /**
+   * The snapshot event's text, for the page to carry (the first groups show before the stream
+   * is open); null before the first poll, when there is nothing to show.
+   */
+  const first = () => (state.status.lastSuccess === null ? null : texts(state).first);
+  const handler = (req: Request, res: Response) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
@@ -95,4 +100,5 @@ export function streamHandler(state: GatewayState, options: StreamOptions = {}) 
     req.on('close', close);
     res.on('close', close);
   };
+  return Object.assign(handler, { first });
 }

@@ -148,3 +148,37 @@ describe('StreamPoller', () => {
     expect(shown(await poller.poll())).toEqual(['a', 'b']);
   });
 });
+
+describe('StreamPoller with the first screenful in the page', () => {
+  it('shows the embedded groups before the stream opens, opens it once they are drawn, then takes its snapshot', async () => {
+    let removed = false;
+    const { order: _order, ...head } = snapshot('s1', 7, [group('a'), group('b')], false);
+    vi.stubGlobal('document', {
+      getElementById: (id: string) =>
+        id === 'pushboard-first'
+          ? { textContent: JSON.stringify({ ...head, total: 3 }), remove: () => (removed = true) }
+          : null,
+    });
+    const poller = new StreamPoller('/-/pushboard/events');
+    expect(removed).toBe(true);
+    expect(FakeEventSource.opened).toHaveLength(0);
+    const first = await poller.poll();
+    expect(shown(first)).toEqual(['a', 'b']);
+    expect(first.partial).toBe(3);
+
+    // The page follows once it has drawn them: the stream opens then.
+    const seen: string[][] = [];
+    poller.follow({ data: (data) => seen.push(shown(data)), refetch: () => {} });
+    await frame();
+    expect(FakeEventSource.opened).toHaveLength(1);
+    latest().send('snapshot', snapshot('s1', 8, [group('a'), group('b'), group('c')]));
+    expect(seen.at(-1)).toEqual(['a', 'b', 'c']);
+    expect((await poller.poll()).partial).toBeUndefined();
+  });
+
+  it('ignores an unreadable embedded snapshot and opens the stream at once', () => {
+    vi.stubGlobal('document', { getElementById: () => ({ textContent: '{"nope', remove: () => {} }) });
+    new StreamPoller('/-/pushboard/events');
+    expect(FakeEventSource.opened).toHaveLength(1);
+  });
+});

@@ -30,6 +30,25 @@ export interface Follower {
 }
 
 const REOPEN_MS = 2000;
+/** The stream opens this long after the page started at the latest, drawn or not. */
+const OPEN_BY_MS = 1000;
+
+/**
+ * The first screenful the server put in the page itself (`<script type="application/json"
+ * id="pushboard-first">`): the first groups show before the stream is even open. Read once and
+ * taken out of the page.
+ */
+function embeddedSnapshot(): SnapshotEvent | undefined {
+  const element = globalThis.document?.getElementById('pushboard-first');
+  if (!element) return undefined;
+  element.remove();
+  try {
+    const snapshot = JSON.parse(element.textContent ?? '') as SnapshotEvent;
+    return Array.isArray(snapshot.groups) && typeof snapshot.version === 'number' ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** How long Refresh now waits for the stream to bring the server's poll. */
 const STATUS_WAIT_MS = 5000;
 
@@ -56,11 +75,25 @@ export class StreamPoller {
 
   constructor(private readonly url: string) {
     this.first = new Promise((resolve) => (this.firstArrived = resolve));
-    this.open();
+    const embedded = embeddedSnapshot();
+    if (!embedded) {
+      this.open();
+      return;
+    }
+    // The page draws the embedded groups first; the stream, whose snapshot takes the main thread
+    // a while to receive, opens once they are on screen (when the page follows), or a moment later.
+    this.onSnapshot(embedded);
+    setTimeout(() => this.openOnce(), OPEN_BY_MS);
+  }
+
+  private openOnce(): void {
+    if (!this.source) this.open();
   }
 
   /** Whom to tell about changes as they arrive; undefined while the page is paused. */
   follow(follower: Follower | undefined): void {
+    // Called once the page has drawn what it has: time to open the stream if it waits.
+    if (!this.source) setTimeout(() => this.openOnce());
     this.follower = follower;
     if (follower && this.data) follower.data(this.data);
   }
