@@ -100,6 +100,11 @@ export async function measureFilter(browser, app) {
   const page = await context.newPage();
   await page.goto(app);
   await page.waitForSelector('article', { timeout: 60_000 });
+  // Typing is timed on the whole list: a large first load arrives in parts, and until the last
+  // part is in the "Loading all N groups…" line is the status the steps below would watch.
+  await page.waitForFunction(() => !document.body.textContent?.includes('Loading all'), undefined, {
+    timeout: 60_000,
+  });
   await page.waitForTimeout(1500);
   const times = await page.evaluate(async () => {
     const input = /** @type {HTMLInputElement} */ (document.querySelector('input[type=search]'));
