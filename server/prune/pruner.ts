@@ -8,7 +8,7 @@ import { formatMatchers } from '../../core/matchers';
 import type { Group } from '../../core/metrics-types';
 import { dueAt, formatSpan, type PruneRule } from '../../core/prune';
 import type { PruneConfig } from '../config';
-import type { GatewayState } from '../state/gateway-state';
+import type { GatewayModel } from '../state/model';
 
 export type GroupResult = 'deleted' | 'would delete' | 'kept (pushed again)' | 'already gone' | 'failed';
 
@@ -44,7 +44,7 @@ export interface PruneEvents {
 }
 
 export interface PrunerOptions {
-  model: GatewayState;
+  model: GatewayModel;
   /** Deletes one group on the gateway; rejects with the gateway's error. */
   deleteGroup: (path: string) => Promise<unknown>;
   dryRun?: boolean;
