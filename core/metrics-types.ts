@@ -80,4 +80,9 @@ export interface Group {
   sampleCount: number;
   /** Why this group could not be read as the gateway meant it; undefined when it is sound. */
   problem?: string;
+  /**
+   * The name of the gateway holding it, when the server follows several (its key then starts
+   * with `@gateway="name" `, see core/gateway-key.ts); undefined with one gateway, as before.
+   */
+  gateway?: string;
 }

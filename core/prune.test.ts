@@ -98,3 +98,18 @@ describe('formatSpan', () => {
     [3600 + 30, '1h'],
   ])('%d s is %s', (seconds, text) => expect(formatSpan(seconds)).toBe(text));
 });
+
+describe('dueAt with gateways', () => {
+  const old = { ...group({ job: 'a' }, 100), key: '@gateway="eu-1" {job="a"}', gateway: 'eu-1' };
+  const only = (gateways: string[]) => ({ ...rule('{job="a"}', { olderThan: 10 }), gateways });
+
+  it('applies a rule naming gateways only to groups on them', () => {
+    expect(dueAt(old, only(['eu-1', 'eu-2']))).toBe(110);
+    expect(dueAt(old, only(['eu-2']))).toBeNull();
+    expect(dueAt(old, rule('{job="a"}', { olderThan: 10 }))).toBe(110);
+  });
+
+  it('applies it to the groups of the only gateway, which carry no name', () => {
+    expect(dueAt(group({ job: 'a' }, 100), only(['solo']))).toBe(110);
+  });
+});

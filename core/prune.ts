@@ -14,6 +14,8 @@ export interface PruneRule {
   olderThan?: number;
   /** The last push failed and none has succeeded for this long (seconds). */
   failingFor?: number;
+  /** Only groups on these gateways (by name); absent for every gateway. */
+  gateways?: readonly string[];
 }
 
 /** How the page and the log write a rule: `{job=~"ci_.*"} older than 1d`. */
@@ -27,8 +29,10 @@ export function describeRule(rule: PruneRule, formatSeconds: (s: number) => stri
 
 /**
  * When (Unix seconds) the rule makes this group due for deletion, or null when it never will as
- * the group stands: its labels do not match, its push times are unknown, or (for `failing_for`)
- * its last push succeeded. A malformed group is never pruned: its key may not be its real one.
+ * the group stands: its labels do not match, its push times are unknown, it is on a gateway the
+ * rule does not name, or (for `failing_for`) its last push succeeded. A malformed group is never
+ * pruned: its key may not be its real one. A group without a gateway comes from the only one,
+ * which the configuration checked the rule's `gateways` against.
  *
  * - `older_than`: from the group's last push of any kind (the later of its last successful and
  *   last failed push).
@@ -37,6 +41,7 @@ export function describeRule(rule: PruneRule, formatSeconds: (s: number) => stri
  */
 export function dueAt(group: Group, rule: PruneRule): number | null {
   if (group.problem || !matchesAll(rule.matchers, group.labels)) return null;
+  if (rule.gateways && group.gateway !== undefined && !rule.gateways.includes(group.gateway)) return null;
   const times: number[] = [];
   if (rule.olderThan !== undefined) {
     const last = Math.max(group.pushTime, group.failureTime);

@@ -3,10 +3,13 @@
  * unknown keys are errors, and every error names the file and the line.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { parseDuration } from '../core/duration.js';
 import { parseSelector } from '../core/matchers';
 import type { PruneRule } from '../core/prune';
+import { DEFAULT_GATEWAY_NAME, GATEWAY_NAME, parseServiceUrl } from './options.js';
+import type { GatewayCredentials } from './proxy.js';
 
 export interface PruneConfig {
   intervalMs: number;
@@ -14,8 +17,26 @@ export interface PruneConfig {
   rules: PruneRule[];
 }
 
+/** One entry of `gateways:`. */
+export interface GatewayConfig {
+  name: string;
+  url: URL;
+  /** Files named relative to the configuration file's folder, as Prometheus does. */
+  credentials: GatewayCredentials;
+}
+
 export interface Config {
   prune?: PruneConfig;
+  /** Absent when the file has no `gateways:` section (the gateway then comes from the flags). */
+  gateways?: GatewayConfig[];
+}
+
+export interface ParseOptions {
+  /**
+   * The gateways' names when the file has no `gateways:` section of its own (from `--gateway
+   * NAME=URL`); prune rules may name only these. Without it, the one gateway is "default".
+   */
+  gatewayNames?: readonly string[];
 }
 
 export const PRUNE_DEFAULTS = { intervalMs: 60_000, maxDeletesPerRun: 100 };
@@ -23,7 +44,7 @@ export const PRUNE_DEFAULTS = { intervalMs: 60_000, maxDeletesPerRun: 100 };
 /** Everything wrong with a configuration file, in one line: `file:line: what`. */
 export class ConfigError extends Error {}
 
-type Field = 'string' | 'duration' | 'count' | 'list' | 'map';
+type Field = 'string' | 'duration' | 'count' | 'list' | 'map' | 'boolean';
 
 class Reader {
   constructor(
@@ -58,8 +79,12 @@ class Reader {
       return node;
     }
     if (field === 'map') return node;
-    if (!isScalar(node)) this.fail(node, at, `must be a ${field === 'count' ? 'number' : 'string'}`);
+    if (!isScalar(node)) this.fail(node, at, `must be a ${field === 'count' ? 'number' : field}`);
     const raw = node.value;
+    if (field === 'boolean') {
+      if (typeof raw !== 'boolean') this.fail(node, at, `must be true or false, not ${String(raw)}`);
+      return raw;
+    }
     if (field === 'count') {
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1)
         this.fail(node, at, `must be a whole number ≥ 1, not ${String(raw)}`);
@@ -75,8 +100,14 @@ class Reader {
   }
 }
 
-function readRule(reader: Reader, node: Node, path: string, names: Set<string>): PruneRule {
-  const map = reader.map(node, path, ['name', 'match', 'older_than', 'failing_for']);
+function readRule(
+  reader: Reader,
+  node: Node,
+  path: string,
+  names: Set<string>,
+  gateways: readonly string[],
+): PruneRule {
+  const map = reader.map(node, path, ['name', 'match', 'older_than', 'failing_for', 'gateways']);
   const name = reader.value(map, 'name', path, 'string') as string | undefined;
   if (!name?.trim()) reader.fail(node, path, 'needs a name');
   if (names.has(name)) reader.fail(map.get('name', true) as Node, `${path}.name`, `"${name}" is used by another rule`);
@@ -90,17 +121,93 @@ function readRule(reader: Reader, node: Node, path: string, names: Set<string>):
   if (olderThan === undefined && failingFor === undefined) {
     reader.fail(node, path, `rule "${name}" needs a condition: older_than, failing_for or both`);
   }
+  const only = readRuleGateways(reader, map, path, gateways);
   return {
     name,
     match,
     matchers: parsed.matchers,
     ...(olderThan !== undefined ? { olderThan } : {}),
     ...(failingFor !== undefined ? { failingFor } : {}),
+    ...(only !== undefined ? { gateways: only } : {}),
   };
 }
 
+/** A rule's `gateways: [eu-1, eu-2]`: names of configured gateways, each once; absent for all. */
+function readRuleGateways(
+  reader: Reader,
+  map: YAMLMap<Node, Node>,
+  path: string,
+  known: readonly string[],
+): string[] | undefined {
+  const list = reader.value(map, 'gateways', path, 'list') as { items: Node[] } | undefined;
+  if (list === undefined) return undefined;
+  if (list.items.length === 0) {
+    reader.fail(list as unknown as Node, `${path}.gateways`, 'names no gateway (leave it out to prune on all)');
+  }
+  const names: string[] = [];
+  list.items.forEach((item, i) => {
+    const at = `${path}.gateways[${i}]`;
+    const name = isScalar(item) ? item.value : undefined;
+    if (typeof name !== 'string') reader.fail(item, at, 'must be the name of a gateway');
+    if (!known.includes(name)) {
+      reader.fail(item, at, `no gateway is named "${name}" (known: ${known.join(', ')})`);
+    }
+    if (names.includes(name)) reader.fail(item, at, `"${name}" is listed twice`);
+    names.push(name);
+  });
+  return names;
+}
+
+const GATEWAY_KEYS = ['name', 'url', 'basic_auth_file', 'ca_file', 'insecure_skip_verify'] as const;
+
+function readGateway(reader: Reader, node: Node, path: string, taken: GatewayConfig[], file: string): GatewayConfig {
+  const map = reader.map(node, path, GATEWAY_KEYS);
+  const name = reader.value(map, 'name', path, 'string') as string | undefined;
+  if (name === undefined) reader.fail(node, path, 'needs a name');
+  const nameNode = map.get('name', true) as Node;
+  if (!GATEWAY_NAME.test(name)) {
+    reader.fail(nameNode, `${path}.name`, `"${name}" may hold only letters, digits, "_", "." and "-"`);
+  }
+  if (taken.some((g) => g.name === name)) reader.fail(nameNode, `${path}.name`, `"${name}" names another gateway`);
+  const href = reader.value(map, 'url', path, 'string') as string | undefined;
+  if (href === undefined) reader.fail(node, path, `gateway "${name}" needs a url`);
+  const urlNode = map.get('url', true) as Node;
+  let url: URL;
+  try {
+    url = parseServiceUrl(href, 'gateway', 'name it in basic_auth_file');
+  } catch (error) {
+    reader.fail(urlNode, `${path}.url`, (error as Error).message);
+  }
+  const same = taken.find((g) => g.url.href === url.href);
+  if (same) reader.fail(urlNode, `${path}.url`, `${url.href} is gateway "${same.name}" already`);
+  // Relative to the configuration file, as Prometheus reads its own files.
+  const near = (value: unknown) =>
+    typeof value !== 'string' ? undefined : isAbsolute(value) ? value : join(dirname(file), value);
+  const basicAuthFile = near(reader.value(map, 'basic_auth_file', path, 'string'));
+  const caFile = near(reader.value(map, 'ca_file', path, 'string'));
+  const insecure = reader.value(map, 'insecure_skip_verify', path, 'boolean') as boolean | undefined;
+  return {
+    name,
+    url,
+    credentials: {
+      ...(basicAuthFile !== undefined ? { basicAuthFile } : {}),
+      ...(caFile !== undefined ? { caFile } : {}),
+      ...(insecure ? { insecureSkipVerify: true } : {}),
+    },
+  };
+}
+
+function readGateways(reader: Reader, root: YAMLMap<Node, Node>, file: string): GatewayConfig[] | undefined {
+  const list = reader.value(root, 'gateways', 'configuration', 'list') as { items: Node[] } | undefined;
+  if (list === undefined) return undefined;
+  if (list.items.length === 0) reader.fail(list as unknown as Node, 'gateways', 'lists no gateway');
+  const gateways: GatewayConfig[] = [];
+  list.items.forEach((item, i) => gateways.push(readGateway(reader, item, `gateways[${i}]`, gateways, file)));
+  return gateways;
+}
+
 /** Reads a configuration from its text; `file` names it in errors. */
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string, options: ParseOptions = {}): Config {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const [error] = doc.errors;
@@ -110,26 +217,29 @@ export function parseConfig(text: string, file: string): Config {
   }
   const reader = new Reader(file, lines);
   if (doc.contents === null) return {};
-  const root = reader.map(doc.contents, 'configuration', ['prune']);
+  const root = reader.map(doc.contents, 'configuration', ['prune', 'gateways']);
+  const gateways = readGateways(reader, root, file);
+  const names = gateways?.map((g) => g.name) ?? options.gatewayNames ?? [DEFAULT_GATEWAY_NAME];
   const pruneNode = reader.value(root, 'prune', 'configuration', 'map') as Node | undefined;
-  if (pruneNode === undefined) return {};
+  if (pruneNode === undefined) return gateways ? { gateways } : {};
   const prune = reader.map(pruneNode, 'prune', ['interval', 'max_deletes_per_run', 'rules']);
   const interval = reader.value(prune, 'interval', 'prune', 'duration') as number | undefined;
   const cap = reader.value(prune, 'max_deletes_per_run', 'prune', 'count') as number | undefined;
   const list = reader.value(prune, 'rules', 'prune', 'list') as { items: Node[] } | undefined;
-  const names = new Set<string>();
-  const rules = (list?.items ?? []).map((item, i) => readRule(reader, item, `prune.rules[${i}]`, names));
+  const ruleNames = new Set<string>();
+  const rules = (list?.items ?? []).map((item, i) => readRule(reader, item, `prune.rules[${i}]`, ruleNames, names));
   return {
     prune: {
       intervalMs: interval !== undefined ? interval * 1000 : PRUNE_DEFAULTS.intervalMs,
       maxDeletesPerRun: cap ?? PRUNE_DEFAULTS.maxDeletesPerRun,
       rules,
     },
+    ...(gateways ? { gateways } : {}),
   };
 }
 
 /** Reads the file; every failure, unreadable file included, is one ConfigError line. */
-export function loadConfig(file: string): Config {
+export function loadConfig(file: string, options: ParseOptions = {}): Config {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -138,5 +248,5 @@ export function loadConfig(file: string): Config {
       `${file}: cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
-  return parseConfig(text, file);
+  return parseConfig(text, file, options);
 }

@@ -12,12 +12,14 @@ export function parseGatewayUrl(value) {
 }
 
 /**
- * A service's URL from a flag (`gateway` or `prometheus`): http(s), no credentials, no query.
+ * A service's URL from a flag (`gateway` or `prometheus`) or the configuration file: http(s), no
+ * credentials, no query.
  * @param {string} value
  * @param {'gateway' | 'prometheus'} service
+ * @param {string} [credentialsHint] where credentials go instead (default: the flag's file option)
  * @returns {URL}
  */
-export function parseServiceUrl(value, service) {
+export function parseServiceUrl(value, service, credentialsHint = `pass --${service}-basic-auth-file FILE`) {
   // Messages never repeat a credential: whatever stands before an "@" in the authority is hidden.
   const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
   let url;
@@ -35,13 +37,57 @@ export function parseServiceUrl(value, service) {
   // pod specs, and would have to be redacted from every log line and answer. A file does neither.
   if (url.username || url.password || shown !== value) {
     throw new Error(
-      `the ${service} URL "${shown}" must not hold credentials: put "user:password" in a file and pass --${service}-basic-auth-file FILE`,
+      `the ${service} URL "${shown}" must not hold credentials: put "user:password" in a file and ${credentialsHint}`,
     );
   }
   // `search`/`hash` are empty for a bare `?`/`#`, yet the href keeps them (a `?` ends up in every proxied path).
   if (/[?#]/.test(url.href)) throw new Error(`the ${service} URL "${shown}" must not have a query or fragment`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
+}
+
+/** A gateway's name, as `--gateway NAME=URL`, pushboard.yml and `@gateway="…"` write it. */
+export const GATEWAY_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** The name of the only gateway when it is given without one (`--gateway URL`, PUSHGATEWAY_URL). */
+export const DEFAULT_GATEWAY_NAME = 'default';
+
+/**
+ * The values of a repeated `--gateway`: either one bare URL (one gateway, as before there were
+ * several, named "default"), or any number of `NAME=URL`, each a named gateway. A bare URL among
+ * named ones is refused: it has no name to tell it apart by. A URL never has an "=" before its
+ * scheme's ":", and a name never has a ":", so the two forms cannot be mistaken for each other.
+ * @param {readonly string[]} values
+ * @returns {{ named: boolean, gateways: Array<{ name: string, url: URL }> }}
+ */
+export function parseGatewayFlags(values) {
+  /** @type {Array<{ name: string, url: URL }>} */
+  const gateways = [];
+  let bare = 0;
+  for (const value of values) {
+    const match = /^([^:/=]*)=(.*)$/s.exec(value);
+    if (!match) {
+      bare++;
+      gateways.push({ name: DEFAULT_GATEWAY_NAME, url: parseGatewayUrl(value) });
+      continue;
+    }
+    const [, name = '', url = ''] = match;
+    if (!GATEWAY_NAME.test(name)) {
+      throw new Error(
+        `the gateway name "${name}" in --gateway ${name}=… may hold only letters, digits, "_", "." and "-"`,
+      );
+    }
+    if (gateways.some((g) => g.name === name)) throw new Error(`--gateway ${name}=… is given twice`);
+    gateways.push({ name, url: parseGatewayUrl(url) });
+  }
+  if (bare > 0 && gateways.length > 1) {
+    throw new Error(
+      bare === gateways.length
+        ? '--gateway is given several times without names: name each one, as --gateway NAME=URL'
+        : 'a --gateway URL without a name cannot go with named ones: write it as --gateway NAME=URL too',
+    );
+  }
+  return { named: bare === 0 && gateways.length > 0, gateways };
 }
 
 /**

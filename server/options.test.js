@@ -1,6 +1,14 @@
 // @ts-check
 import { describe, expect, it } from 'vitest';
-import { parseFactor, parseGatewayUrl, parseListen, parseSize, parseWindow } from './options.js';
+import {
+  parseFactor,
+  parseGatewayFlags,
+  parseGatewayUrl,
+  parseListen,
+  parseServiceUrl,
+  parseSize,
+  parseWindow,
+} from './options.js';
 
 describe('parseGatewayUrl', () => {
   it.each([
@@ -112,5 +120,61 @@ describe('parseWindow and parseFactor', () => {
     expect(parseFactor('1.5')).toBe(1.5);
     for (const bad of ['1', '0.5', '-3', 'two', '2x', ''])
       expect(() => parseFactor(bad)).toThrow('is not a factor above 1');
+  });
+});
+
+describe('parseGatewayFlags', () => {
+  /** @param {string[]} values */
+  const read = (values) => {
+    const { named, gateways } = parseGatewayFlags(values);
+    return { named, gateways: gateways.map((g) => `${g.name} ${g.url.href}`) };
+  };
+
+  it('none gives no gateway', () => {
+    expect(read([])).toEqual({ named: false, gateways: [] });
+  });
+
+  it('a bare URL is the one gateway, named "default", as before there were several', () => {
+    expect(read(['http://gw:9091/pgw'])).toEqual({ named: false, gateways: ['default http://gw:9091/pgw/'] });
+  });
+
+  it('NAME=URL gives named gateways, in the order given', () => {
+    expect(read(['eu-1=http://eu1:9091', 'us_east.2=https://us/pgw/'])).toEqual({
+      named: true,
+      gateways: ['eu-1 http://eu1:9091/', 'us_east.2 https://us/pgw/'],
+    });
+    expect(read(['solo=http://h:9091'])).toEqual({ named: true, gateways: ['solo http://h:9091/'] });
+  });
+
+  it('an "=" inside a URL does not make it named', () => {
+    expect(() => read(['http://h/a=b?x=1'])).toThrow('must not have a query or fragment');
+    expect(read(['http://h/a=b'])).toEqual({ named: false, gateways: ['default http://h/a=b/'] });
+  });
+
+  it.each([
+    [['http://a:9091', 'eu=http://b:9091'], 'a --gateway URL without a name cannot go with named ones'],
+    [['eu=http://b:9091', 'http://a:9091'], 'a --gateway URL without a name cannot go with named ones'],
+    [['http://a:9091', 'http://b:9091'], '--gateway is given several times without names'],
+    [['eu=http://a', 'eu=http://b'], '--gateway eu=… is given twice'],
+    [['eu 1=http://a'], 'the gateway name "eu 1" in --gateway eu 1=… may hold only letters'],
+    [['=http://a'], 'the gateway name "" in --gateway =… may hold only letters'],
+    [['eu=gw:9091'], 'the gateway URL "gw:9091" must start with http:// or https://'],
+    [['eu='], 'the gateway URL "" is not a valid URL'],
+  ])('refuses %j', (values, message) => {
+    expect(() => parseGatewayFlags(values)).toThrow(message);
+  });
+
+  it('never repeats a credential of a named gateway', () => {
+    expect(() => parseGatewayFlags(['eu=http://alice:s3cret@h/'])).toThrow(
+      'the gateway URL "http://…@h/" must not hold credentials: put "user:password" in a file and pass --gateway-basic-auth-file FILE',
+    );
+  });
+});
+
+describe('parseServiceUrl', () => {
+  it('tells where credentials go instead, as the caller says', () => {
+    expect(() => parseServiceUrl('http://a:b@h/', 'gateway', 'name it in basic_auth_file')).toThrow(
+      'must not hold credentials: put "user:password" in a file and name it in basic_auth_file',
+    );
   });
 });

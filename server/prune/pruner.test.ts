@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseSelector } from '../../core/matchers';
 import type { PruneRule } from '../../core/prune';
 import { GatewayState } from '../state/gateway-state';
+import { MultiGatewayState } from '../state/multi-state';
 import type { FetchAnswer } from '../state/fetch-gateway';
 import { answer } from '../state/testing';
 import { auditLine, Pruner } from './pruner';
@@ -172,5 +173,71 @@ describe('Pruner', () => {
     expect(pruner.nextRun).toBeUndefined();
     expect(reads).toBe(1);
     vi.useRealTimers();
+  });
+});
+
+describe('Pruner over several gateways', () => {
+  /** Two gateways holding the same groups; each one's answers listed per read (the last repeats). */
+  function several(reads: Record<string, Array<unknown[] | Error>>) {
+    const model = new MultiGatewayState({
+      gateways: Object.entries(reads).map(([name, list]) => ({
+        name,
+        fetchMetrics: () => {
+          const next = list.length > 1 ? list.shift()! : list[0]!;
+          return next instanceof Error ? Promise.reject(next) : Promise.resolve(answer(next));
+        },
+      })),
+      intervalMs: 60_000,
+    });
+    const deleted: string[] = [];
+    const lines: string[] = [];
+    const pruner = new Pruner({
+      model,
+      deleteGroup: (path, group) => {
+        deleted.push(`${group.gateway} ${path}`);
+        return Promise.resolve();
+      },
+      events: { line: (l) => lines.push(l), acted: (a) => lines.push(auditLine(a)) },
+      now: () => NOW * 1000,
+    });
+    return { pruner, deleted, lines };
+  }
+  const old = [raw('ci', 'a', 7200)];
+
+  it('deletes on each group’s own gateway, only those a rule names, and logs the gateway', async () => {
+    const { pruner, deleted, lines } = several({ 'eu-1': [old], 'eu-2': [old] });
+    pruner.configure({
+      intervalMs: 60_000,
+      maxDeletesPerRun: 10,
+      rules: [{ ...rule('eu1', '{job="ci"}', { olderThan: 3600 }), gateways: ['eu-1'] }],
+    });
+    const report = await pruner.run();
+    pruner.configure({ intervalMs: 60_000, maxDeletesPerRun: 10, rules: [rule('all', '{}', { olderThan: 3600 })] });
+    await pruner.run();
+    pruner.stop();
+    expect(report.rules[0]).toMatchObject({ matching: 1, deleted: 1 });
+    expect(deleted).toEqual([
+      'eu-1 metrics/job@base64/Y2k/instance@base64/YQ',
+      'eu-1 metrics/job@base64/Y2k/instance@base64/YQ',
+      'eu-2 metrics/job@base64/Y2k/instance@base64/YQ',
+    ]);
+    expect(lines[0]).toBe(
+      'prune: rule=eu1 match={job="ci"} selector={job="ci", instance="a"} gateway=eu-1 last_push=2h ago result=deleted',
+    );
+  });
+
+  it('deletes nothing on a gateway it cannot read again, and goes on with the others', async () => {
+    const { pruner, deleted, lines } = several({
+      'eu-1': [old],
+      'eu-2': [old, new Error('connect ECONNREFUSED')],
+    });
+    pruner.configure({ intervalMs: 60_000, maxDeletesPerRun: 10, rules: [rule('all', '{}', { olderThan: 3600 })] });
+    const report = await pruner.run();
+    pruner.stop();
+    expect(deleted).toEqual(['eu-1 metrics/job@base64/Y2k/instance@base64/YQ']);
+    expect(report).toMatchObject({ outcome: 'failed', rules: [{ matching: 2, deleted: 1, failed: 1 }] });
+    expect(lines[1]).toMatch(
+      /gateway=eu-2 .* result=failed \(could not read the gateway eu-2 again: connect ECONNREFUSED\)$/,
+    );
   });
 });

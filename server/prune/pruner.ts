@@ -8,7 +8,8 @@ import { formatMatchers } from '../../core/matchers';
 import type { Group } from '../../core/metrics-types';
 import { dueAt, formatSpan, type PruneRule } from '../../core/prune';
 import type { PruneConfig } from '../config';
-import type { GatewayState } from '../state/gateway-state';
+import type { GatewayModel } from '../state/model';
+import type { MultiPollStatus } from '../state/multi-state';
 
 export type GroupResult = 'deleted' | 'would delete' | 'kept (pushed again)' | 'already gone' | 'failed';
 
@@ -44,9 +45,12 @@ export interface PruneEvents {
 }
 
 export interface PrunerOptions {
-  model: GatewayState;
-  /** Deletes one group on the gateway; rejects with the gateway's error. */
-  deleteGroup: (path: string) => Promise<unknown>;
+  model: GatewayModel;
+  /**
+   * Deletes one group on its gateway (with several, the one `group.gateway` names); rejects with
+   * the gateway's error.
+   */
+  deleteGroup: (path: string, group: Group) => Promise<unknown>;
   dryRun?: boolean;
   events: PruneEvents;
   now?: () => number;
@@ -67,11 +71,15 @@ interface Candidate {
   group: Group;
 }
 
-/** `prune: rule=ci-branches match={…} selector={job="ci_a", branch="x"} last_push=1d 2h ago result=deleted` */
+/**
+ * `prune: rule=ci-branches match={…} selector={job="ci_a", branch="x"} last_push=1d 2h ago result=deleted`,
+ * with `gateway=eu-1` after the selector when there are several gateways.
+ */
 export function auditLine({ rule, group, nowSeconds, result, detail }: Action): string {
   const last = Math.max(group.pushTime, group.failureTime);
+  const gateway = group.gateway !== undefined ? ` gateway=${group.gateway}` : '';
   return (
-    `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} selector=${group.selector} ` +
+    `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} selector=${group.selector}${gateway} ` +
     `last_push=${formatSpan(nowSeconds - last)} ago result=${result}${detail ? ` (${detail})` : ''}`
   );
 }
@@ -125,6 +133,13 @@ export class Pruner {
 
   private now(): number {
     return (this.options.now ?? Date.now)();
+  }
+
+  /** The error of the last read of this gateway, when the model follows several. */
+  private gatewayError(gateway: string | undefined): string | undefined {
+    if (gateway === undefined) return undefined;
+    const status = (this.options.model.status as MultiPollStatus).gateways?.find((g) => g.name === gateway);
+    return status?.error?.message;
   }
 
   /** One run of every rule (the scheduled one, or `pushboard prune`'s only one). */
@@ -212,6 +227,11 @@ export class Pruner {
         result: 'failed',
         detail: `could not read the gateway again: ${this.options.model.status.error?.message}`,
       };
+    // With several gateways the overall status is fine while one is down; its groups are then
+    // as of its last good read, which cannot tell whether they were pushed since.
+    const down = this.gatewayError(group.gateway);
+    if (down !== undefined)
+      return { result: 'failed', detail: `could not read the gateway ${group.gateway} again: ${down}` };
     const current = this.options.model.group(group.key);
     if (!current) return { result: 'already gone' };
     const at = dueAt(current, rule);
@@ -225,7 +245,7 @@ export class Pruner {
     }
     if (this.options.dryRun) return { result: 'would delete' };
     try {
-      await this.options.deleteGroup(groupPath(current.labels));
+      await this.options.deleteGroup(groupPath(current.labels), current);
       return { result: 'deleted' };
     } catch (error) {
       return { result: 'failed', detail: (error as Error).message };

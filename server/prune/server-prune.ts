@@ -1,6 +1,6 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { GatewayState } from '../state/gateway-state';
+import type { GatewayModel } from '../state/model';
 import { dueAt, type PruneRule } from '../../core/prune';
 import { auditLine, Pruner } from './pruner';
 
@@ -11,7 +11,7 @@ export function serverPruner({
   dryRun = false,
   log,
 }: {
-  model: GatewayState;
+  model: GatewayModel;
   send: (method: string, path: string) => Promise<unknown>;
   registry: Registry;
   dryRun?: boolean;
@@ -86,7 +86,7 @@ export function serverPruner({
  */
 export function rulesView(
   pruner: Pruner,
-  model: GatewayState,
+  model: GatewayModel,
   { readOnly, dryRun, now = Date.now() }: { readOnly: boolean; dryRun: boolean; now?: number },
 ) {
   const settings = pruner.settings;

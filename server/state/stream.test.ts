@@ -3,6 +3,8 @@ import http from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayState } from './gateway-state';
+import type { GatewayModel } from './model';
+import { MultiGatewayState } from './multi-state';
 import { fakeGateway, rawGroup } from './testing';
 import { FIRST_SCREEN, streamHandler, type StreamOptions } from './stream';
 
@@ -14,7 +16,7 @@ afterEach(async () => {
   }
 });
 
-async function serve(state: GatewayState, options?: StreamOptions): Promise<number> {
+async function serve(state: GatewayModel, options?: StreamOptions): Promise<number> {
   const app = express();
   app.get('/events', streamHandler(state, options));
   const server = http.createServer(app);
@@ -113,5 +115,42 @@ describe('the event stream', () => {
     await expect.poll(() => healthy.events.filter((e) => e.event === 'diff').length).toBeGreaterThan(1);
     healthy.close();
     socket.destroy();
+  });
+
+  it('streams several gateways as one model: merged keys, each gateway’s changes as they come', async () => {
+    const eu1 = fakeGateway(manyGroups(300));
+    const eu2 = fakeGateway(manyGroups(300));
+    const state = new MultiGatewayState({
+      gateways: [
+        { name: 'eu-1', fetchMetrics: eu1.fetchMetrics },
+        { name: 'eu-2', fetchMetrics: eu2.fetchMetrics },
+      ],
+      intervalMs: 60_000,
+    });
+    await state.pollNow();
+    const viewer = listen(await serve(state));
+    await expect.poll(() => viewer.events.length).toBeGreaterThanOrEqual(2);
+    const [snapshot, rest] = viewer.events;
+    expect(snapshot.data.total).toBe(600);
+    const first = snapshot.data.groups as Array<{ key: string; gateway: string }>;
+    expect(first.slice(0, 2).map((g) => [g.key, g.gateway])).toEqual([
+      ['@gateway="eu-1" {job="j", instance="i00000"}', 'eu-1'],
+      ['@gateway="eu-2" {job="j", instance="i00000"}', 'eu-2'],
+    ]);
+    expect(rest.data.order).toHaveLength(600);
+    expect((snapshot.data.status as { gateways: unknown[] }).gateways).toHaveLength(2);
+
+    const changed = manyGroups(300);
+    changed[7] = rawGroup('i00007', 't2');
+    eu2.set(changed);
+    await state.pollNow('eu-2');
+    await expect.poll(() => viewer.events.map((e) => e.event)).toEqual(['snapshot', 'rest', 'diff', 'status']);
+    const diff = viewer.events[2].data;
+    expect(diff.version).toBe((snapshot.data.version as number) + 1);
+    expect((diff.changed as Array<{ key: string }>).map((g) => g.key)).toEqual([
+      '@gateway="eu-2" {job="j", instance="i00007"}',
+    ]);
+    viewer.close();
+    await expect.poll(() => state.viewerCount).toBe(0);
   });
 });

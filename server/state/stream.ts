@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { GatewayState } from './gateway-state';
+import type { GatewayModel } from './model';
 import { snapshotTexts } from './snapshot-text';
 
 /** How many groups the first event carries: enough to fill the first screen. */
@@ -19,12 +19,12 @@ export interface StreamOptions {
   /** Called with each event's size, for the server's metrics. */
   onBytes?: (bytes: number) => void;
   /** The most a viewer may have waiting unsent before it is dropped. */
-  maxBacklogBytes?: (state: GatewayState) => number;
+  maxBacklogBytes?: (state: GatewayModel) => number;
 }
 
-const defaultBacklog = (state: GatewayState) => Math.max(4 * 1024 * 1024, 2 * state.lastAnswerBytes);
+const defaultBacklog = (state: GatewayModel) => Math.max(4 * 1024 * 1024, 2 * state.lastAnswerBytes);
 
-export function streamHandler(state: GatewayState, options: StreamOptions = {}) {
+export function streamHandler(state: GatewayModel, options: StreamOptions = {}) {
   const maxBacklog = options.maxBacklogBytes ?? defaultBacklog;
   const texts = snapshotTexts(SERVER_ID, FIRST_SCREEN);
   /**
