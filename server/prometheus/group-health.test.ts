@@ -7,6 +7,18 @@ import { basisOf, DEFAULT_HEALTH, GroupHealth, seriesMatchers } from './group-he
 import type { PrometheusView } from './prometheus-view';
 import { healthMetricsText } from './health-metrics';
 
+/** The gateway's target in Prometheus, job pgw, with these labels. */
+const targetView = (labels: Record<string, string>) => ({
+  job: 'pgw',
+  scrapeUrl: 'http://gw/metrics',
+  health: 'up',
+  lastError: '',
+  lastScrape: '',
+  lastScrapeDurationSeconds: 0,
+  scrapeInterval: null,
+  labels,
+});
+
 const basis = (honorLabels: boolean) => ({ job: 'pushgateway', honorLabels, targetLabels: {} });
 
 describe('seriesMatchers', () => {
@@ -43,16 +55,7 @@ describe('basisOf', () => {
         check: { state: 'not-scraped', targets: 2 },
       }),
     ).toBe('Prometheus does not scrape this gateway.');
-    const target = {
-      job: 'pgw',
-      scrapeUrl: 'http://gw/metrics',
-      health: 'up',
-      lastError: '',
-      lastScrape: '',
-      lastScrapeDurationSeconds: 0,
-      scrapeInterval: null,
-      labels: { env: 'prod' },
-    };
+    const target = targetView({ env: 'prod' });
     const view = (honorLabels: boolean | null) =>
       ({
         configured: true,
@@ -111,16 +114,7 @@ describe('GroupHealth', () => {
     version: null,
     check: {
       state: 'scraped',
-      target: {
-        job: 'pgw',
-        scrapeUrl: 'http://gw/metrics',
-        health: 'up',
-        lastError: '',
-        lastScrape: '',
-        lastScrapeDurationSeconds: 0,
-        scrapeInterval: null,
-        labels: { job: 'pgw', instance: 'gw:9091' },
-      },
+      target: targetView({ job: 'pgw', instance: 'gw:9091' }),
       honorLabels: true,
       fixedConfig: null,
     },

@@ -7,6 +7,7 @@
  */
 import type { Cadence } from '../../core/cadence';
 import type { Group } from '../../core/metrics-types';
+import type { SeenView } from '../../core/prometheus-views';
 import { formatSelector, labelMatcher } from '../../core/selector';
 import type { GatewayState } from '../state/gateway-state';
 import type { PrometheusClient, Sample } from './client';
@@ -47,20 +48,6 @@ export interface CadenceView {
   /** Usual interval in seconds, by group key. */
   intervals: Record<string, number>;
 }
-
-/** Whether Prometheus has an expanded group's push time, and how to find its series there. */
-export type SeenView =
-  | { state: 'unavailable'; reason: string }
-  | {
-      state: 'seen' | 'not-seen';
-      /** Label matchers that select this group's series in Prometheus. */
-      matchers: Array<[string, string]>;
-      /** When Prometheus last scraped the push time (ms), and the push time it holds (s). */
-      lastScrape: number | null;
-      pushTime: number | null;
-      /** Prometheus' address as the browser reaches it, for "Open in Prometheus". */
-      graphBase: string;
-    };
 
 const round = (seconds: number) => Number(seconds.toPrecision(3));
 

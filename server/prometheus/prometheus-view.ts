@@ -3,12 +3,10 @@ import type { GatewayCredentials } from '../proxy.js';
 import { publicAddress } from '../proxy.js';
 import { prometheusClient, type PrometheusClient } from './client';
 import type { HealthSettings } from './group-health';
-import { checkScrape, type ScrapeCheck } from './scrape-check';
+import type { PrometheusView } from '../../core/prometheus-views';
+import { checkScrape } from './scrape-check';
 
-export type PrometheusView =
-  | { configured: false }
-  | { configured: true; address: string; reachable: false; error: string }
-  | { configured: true; address: string; reachable: true; version: string | null; check: ScrapeCheck };
+export type { PrometheusView } from '../../core/prometheus-views';
 
 /** Several tabs on the status page ask at once: one set of reads per few seconds is plenty. */
 const KEEP_MS = 5000;

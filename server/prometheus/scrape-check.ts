@@ -4,30 +4,10 @@
  * `exported_job` and `exported_instance`, and queries on them silently find nothing.
  */
 import { parse, stringify } from 'yaml';
+import type { ScrapeCheck } from '../../core/prometheus-views';
 import type { Target } from './client';
 
-export interface TargetView {
-  job: string;
-  scrapeUrl: string;
-  health: string;
-  lastError: string;
-  lastScrape: string;
-  lastScrapeDurationSeconds: number;
-  scrapeInterval: string | null;
-  /** The target's labels, which Prometheus adds to every series it scrapes there. */
-  labels: Record<string, string>;
-}
-
-export type ScrapeCheck =
-  | { state: 'not-scraped'; targets: number }
-  | {
-      state: 'scraped';
-      target: TargetView;
-      /** null when the job is not in the configuration Prometheus reports. */
-      honorLabels: boolean | null;
-      /** The job's configuration with honor_labels on, when it is off. */
-      fixedConfig: string | null;
-    };
+export type { ScrapeCheck, TargetView } from '../../core/prometheus-views';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const hostKey = (url: URL) => {

@@ -1,21 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Group } from '../../core/metrics-types';
+import type { SeenView } from '../../core/prometheus-views';
 import { TimeAgo } from '../components/TimeAgo';
 import { readJson } from '../gateway/client';
 import { isRecord } from '../../core/validate';
 import { familySelector, graphUrl } from './graph-link';
 import { usePrometheusView } from './prometheus-view';
-
-/** server/prometheus/group-health.ts `SeenView`. */
-type SeenView =
-  | { state: 'unavailable'; reason: string }
-  | {
-      state: 'seen' | 'not-seen';
-      matchers: Array<[string, string]>;
-      lastScrape: number | null;
-      pushTime: number | null;
-      graphBase: string;
-    };
 
 const PATH = '-/pushboard/prometheus/group';
 

@@ -1,30 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { servedByServer } from '../config/config';
 import { readJson } from '../gateway/client';
+import type { PrometheusView } from '../../core/prometheus-views';
 import { isRecord } from '../../core/validate';
 
-/** server/prometheus/prometheus-view.ts, as the status page reads it. */
-export interface ScrapedTarget {
-  job: string;
-  scrapeUrl: string;
-  health: string;
-  lastError: string;
-  lastScrape: string;
-  lastScrapeDurationSeconds: number;
-  scrapeInterval: string | null;
-}
-export type PrometheusView =
-  | { configured: false }
-  | { configured: true; address: string; reachable: false; error: string }
-  | {
-      configured: true;
-      address: string;
-      reachable: true;
-      version: string | null;
-      check:
-        | { state: 'not-scraped'; targets: number }
-        | { state: 'scraped'; target: ScrapedTarget; honorLabels: boolean | null; fixedConfig: string | null };
-    };
+export type { PrometheusView, TargetView as ScrapedTarget } from '../../core/prometheus-views';
 
 const PATH = '-/pushboard/prometheus';
 
