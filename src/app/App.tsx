@@ -1,10 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashRoute } from './useHashRoute';
 import { GroupsPage } from '../groups/GroupsPage';
-import { StatusPage } from '../status/StatusPage';
-import { RulesPage } from '../rules/RulesPage';
 import { GroupStates } from '../groups/GroupStates';
 import { Header } from './Header';
+
+// The list is what a new tab shows first; the status and rules pages load when they are opened.
+const StatusPage = lazy(() => import('../status/StatusPage').then((m) => ({ default: m.StatusPage })));
+const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const loading = <p className="text-slate-500 dark:text-slate-400">Loading…</p>;
 
 /** Hash routes (#/status): relative API URLs and deep links work under any sub-path. */
 export function App() {
@@ -14,9 +18,15 @@ export function App() {
       <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
         <Switch>
           <Route path="/status">
-            <StatusPage groupStates={<GroupStates />} />
+            <Suspense fallback={loading}>
+              <StatusPage groupStates={<GroupStates />} />
+            </Suspense>
           </Route>
-          <Route path="/rules" component={RulesPage} />
+          <Route path="/rules">
+            <Suspense fallback={loading}>
+              <RulesPage />
+            </Suspense>
+          </Route>
           <Route component={GroupsPage} />
         </Switch>
       </main>
