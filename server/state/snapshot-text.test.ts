@@ -89,3 +89,28 @@ describe('snapshotTexts', () => {
     expect(await restText(3, [], [], 2)).toBe(JSON.stringify({ version: 3, order: [], groups: [] }));
   });
 });
+
+describe('the page’s first event', () => {
+  it('is the snapshot event with only the first screen of groups, made once per version', () => {
+    const groups = Array.from({ length: 5 }, (_, i) => ({ key: `k${i}` }) as unknown as Group);
+    let made = 0;
+    const state = {
+      version: 3,
+      status: { lastSuccess: 1, error: null, intervalMs: 5000 },
+      snapshot: () => (made++, { version: 3, groups }),
+    };
+    const texts = snapshotTexts('srv', 4);
+    const page = JSON.parse(texts.pageFirst(state, 2));
+    expect(page).toEqual({
+      server: 'srv',
+      version: 3,
+      status: state.status,
+      total: 5,
+      groups: [{ key: 'k0' }, { key: 'k1' }],
+      complete: false,
+    });
+    state.status = { lastSuccess: 2, error: null, intervalMs: 5000 };
+    expect(JSON.parse(texts.pageFirst(state, 2)).status.lastSuccess).toBe(2);
+    expect(made).toBe(1);
+  });
+});

@@ -56,8 +56,26 @@ export async function restText(
 
 export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KEEP_TEXTS_MS) {
   let cached: { version: number; head: string; complete: boolean; rest: Promise<string> | null } | undefined;
+  let page: { version: number; before: string; after: string } | undefined;
   let release: NodeJS.Timeout | undefined;
-  return (state: SnapshotSource): SnapshotTexts => {
+  /**
+   * The same first event with only the first `count` groups, for the page to carry: what one
+   * screen shows, since every byte of it delays the page. Made once per version.
+   */
+  const pageFirst = (state: SnapshotSource, count: number): string => {
+    if (page?.version !== state.version) {
+      const { groups, version } = state.snapshot();
+      const head = `"total":${groups.length},"groups":${JSON.stringify(groups.slice(0, count))}`;
+      page = {
+        version,
+        before: `{"server":${JSON.stringify(serverId)},"version":${version},"status":`,
+        after: `,${head},"complete":${groups.length <= count}}`,
+      };
+    }
+    // The status changes with every poll: written per page.
+    return `${page.before}${JSON.stringify(state.status)}${page.after}`;
+  };
+  const texts = (state: SnapshotSource): SnapshotTexts => {
     clearTimeout(release);
     release = setTimeout(() => (cached = undefined), keepMs);
     release.unref?.();
@@ -83,4 +101,5 @@ export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KE
       `"status":${JSON.stringify(state.status)},${cached.head},"complete":${cached.complete}}`;
     return { first, rest: cached.rest };
   };
+  return Object.assign(texts, { pageFirst });
 }

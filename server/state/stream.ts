@@ -10,6 +10,8 @@ import { snapshotTexts } from './snapshot-text';
 
 /** How many groups the first event carries: enough to fill the first screen. */
 export const FIRST_SCREEN = 400;
+/** How many groups the page itself carries: one tall screen's worth. */
+export const PAGE_SCREEN = 60;
 const HEARTBEAT_MS = 15_000;
 
 /** One id per server process: a viewer that sees another one knows the server restarted. */
@@ -31,7 +33,7 @@ export function streamHandler(state: GatewayModel, options: StreamOptions = {}) 
    * The snapshot event's text, for the page to carry (the first groups show before the stream
    * is open); null before the first poll, when there is nothing to show.
    */
-  const first = () => (state.status.lastSuccess === null ? null : texts(state).first);
+  const first = () => (state.status.lastSuccess === null ? null : texts.pageFirst(state, PAGE_SCREEN));
   const handler = (req: Request, res: Response) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
