@@ -18,7 +18,7 @@ import {
   parseFactor,
   parseWindow,
 } from './options.js';
-import { publicAddress, readBasicAuth } from './proxy.js';
+import { checkCredentialFiles, publicAddress } from './proxy.js';
 import { parseFrameAncestors } from './security.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -165,19 +165,13 @@ async function main() {
     caFile: opts.gatewayCaFile,
     insecureSkipVerify: opts.gatewayInsecureSkipVerify,
   };
-  for (const file of [credentials.basicAuthFile, credentials.caFile]) {
-    if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
-  }
-  if (credentials.basicAuthFile) orFail(() => readBasicAuth(credentials.basicAuthFile));
+  orFail(() => checkCredentialFiles(credentials));
   const prometheusCredentials = {
     basicAuthFile: opts.prometheusBasicAuthFile,
     caFile: opts.prometheusCaFile,
     insecureSkipVerify: opts.prometheusInsecureSkipVerify,
   };
-  for (const file of [prometheusCredentials.basicAuthFile, prometheusCredentials.caFile]) {
-    if (file && !existsSync(file)) fail(`cannot read ${file}: no such file`);
-  }
-  if (prometheusCredentials.basicAuthFile) orFail(() => readBasicAuth(prometheusCredentials.basicAuthFile));
+  orFail(() => checkCredentialFiles(prometheusCredentials));
   /** @type {URL | undefined} */
   const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
   if (!prometheusUrl) {

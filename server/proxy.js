@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import getRawBody from 'raw-body';
 import { createProxyMiddleware } from 'http-proxy-middleware';
@@ -42,6 +42,18 @@ export function readBasicAuth(file) {
   const text = readFileSync(file, 'utf8').trim();
   if (!/^[^:\s]+:.+$/.test(text)) throw new Error(`${file} must hold one line "user:password"`);
   return text;
+}
+
+/**
+ * Checks a service's credential files before anything starts: each named file exists, and the
+ * basic-auth file holds `user:password`. Throws one line naming the file; never repeats its content.
+ * @param {GatewayCredentials} credentials
+ */
+export function checkCredentialFiles(credentials) {
+  for (const file of [credentials.basicAuthFile, credentials.caFile]) {
+    if (file && !existsSync(file)) throw new Error(`cannot read ${file}: no such file`);
+  }
+  if (credentials.basicAuthFile) readBasicAuth(credentials.basicAuthFile);
 }
 
 /**

@@ -3,14 +3,13 @@
  * deletes, re-check and cap as the server's. Exit 0 when all went well, 1 when a delete failed, a
  * rule was over its limit or the gateway could not be read, 2 for bad usage or configuration.
  */
-import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { parseDuration } from '../../core/duration.js';
 import { parseSelector } from '../../core/matchers';
 import { formatSpan, type PruneRule } from '../../core/prune';
 import { loadConfig, PRUNE_DEFAULTS, type PruneConfig } from '../config';
 import { parseGatewayUrl } from '../options.js';
-import { readBasicAuth } from '../proxy.js';
+import { checkCredentialFiles } from '../proxy.js';
 import { gatewayClient } from '../state/fetch-gateway';
 import { GatewayState, METRICS_PATH } from '../state/gateway-state';
 import { Pruner, type Action } from './pruner';
@@ -129,10 +128,7 @@ export async function pruneCommand(args: string[], out = console.log, err = cons
     const flag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
     if (!flag) throw new UsageError('give the gateway: --gateway URL or PUSHGATEWAY_URL');
     gatewayUrl = parseGatewayUrl(flag);
-    for (const file of [credentials.basicAuthFile, credentials.caFile]) {
-      if (file && !existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
-    }
-    if (credentials.basicAuthFile) readBasicAuth(credentials.basicAuthFile);
+    checkCredentialFiles(credentials);
     config = rulesFrom(opts);
   } catch (error) {
     // Usage, configuration and gateway URL errors alike (none of them repeats a credential).
