@@ -4,6 +4,7 @@ import path from 'node:path';
 import { prepareAssets } from '../scripts/gateway-assets.js';
 import { article, expect, test } from './fixtures';
 import { TestNginx } from './nginx';
+import { readUntilSnapshot } from './raw-http';
 import type { Page } from '@playwright/test';
 
 type Gateway = { groups: () => Promise<Array<{ labels: Record<string, string> }>> };
@@ -64,17 +65,9 @@ test.describe('the Pushboard server behind nginx at /pushboard/ (deploy/nginx.co
       expect(bare.status).toBe(301);
       const url = new URL('pushboard/', nginx.serverUrl).href;
       // The snapshot arrives while the stream stays open: nginx passes each event on at once.
-      const controller = new AbortController();
-      const events = await fetch(new URL('-/pushboard/events', url), {
-        headers: { 'Accept-Encoding': 'gzip' },
-        signal: controller.signal,
-      });
-      expect(events.headers.get('content-type')).toContain('text/event-stream');
-      expect(events.headers.get('content-encoding')).toBe('gzip');
-      const reader = events.body!.getReader();
-      let text = '';
-      while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
-      controller.abort();
+      const headers = await readUntilSnapshot(new URL('-/pushboard/events', url));
+      expect(headers.get('content-type')).toContain('text/event-stream');
+      expect(headers.get('content-encoding')).toBe('gzip');
 
       await other.goto(url);
       await expect(article(other, '{job="embedded", instance="drop"}')).toBeVisible();

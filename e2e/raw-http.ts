@@ -51,3 +51,17 @@ export function send(
   if (body || method === 'PUT' || method === 'POST') lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
   return rawRequest(port, lines.join('\r\n'), body);
 }
+
+/**
+ * Opens the event stream as a gzip-accepting client would and reads until the snapshot event has
+ * arrived, with the stream still open; returns the answer's headers.
+ */
+export async function readUntilSnapshot(eventsUrl: URL): Promise<Headers> {
+  const controller = new AbortController();
+  const events = await fetch(eventsUrl, { headers: { 'Accept-Encoding': 'gzip' }, signal: controller.signal });
+  const reader = events.body!.getReader();
+  let text = '';
+  while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
+  controller.abort();
+  return events.headers;
+}

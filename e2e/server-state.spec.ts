@@ -2,6 +2,7 @@
  * The server holds the gateway's state: one poll for every viewer, changes streamed to every tab.
  */
 import { TestApp } from './harness';
+import { readUntilSnapshot } from './raw-http';
 import { TestPrometheus } from './prometheus';
 import { article, deleteGroup, expect, test } from './fixtures';
 
@@ -121,17 +122,9 @@ test('the stream and the gateway’s API are compressed when the browser asks', 
   expect(api.headers.get('content-encoding')).toBe('gzip');
   expect(api.headers.get('cache-control')).toMatch(/no-cache/);
   expect(await api.text()).toContain('long help');
-  const controller = new AbortController();
-  const events = await fetch(new URL('-/pushboard/events', app.url), {
-    headers: { 'Accept-Encoding': 'gzip' },
-    signal: controller.signal,
-  });
-  expect(events.headers.get('content-type')).toContain('text/event-stream');
-  expect(events.headers.get('content-encoding')).toBe('gzip');
-  const reader = events.body!.getReader();
-  let text = '';
-  while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
-  controller.abort();
+  const headers = await readUntilSnapshot(new URL('-/pushboard/events', app.url));
+  expect(headers.get('content-type')).toContain('text/event-stream');
+  expect(headers.get('content-encoding')).toBe('gzip');
 });
 
 test.describe('scraped by a real Prometheus', () => {

@@ -6,12 +6,12 @@
  * only one number per group comes back.
  */
 import { MIN_PUSHES, type Cadence } from '../../core/cadence';
+import { labelMatcher } from '../../core/selector';
 import type { Sample } from './client';
 
 /** The selector for the gateway's push times: all of them, or the scrape job's when labels are renamed. */
 export function pushTimeSelector(honorLabels: boolean, scrapeJob: string): string {
-  const escaped = scrapeJob.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
-  return honorLabels ? 'push_time_seconds' : `push_time_seconds{job="${escaped}"}`;
+  return honorLabels ? 'push_time_seconds' : `push_time_seconds{${labelMatcher('job', scrapeJob)}}`;
 }
 
 /** The two queries: pushes (changes) and the span from first to last push, over `window` (e.g. "7d"). */

@@ -11,8 +11,11 @@ import { usePolling } from '../polling/PollingContext';
 import { currentSearch } from '../lib/useUrlParam';
 import { Card } from '../components/Card';
 import { useCadence } from '../health/api';
-import { OVERDUE_MARK } from '../health/CadenceBadge';
+import { OVERDUE_BADGE, OVERDUE_MARK } from '../health/CadenceBadge';
 import { overdueGroups } from '../health/overdue';
+
+const LINK =
+  'inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-semibold tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
 
 const LABELS: Record<GroupState, [string, string]> = {
   fresh: ['fresh group', 'fresh groups'],
@@ -59,7 +62,7 @@ export function GroupStates() {
                 <a
                   href={`${searchFor(state)}#/`}
                   onClick={(e) => open(e, state)}
-                  className={`inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-semibold tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 ${STATE_BADGE[state]}`}
+                  className={`${LINK} ${STATE_BADGE[state]}`}
                 >
                   <span aria-hidden="true">{STATE_MARK[state]}</span>
                   {countOf(summary[state], ...LABELS[state])}
@@ -71,7 +74,7 @@ export function GroupStates() {
                 <a
                   href={`${searchFor('overdue')}#/`}
                   onClick={(e) => open(e, 'overdue')}
-                  className="inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-semibold tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 bg-fuchsia-100 text-fuchsia-900 dark:bg-fuchsia-900 dark:text-fuchsia-100"
+                  className={`${LINK} ${OVERDUE_BADGE}`}
                 >
                   <span aria-hidden="true">{OVERDUE_MARK}</span>
                   {countOf(overdue.size, 'overdue group', 'overdue groups')}

@@ -9,6 +9,8 @@ import { cadenceNote } from './overdue';
  */
 export const OVERDUE_MARK = '⌛\uFE0E';
 export const OVERDUE_TEXT = 'text-fuchsia-800 dark:text-fuchsia-300';
+/** A filled badge. */
+export const OVERDUE_BADGE = 'bg-fuchsia-100 text-fuchsia-900 dark:bg-fuchsia-900 dark:text-fuchsia-100';
 export const OVERDUE_PRESSED =
   'aria-pressed:border-fuchsia-600 aria-pressed:bg-fuchsia-50 dark:aria-pressed:bg-fuchsia-950';
 
@@ -21,7 +23,7 @@ export function CadenceBadge({ group }: { group: Group }) {
   if (!note.overdue)
     return <span className="text-xs text-slate-600 dark:text-slate-300 whitespace-nowrap">{note.usual}</span>;
   return (
-    <span className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold bg-fuchsia-100 text-fuchsia-900 dark:bg-fuchsia-900 dark:text-fuchsia-100">
+    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${OVERDUE_BADGE}`}>
       <span aria-hidden="true">{OVERDUE_MARK}</span>
       <span>{note.text}</span>
     </span>

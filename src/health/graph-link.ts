@@ -1,4 +1,4 @@
-import { isLegacyMetricName, labelMatcher } from '../../core/selector';
+import { escapeLabelValue, isLegacyMetricName, labelMatcher } from '../../core/selector';
 
 /**
  * A selector for one metric family of a group, quoted as Prometheus 3 does: `name{job="x"}`, or
@@ -7,7 +7,7 @@ import { isLegacyMetricName, labelMatcher } from '../../core/selector';
 export function familySelector(name: string, matchers: ReadonlyArray<readonly [string, string]>): string {
   const pairs = matchers.map(([n, v]) => labelMatcher(n, v));
   if (isLegacyMetricName(name)) return `${name}{${pairs.join(', ')}}`;
-  return `{${[`"${name.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`, ...pairs].join(', ')}}`;
+  return `{${[`"${escapeLabelValue(name)}"`, ...pairs].join(', ')}}`;
 }
 
 /** Prometheus' graph page with this expression in its table view. */
