@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { AppCrash } from './app/AppCrash';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { setGatewayBase } from './gateway/client';
+import { setGatewayBase, setGateways } from './gateway/client';
 import { startup } from './app/startup';
 import { groupsQueryOptions } from './groups/api';
 import { ConfigContext } from './config/ConfigContext';
@@ -14,6 +14,7 @@ import { PollingProvider } from './polling/PollingContext';
 const queryClient = new QueryClient();
 const { config, gatewayBase } = await startup();
 setGatewayBase(gatewayBase);
+setGateways(config.gateways ?? []);
 // Start the first poll now, while React renders, rather than after the list mounts (the status
 // page counts the groups too, so it wants them as well).
 void queryClient.prefetchQuery(groupsQueryOptions(false));

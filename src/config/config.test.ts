@@ -33,3 +33,19 @@ describe('parseConfig', () => {
     ).toEqual(DEFAULT_CONFIG);
   });
 });
+
+describe('parseConfig gateways', () => {
+  const two = [
+    { name: 'eu-1', base: '-/gateways/eu-1/', address: 'http://gw1:9091/' },
+    { name: 'us-1', base: '-/gateways/us-1/' },
+  ];
+  it('reads several gateways', () => {
+    expect(parseConfig({ gateways: two }).gateways).toEqual(two);
+  });
+  it('leaves one gateway, or a malformed list, as no list (screens look as with one gateway)', () => {
+    expect(parseConfig({ gateways: [two[0]] }).gateways).toBeUndefined();
+    expect(parseConfig({ gateways: [...two, { name: 'bad name', base: 'x/' }] }).gateways).toBeUndefined();
+    expect(parseConfig({ gateways: [two[0], { name: 'x', base: 'no-slash' }] }).gateways).toBeUndefined();
+    expect(parseConfig({ gateways: 'eu-1' }).gateways).toBeUndefined();
+  });
+});

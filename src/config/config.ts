@@ -15,6 +15,36 @@ export interface AppConfig {
   gatewayBase?: string;
   /** The gateway's own address, for the scrape config (set by the pushboard server; never with credentials). */
   gatewayAddress?: string;
+  /**
+   * Set by the pushboard server only when it follows several gateways: each one's name, the base
+   * of its proxied API relative to the app (`-/gateways/NAME/`) and its address (no credentials).
+   * Absent with one gateway: every screen then looks as it always has.
+   */
+  gateways?: GatewayInfo[];
+}
+
+export interface GatewayInfo {
+  name: string;
+  base: string;
+  address?: string;
+}
+
+const GATEWAY_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** The `gateways` list of config.json, or undefined unless it names at least two valid gateways. */
+function parseGateways(json: unknown): GatewayInfo[] | undefined {
+  if (!Array.isArray(json)) return undefined;
+  const list: GatewayInfo[] = [];
+  for (const item of json) {
+    if (!isRecord(item) || typeof item.name !== 'string' || !GATEWAY_NAME.test(item.name)) return undefined;
+    if (typeof item.base !== 'string' || !item.base.endsWith('/')) return undefined;
+    list.push({
+      name: item.name,
+      base: item.base,
+      ...(typeof item.address === 'string' && URL.canParse(item.address) ? { address: item.address } : {}),
+    });
+  }
+  return list.length >= 2 ? list : undefined;
 }
 
 export const DEFAULT_CONFIG: AppConfig = { readOnly: false, staleThreshold: '1h', pollIntervalMs: 5000 };
@@ -33,6 +63,7 @@ export function parseConfig(json: unknown): AppConfig {
     ...(typeof json.gatewayAddress === 'string' && URL.canParse(json.gatewayAddress)
       ? { gatewayAddress: json.gatewayAddress }
       : {}),
+    ...(parseGateways(json.gateways) ? { gateways: parseGateways(json.gateways)! } : {}),
   };
 }
 

@@ -161,3 +161,16 @@ describe('getText', () => {
     expect((await rejection(getText('-/healthy'))).kind).toBe('network');
   });
 });
+
+describe('onGateway', () => {
+  it('puts a gateway path under the named gateway, and leaves it alone with one gateway', async () => {
+    const { onGateway, setGateways } = await import('./client');
+    setGateways([
+      { name: 'eu-1', base: '-/gateways/eu-1/' },
+      { name: 'us-1', base: '-/gateways/us-1/' },
+    ]);
+    expect(onGateway('us-1', 'api/v1/status')).toBe('-/gateways/us-1/api/v1/status');
+    expect(onGateway(undefined, 'api/v1/status')).toBe('api/v1/status');
+    expect(() => onGateway('nowhere', 'api/v1/status')).toThrow('No gateway is named "nowhere".');
+  });
+});

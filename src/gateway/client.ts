@@ -14,6 +14,28 @@ export function setGatewayBase(base: string): void {
   apiBase = base;
 }
 
+const gatewayBases = new Map<string, string>();
+
+/**
+ * The gateways a server following several gives the app (config.json's `gateways`), each with
+ * its proxied API's base relative to the app.
+ */
+export function setGateways(gateways: ReadonlyArray<{ name: string; base: string }>): void {
+  gatewayBases.clear();
+  for (const { name, base } of gateways) gatewayBases.set(name, base);
+}
+
+/**
+ * A gateway path on the named gateway (a group's `gateway`): `-/gateways/eu-1/api/v1/status`.
+ * Without a name (one gateway), the path as it is.
+ */
+export function onGateway(gateway: string | undefined, path: string): string {
+  if (gateway === undefined) return path;
+  const base = gatewayBases.get(gateway);
+  if (base === undefined) throw new GatewayError('http', `No gateway is named "${gateway}".`);
+  return `${base}${path}`;
+}
+
 /** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
 export function gatewayUrl(path: string): string {
   return new URL(path, apiBase ?? document.baseURI).href;
