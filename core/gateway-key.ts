@@ -21,3 +21,12 @@ export function splitGatewayKey(key: string): { gateway: string; key: string } |
   const match = PREFIX.exec(key);
   return match ? { gateway: match[1]!, key: key.slice(match[0].length) } : null;
 }
+
+/**
+ * How a group is named to a person: its selector, followed by its gateway when there are several
+ * (`{job="backup", instance="db-1"} on eu-1`). The article's accessible name, and the name in
+ * confirmations and notices.
+ */
+export function groupTitle(group: { selector: string; gateway?: string | undefined }): string {
+  return group.gateway === undefined ? group.selector : `${group.selector} on ${group.gateway}`;
+}

@@ -29,12 +29,18 @@ export { isProxied, PROXIED_PATHS } from './proxy.js';
  */
 export const REFRESH_PATH = '/-/pushboard/refresh';
 
+/** With several gateways, each one's API is proxied under this path and its name (relative to the app). */
+export const GATEWAYS_PATH = '-/gateways/';
+
 /** 32 MiB: enough for the Undo of a very large group. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * @typedef {object} AppOptions
- * @property {URL} gatewayUrl
+ * @property {URL} [gatewayUrl] the one gateway (with `credentials`); or give `gateways`
+ * @property {Array<{ name: string, url: URL, credentials?: import('./proxy.js').GatewayCredentials }>} [gateways]
+ *   every gateway to follow, each by name; with more than one, their groups are merged, each
+ *   gateway's API is proxied under `-/gateways/NAME/` and none at the root
  * @property {string} distDir the built app
  * @property {boolean} [readOnly] hide destructive actions and refuse changes
  * @property {string} [routePrefix] serve everything under this path, e.g. "/pushboard"
@@ -63,7 +69,6 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  */
 export function createApp(options) {
   const {
-    gatewayUrl,
     distDir,
     readOnly = false,
     routePrefix = '',
@@ -72,6 +77,15 @@ export function createApp(options) {
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
     log = console.log,
   } = options;
+  const gateways =
+    options.gateways ??
+    (options.gatewayUrl ? [{ name: 'default', url: options.gatewayUrl, credentials: options.credentials }] : []);
+  if (gateways.length === 0) throw new Error('createApp needs a gateway');
+  const multi = gateways.length > 1;
+  const gatewayUrl = gateways[0].url;
+  if (multi && options.prometheus) {
+    throw new Error('--prometheus works with one gateway only for now: give a single --gateway');
+  }
   const hosts = hostPolicy({ listenHost: options.listenHost, allowedHosts: options.allowedHosts });
   const app = express();
   app.disable('x-powered-by');
@@ -118,13 +132,12 @@ export function createApp(options) {
   });
 
   const state = serverState({
-    gatewayUrl,
-    credentials: options.credentials,
+    gateways,
     intervalMs: options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000,
   });
   const pruner = serverPruner({
     model: state.model,
-    send: state.gateway.send,
+    send: state.send,
     registry: state.registry,
     dryRun: options.pruneDryRun,
     log,
@@ -197,20 +210,50 @@ export function createApp(options) {
       ...(options.staleThreshold ? { staleThreshold: options.staleThreshold } : {}),
       ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
       gatewayBase: './',
-      gatewayAddress: publicAddress(gatewayUrl),
+      ...(multi
+        ? {
+            gateways: gateways.map((g) => ({
+              name: g.name,
+              base: `${GATEWAYS_PATH}${g.name}/`,
+              address: publicAddress(g.url),
+            })),
+          }
+        : { gatewayAddress: publicAddress(gatewayUrl) }),
       // The server holds the gateway's state: the app follows its stream instead of polling.
       events: '-/pushboard/events',
     });
   });
 
   const cap = bodyCap(maxBodyBytes, log);
-  const proxy = gatewayProxy({ gatewayUrl, credentials: options.credentials, log, onChange: state.changed });
-  router.use((req, res, next) => {
-    if (!isProxied(req.path)) return next();
-    // The gateway's answers change with every push: never served from a cache.
-    if (SAFE_METHODS.has(req.method)) res.setHeader('Cache-Control', 'no-cache');
-    cap(req, res, () => proxy(req, res, next));
-  });
+  /** @param {typeof gateways[number]} gateway @returns {import('express').RequestHandler} */
+  const proxied = (gateway) => {
+    const proxy = gatewayProxy({
+      gatewayUrl: gateway.url,
+      credentials: gateway.credentials,
+      log: multi ? (line) => log(`${line} (gateway ${gateway.name})`) : log,
+      onChange: () => state.changed(gateway.name),
+    });
+    return (req, res, next) => {
+      if (!isProxied(req.path)) return next();
+      // The gateway's answers change with every push: never served from a cache.
+      if (SAFE_METHODS.has(req.method)) res.setHeader('Cache-Control', 'no-cache');
+      cap(req, res, () => proxy(req, res, next));
+    };
+  };
+  if (multi) {
+    // Each gateway's API under its name; none at the root, where it would be a guess which.
+    for (const gateway of gateways) router.use(`/${GATEWAYS_PATH}${gateway.name}`, proxied(gateway));
+    router.use((req, res, next) => {
+      if (!isProxied(req.path)) return next();
+      refuse(
+        res,
+        404,
+        `This server follows several gateways: each one's API is under ${GATEWAYS_PATH}NAME/ (${gateways.map((g) => g.name).join(', ')}).`,
+      );
+    });
+  } else {
+    router.use(proxied(gateways[0]));
+  }
 
   // The app's page tells the app to follow the server's stream; it does not preload the gateway.
   // It carries the first screenful of groups itself, so they show before the stream is open.

@@ -7,8 +7,10 @@ import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.js';
 import { loadConfig } from './config.ts';
 import { isLoopback, parseAllowedHosts } from './hosts.js';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
+import { resolveGateways } from './gateways.ts';
 import {
-  parseGatewayUrl,
+  DEFAULT_GATEWAY_NAME,
+  parseGatewayFlags,
   parseServiceUrl,
   parseInterval,
   parseListen,
@@ -41,7 +43,9 @@ const program = new Command('pushboard')
   // Parsed after the command line, not by commander, whose error would repeat a credential in it.
   .option(
     '--gateway <url>',
-    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there`,
+    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config)`,
+    (value, /** @type {string[]} */ previous) => [...previous, value],
+    /** @type {string[]} */ ([]),
   )
   .option('--listen <host:port>', 'where to listen (env HOST and PORT; default localhost:8080)', checked(parseListen))
   .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
@@ -110,7 +114,7 @@ const program = new Command('pushboard')
   )
   .option(
     '--config <file>',
-    'a pushboard.yml with prune rules; SIGHUP re-reads it (an invalid file then keeps the old rules)',
+    'a pushboard.yml with gateways and prune rules; SIGHUP re-reads its prune rules (an invalid file then keeps the old ones; gateways change on restart)',
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
@@ -127,7 +131,8 @@ Examples:
   pushboard                                   # embedded default gateway, http://localhost:8080
   PUSHGATEWAY_URL=http://127.0.0.1:9091 PORT=8080 npm start
   pushboard --gateway http://gw:9091 --listen 0.0.0.0:8080 --allowed-hosts pushboard.example.com --read-only
-  pushboard --gateway https://gw.example.com/pgw/ --gateway-ca-file ca.pem --gateway-basic-auth-file auth`,
+  pushboard --gateway https://gw.example.com/pgw/ --gateway-ca-file ca.pem --gateway-basic-auth-file auth
+  pushboard --gateway eu-1=http://gw-eu:9091 --gateway us-1=http://gw-us:9091   # several gateways, one view`,
   );
 
 /** @param {string} message */
@@ -152,10 +157,9 @@ async function main() {
   }
   program.parse();
   const opts = program.opts();
-  /** @type {string | undefined} */
-  const gatewayFlag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
-  /** @type {URL | undefined} */
-  let gatewayUrl = gatewayFlag ? orFail(() => parseGatewayUrl(gatewayFlag)) : undefined;
+  /** @type {string[]} */
+  const gatewayFlags = opts.gateway;
+  const flagged = orFail(() => parseGatewayFlags(gatewayFlags));
   /** @type {{host: string, port: number}} */
   const listen =
     opts.listen ?? orFail(() => parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`));
@@ -165,7 +169,6 @@ async function main() {
     caFile: opts.gatewayCaFile,
     insecureSkipVerify: opts.gatewayInsecureSkipVerify,
   };
-  orFail(() => checkCredentialFiles(credentials));
   const prometheusCredentials = {
     basicAuthFile: opts.prometheusBasicAuthFile,
     caFile: opts.prometheusCaFile,
@@ -182,15 +185,28 @@ async function main() {
   }
   /** @type {string | undefined} */
   const configFile = opts.config;
-  const config = configFile ? orFail(() => loadConfig(configFile)) : {};
+  const gatewayNames = flagged.named ? flagged.gateways.map((/** @type {{name: string}} */ g) => g.name) : undefined;
+  const config = configFile ? orFail(() => loadConfig(configFile, { gatewayNames })) : {};
+  /** @type {Array<{ name: string, url: URL, credentials: import('./proxy.js').GatewayCredentials }>} */
+  let gateways = orFail(() =>
+    resolveGateways({
+      flagValues: gatewayFlags,
+      env: process.env.PUSHGATEWAY_URL,
+      config,
+      flagCredentials: credentials,
+    }),
+  );
+  for (const gateway of gateways) {
+    orFail(() => checkCredentialFiles(gateway.credentials));
+  }
 
   /** @type {(() => Promise<void>) | undefined} */
   let stopGateway;
-  if (!gatewayUrl) {
+  if (gateways.length === 0) {
     const embedded = new URL(EMBEDDED_GATEWAY_URL);
     const found = await probeGateway(embedded);
     if (found === 'other') fail(`something other than a Pushgateway answers at ${embedded.href}: set PUSHGATEWAY_URL`);
-    gatewayUrl = embedded;
+    let url = embedded;
     if (found === 'none') {
       try {
         const started = await startGateway({
@@ -199,27 +215,33 @@ async function main() {
           log: console.log,
         });
         stopGateway = started.stop;
-        gatewayUrl = started.url;
+        url = started.url;
       } catch (error) {
         fail(/** @type {Error} */ (error).message);
       }
     }
-  } else if ((await probeGateway(gatewayUrl, credentials)) !== 'gateway') {
-    console.warn(
-      `pushboard: warning: no Pushgateway answers at ${publicAddress(gatewayUrl)} yet; the dashboard will say so until it does`,
+    gateways = [{ name: DEFAULT_GATEWAY_NAME, url, credentials: {} }];
+  } else {
+    await Promise.all(
+      gateways.map(async (gateway) => {
+        if ((await probeGateway(gateway.url, gateway.credentials)) === 'gateway') return;
+        const which = gateways.length > 1 ? ` (${gateway.name})` : '';
+        console.warn(
+          `pushboard: warning: no Pushgateway answers at ${publicAddress(gateway.url)}${which} yet; the dashboard will say so until it does`,
+        );
+      }),
     );
   }
 
   const app = orFail(() =>
     createApp({
-      gatewayUrl,
+      gateways,
       distDir: opts.dist,
       readOnly: opts.readOnly,
       routePrefix: opts.routePrefix,
       frameAncestors: opts.frameAncestors,
       staleThreshold: opts.staleThreshold,
       pollIntervalMs: opts.pollInterval,
-      credentials,
       listenHost: listen.host,
       allowedHosts: opts.allowedHosts,
       trustProxy: opts.trustProxy,
@@ -251,7 +273,7 @@ async function main() {
   process.on('SIGHUP', () => {
     if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
     try {
-      app.pruner.configure(loadConfig(configFile).prune);
+      app.pruner.configure(loadConfig(configFile, { gatewayNames: gateways.map((g) => g.name) }).prune);
       console.log(`config: reloaded ${configFile}: ${describeRules()}`);
     } catch (error) {
       console.error(`config: not reloaded, keeping the previous rules: ${/** @type {Error} */ (error).message}`);
@@ -272,9 +294,11 @@ async function main() {
   server.once('listening', () => {
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
     const where = `http://${host}:${listen.port}${opts.routePrefix}/`;
-    console.log(
-      `Pushboard on ${where} for the Pushgateway at ${publicAddress(gatewayUrl)}${opts.readOnly ? ' (read-only)' : ''}`,
-    );
+    const followed =
+      gateways.length === 1
+        ? `the Pushgateway at ${publicAddress(gateways[0].url)}`
+        : `${gateways.length} Pushgateways: ${gateways.map((g) => `${g.name} at ${publicAddress(g.url)}`).join(', ')}`;
+    console.log(`Pushboard on ${where} for ${followed}${opts.readOnly ? ' (read-only)' : ''}`);
     if (!isLoopback(listen.host) && !opts.allowedHosts) {
       console.log(
         'Pushboard answers to IP addresses and localhost only: name the hosts people use with --allowed-hosts',

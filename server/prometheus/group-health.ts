@@ -9,7 +9,7 @@ import type { Cadence } from '../../core/cadence';
 import type { Group } from '../../core/metrics-types';
 import type { SeenView } from '../../core/prometheus-views';
 import { formatSelector, labelMatcher } from '../../core/selector';
-import type { GatewayState } from '../state/gateway-state';
+import type { GatewayModel } from '../state/model';
 import type { PrometheusClient, Sample } from './client';
 import { cadenceQueries, cadences, groupingLabels, pushTimeSelector } from './cadence';
 import { healthMetricsText } from './health-metrics';
@@ -85,7 +85,7 @@ export class GroupHealth {
     private readonly options: {
       client: PrometheusClient;
       view: () => Promise<PrometheusView>;
-      model: GatewayState;
+      model: GatewayModel;
       settings: HealthSettings;
       graphBase: string;
       log?: (line: string) => void;

@@ -12,7 +12,7 @@ export function serverPruner({
   log,
 }: {
   model: GatewayModel;
-  send: (method: string, path: string) => Promise<unknown>;
+  send: (method: string, path: string, gateway?: string) => Promise<unknown>;
   registry: Registry;
   dryRun?: boolean;
   log: (line: string) => void;
@@ -50,7 +50,7 @@ export function serverPruner({
 
   const pruner = new Pruner({
     model,
-    deleteGroup: (path) => send('DELETE', path),
+    deleteGroup: (path, group) => send('DELETE', path, group.gateway),
     dryRun,
     events: {
       line: log,

@@ -1,58 +1,82 @@
 /**
- * The server's state of the gateway and what it serves from it: the event stream for viewers and
+ * The server's state of the gateways and what it serves from it: the event stream for viewers and
  * the server's own metrics in the Prometheus text format.
+ *
+ * With one gateway the metrics have the labels they always had; with several, each gateway's
+ * poll metrics carry its name in `gateway`.
  */
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GatewayCredentials } from '../proxy.js';
 import { gatewayClient } from './fetch-gateway';
-import { GatewayState, METRICS_PATH } from './gateway-state';
+import { METRICS_PATH } from './gateway-state';
+import { MultiGatewayState } from './multi-state';
 import { streamHandler } from './stream';
 
 /** The gateway applies a DELETE after answering 202: one more look a moment later sees it done. */
 const SETTLE_MS = 1000;
 
-export function serverState({
-  gatewayUrl,
-  credentials,
-  intervalMs,
-}: {
-  gatewayUrl: URL;
+export interface StateGateway {
+  name: string;
+  url: URL;
   credentials?: GatewayCredentials;
-  intervalMs: number;
-}) {
-  const gateway = gatewayClient(gatewayUrl, credentials);
-  const model = new GatewayState({ fetchMetrics: () => gateway.get(METRICS_PATH), intervalMs });
+}
+
+export function serverState({ gateways, intervalMs }: { gateways: readonly StateGateway[]; intervalMs: number }) {
+  const clients = new Map(gateways.map((g) => [g.name, gatewayClient(g.url, g.credentials)]));
+  const model = new MultiGatewayState({
+    gateways: gateways.map(({ name }) => ({ name, fetchMetrics: () => clients.get(name)!.get(METRICS_PATH) })),
+    intervalMs,
+  });
+  const multi = gateways.length > 1;
+  const members = model.members;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'pushboard_' });
+  const byGateway = multi ? ['gateway'] : [];
   const polls = new Counter({
     name: 'pushboard_gateway_polls_total',
     help: "Polls of the gateway's /api/v1/metrics by the server, by outcome.",
-    labelNames: ['outcome'],
+    labelNames: [...byGateway, 'outcome'],
     registers: [registry],
   });
   const pollDuration = new Histogram({
     name: 'pushboard_gateway_poll_duration_seconds',
     help: 'How long a poll of the gateway took, reading and parsing its answer included.',
+    labelNames: byGateway,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
   new Gauge({
     name: 'pushboard_gateway_answer_bytes',
     help: "Size of the gateway's last successful /api/v1/metrics answer.",
+    labelNames: byGateway,
     registers: [registry],
     collect() {
-      this.set(model.lastAnswerBytes);
+      if (!multi) return this.set(model.lastAnswerBytes);
+      for (const { name, state } of members) this.set({ gateway: name }, state.lastAnswerBytes);
     },
   });
   new Gauge({
     name: 'pushboard_groups',
     help: 'Groups the server knows on the gateway.',
+    labelNames: byGateway,
     registers: [registry],
     collect() {
-      this.set(model.groupCount);
+      if (!multi) return this.set(model.groupCount);
+      for (const { name, state } of members) this.set({ gateway: name }, state.groupCount);
     },
   });
+  if (multi) {
+    new Gauge({
+      name: 'pushboard_gateway_up',
+      help: "Whether the gateway's last poll succeeded (1) or failed (0).",
+      labelNames: byGateway,
+      registers: [registry],
+      collect() {
+        for (const { name, state } of members) this.set({ gateway: name }, state.status.error ? 0 : 1);
+      },
+    });
+  }
   new Gauge({
     name: 'pushboard_viewers',
     help: 'Viewers connected to the event stream.',
@@ -66,19 +90,32 @@ export function serverState({
     help: 'Bytes of events sent to viewers (before compression).',
     registers: [registry],
   });
-  for (const outcome of ['success', 'error']) polls.inc({ outcome }, 0);
-  model.on('poll', (outcome, durationMs) => {
-    polls.inc({ outcome });
-    pollDuration.observe(durationMs / 1000);
-  });
+  for (const { name, state } of members) {
+    const labels = multi ? { gateway: name } : {};
+    for (const outcome of ['success', 'error']) polls.inc({ ...labels, outcome }, 0);
+    state.on('poll', (outcome, durationMs) => {
+      polls.inc({ ...labels, outcome });
+      pollDuration.observe(labels, durationMs / 1000);
+    });
+  }
 
-  let settle: NodeJS.Timeout | undefined;
+  const settles = new Map<string | undefined, NodeJS.Timeout>();
   const texts: Array<() => string> = [];
+  /** The one gateway's name, or the named one: where a change without a gateway goes. */
+  const only = gateways.length === 1 ? gateways[0]!.name : undefined;
   return {
     /** More metrics in the text format, written after the registry's (e.g. each group's health). */
     addMetricsText: (text: () => string) => void texts.push(text),
     model,
-    gateway,
+    /**
+     * The server's own request to a gateway (the pruner's deletes): to the named one, or with
+     * one gateway to it.
+     */
+    send: (method: string, path: string, gateway?: string) => {
+      const client = clients.get(gateway ?? only ?? '');
+      if (!client) return Promise.reject(new Error(`no gateway is named "${gateway}"`));
+      return client.send(method, path);
+    },
     registry,
     stream: streamHandler(model, { onBytes: (bytes) => streamed.inc(bytes) }),
     metrics: async (_req: Request, res: Response) => {
@@ -90,13 +127,18 @@ export function serverState({
       const more = texts.map((text) => text()).join('');
       res.type(registry.contentType).send((await registry.metrics()) + more);
     },
-    /** A change went through the server: every viewer sees it at once, and again once settled. */
-    changed: () => {
+    /**
+     * A change went through the server to a gateway (the named one; with one gateway, it): every
+     * viewer sees it at once, and again once settled.
+     */
+    changed: (gateway?: string) => {
       if (!model.active) return;
-      void model.pollNow();
-      clearTimeout(settle);
-      settle = setTimeout(() => void model.pollNow(), SETTLE_MS);
+      const name = gateway ?? only;
+      void model.pollNow(name).catch(() => {});
+      clearTimeout(settles.get(name));
+      const settle = setTimeout(() => void model.pollNow(name).catch(() => {}), SETTLE_MS);
       settle.unref();
+      settles.set(name, settle);
     },
   };
 }

@@ -2,6 +2,7 @@
 export const gatewayKeys = {
   all: ['gateway'] as const,
   metrics: () => [...gatewayKeys.all, 'metrics'] as const,
-  status: () => [...gatewayKeys.all, 'status'] as const,
-  ready: () => [...gatewayKeys.all, 'ready'] as const,
+  /** With several gateways, each one's status and readiness apart. */
+  status: (gateway?: string) => [...gatewayKeys.all, 'status', gateway ?? ''] as const,
+  ready: (gateway?: string) => [...gatewayKeys.all, 'ready', gateway ?? ''] as const,
 };

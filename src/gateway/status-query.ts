@@ -1,23 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson, getText } from './client';
+import { getJson, getText, onGateway } from './client';
 import { gatewayKeys } from './keys';
 import { parseStatusResponse } from './status';
 
-export const statusQueryOptions = () =>
+/** The gateway's status; with several gateways, the named one's. */
+export const statusQueryOptions = (gateway?: string) =>
   queryOptions({
-    queryKey: gatewayKeys.status(),
-    queryFn: ({ signal }) => getJson('api/v1/status', parseStatusResponse, signal),
+    queryKey: gatewayKeys.status(gateway),
+    queryFn: ({ signal }) => getJson(onGateway(gateway, 'api/v1/status'), parseStatusResponse, signal),
     refetchInterval: 30_000,
     retry: false,
   });
 
-export const readyQueryOptions = () =>
+export const readyQueryOptions = (gateway?: string) =>
   queryOptions({
-    queryKey: gatewayKeys.ready(),
-    queryFn: ({ signal }) => getText('-/ready', signal),
+    queryKey: gatewayKeys.ready(gateway),
+    queryFn: ({ signal }) => getText(onGateway(gateway, '-/ready'), signal),
     refetchInterval: 10_000,
     retry: false,
   });
 
-export const useGatewayStatus = () => useQuery(statusQueryOptions());
-export const useGatewayReady = () => useQuery(readyQueryOptions());
+export const useGatewayStatus = (gateway?: string) => useQuery(statusQueryOptions(gateway));
+export const useGatewayReady = (gateway?: string) => useQuery(readyQueryOptions(gateway));

@@ -5,6 +5,8 @@ import { countOf } from '../../lib/format';
 import { useGatewayStatus } from '../../gateway/status-query';
 import { useCleanup, useCleanupState } from './CleanupContext';
 import { WipeDialog } from './WipeDialog';
+import type { WipeRequest } from './mutations';
+import { useGateways } from '../../config/ConfigContext';
 
 interface Props {
   /** Every group the gateway holds. */
@@ -27,7 +29,9 @@ interface Props {
 export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props) {
   const { requestDelete, clearSelection, setSelected, wipe, setDialogOpen } = useCleanup();
   const { selected, busy } = useCleanupState();
-  const [wiping, setWiping] = useState(false);
+  /** The wipe being confirmed: with several gateways, which one (`''` with one gateway). */
+  const [wiping, setWiping] = useState<string | null>(null);
+  const gateways = useGateways();
   const chosen = groups.filter((g) => selected.has(g.key));
   const visible = new Set(shown.map((g) => g.key));
   const hiddenChosen = filtering ? chosen.filter((g) => !visible.has(g.key)) : [];
@@ -35,14 +39,14 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
   const staleLabel = `Delete ${countOf(staleTargets.length, 'stale group', 'stale groups')}${filtering ? ' shown' : ''}`;
   const chosenLabel = `Delete ${countOf(chosen.length, 'selected group', 'selected groups')}`;
 
-  const openWipe = (open: boolean) => {
-    setWiping(open);
-    setDialogOpen(open);
+  const openWipe = (gateway: string | null) => {
+    setWiping(gateway);
+    setDialogOpen(gateway !== null);
   };
   // A confirmed wipe empties the list at once, which unmounts this bar and its dialog before the
   // dialog's close event (a task later) reaches onClose: the page must not stay paused for it.
   useEffect(() => {
-    if (wiping) return () => setDialogOpen(false);
+    if (wiping !== null) return () => setDialogOpen(false);
   }, [wiping, setDialogOpen]);
 
   return (
@@ -68,7 +72,18 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
       >
         {staleLabel}
       </button>
-      <WipeButton disabled={groups.length === 0 || busy} onClick={() => openWipe(true)} />
+      {gateways ? (
+        gateways.map(({ name }) => (
+          <WipeButton
+            key={name}
+            gateway={name}
+            disabled={!groups.some((g) => g.gateway === name) || busy}
+            onClick={() => openWipe(name)}
+          />
+        ))
+      ) : (
+        <WipeButton disabled={groups.length === 0 || busy} onClick={() => openWipe('')} />
+      )}
       {busy && (
         <span role="status" className="text-sm text-slate-600 dark:text-slate-300">
           Waiting for the gateway…
@@ -98,18 +113,28 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
           </button>
         </p>
       )}
-      {wiping && <WipeDialog groups={groups} onConfirm={() => wipe(groups)} onClose={() => openWipe(false)} />}
+      {wiping !== null && (
+        <WipeDialog {...wipeTarget(groups, wiping)} onConfirm={wipe} onClose={() => openWipe(null)} />
+      )}
     </div>
   );
 }
 
-/** "Delete all groups": only offered when the gateway runs with its admin API. */
-function WipeButton({ disabled, onClick }: { disabled: boolean; onClick: () => void }) {
-  const adminApi = useGatewayStatus().data?.adminApiEnabled === true;
+/** What a wipe of `gateway` (`''` with one gateway) acts on: that gateway's groups. */
+function wipeTarget(groups: readonly Group[], gateway: string): WipeRequest {
+  return gateway === '' ? { groups } : { groups: groups.filter((g) => g.gateway === gateway), gateway };
+}
+
+/**
+ * "Delete all groups": only offered when the gateway runs with its admin API. With several
+ * gateways, one per gateway that has it ("Delete all groups on eu-1"), never one for all.
+ */
+function WipeButton({ gateway, disabled, onClick }: { gateway?: string; disabled: boolean; onClick: () => void }) {
+  const adminApi = useGatewayStatus(gateway).data?.adminApiEnabled === true;
   if (!adminApi) return null;
   return (
     <button type="button" className={button('danger')} disabled={disabled} onClick={onClick}>
-      Delete all groups
+      Delete all groups{gateway !== undefined ? ` on ${gateway}` : ''}
     </button>
   );
 }

@@ -5,7 +5,7 @@ import { useConfig } from '../../config/ConfigContext';
 import { DeleteDialog } from './DeleteDialog';
 import { Notices } from './Notices';
 import type { NewNotice, Notice } from './notice-types';
-import { useDeleteGroups, useRestoreGroups, useWipe, type BatchRequest } from './mutations';
+import { useDeleteGroups, useRestoreGroups, useWipe, type BatchRequest, type WipeRequest } from './mutations';
 
 interface DeleteRequest {
   groups: Group[];
@@ -19,8 +19,11 @@ interface Cleanup {
   clearSelection: () => void;
   /** Opens the confirmation for deleting exactly these groups. */
   requestDelete: (groups: Group[], title: string) => void;
-  /** Wipes the gateway (after its own confirmation); `groups` is what the person saw. */
-  wipe: (groups: readonly Group[]) => void;
+  /**
+   * Wipes the gateway, with several the one named (after its own confirmation); `groups` is what
+   * the person saw of it.
+   */
+  wipe: (request: WipeRequest) => void;
   setDialogOpen: (open: boolean) => void;
 }
 

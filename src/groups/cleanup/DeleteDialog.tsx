@@ -1,4 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
+import { groupTitle } from '../../../core/gateway-key';
 import { isRestorable } from '../../gateway/exposition';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
@@ -22,11 +23,20 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
         <p>
           Delete the group{' '}
           <code className="font-mono break-all text-slate-900 dark:text-slate-50">{only.selector}</code> and its{' '}
-          {countOf(only.families.length, 'metric family', 'metric families')} from the gateway?
+          {countOf(only.families.length, 'metric family', 'metric families')} from the gateway
+          {only.gateway !== undefined && (
+            <>
+              {' '}
+              <strong>{only.gateway}</strong>
+            </>
+          )}
+          ?
         </p>
       ) : (
         <>
-          <p>Delete these {countOf(groups.length, 'group', 'groups')} from the gateway?</p>
+          <p>
+            Delete these {countOf(groups.length, 'group', 'groups')} from {gatewaysOf(groups)}?
+          </p>
           <div className="mt-2">
             <GroupPreview groups={groups} />
           </div>
@@ -47,7 +57,7 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
               </p>
               <ul className="mt-1 font-mono text-xs break-all">
                 {lost.map((g) => (
-                  <li key={g.key}>{g.selector}</li>
+                  <li key={g.key}>{groupTitle(g)}</li>
                 ))}
               </ul>
             </>
@@ -61,4 +71,14 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
       </p>
     </ConfirmDialog>
   );
+}
+
+/** "the gateway", or with several the gateways these groups are on: "eu-1 (3) and us-1 (1)". */
+function gatewaysOf(groups: readonly Group[]): string {
+  const counts = new Map<string, number>();
+  for (const g of groups) if (g.gateway !== undefined) counts.set(g.gateway, (counts.get(g.gateway) ?? 0) + 1);
+  if (counts.size === 0) return 'the gateway';
+  const parts = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} (${n})`);
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return `${counts.size === 1 ? 'the gateway' : 'the gateways'} ${list}`;
 }

@@ -1,4 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
+import { groupTitle } from '../../../core/gateway-key';
 import { countOf } from '../../lib/format';
 
 /** The exact groups an action will touch, by selector, with what each holds. */
@@ -10,7 +11,7 @@ export function GroupPreview({ groups }: { groups: readonly Group[] }) {
     >
       {groups.map((g) => (
         <li key={g.key} className="flex flex-wrap items-baseline justify-between gap-x-3">
-          <code className="font-mono text-xs break-all text-slate-900 dark:text-slate-50">{g.selector}</code>
+          <code className="font-mono text-xs break-all text-slate-900 dark:text-slate-50">{groupTitle(g)}</code>
           <span className="text-xs text-slate-500 dark:text-slate-400">
             {countOf(g.families.length, 'metric family', 'metric families')}
           </span>

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isRestorable } from '../../gateway/exposition';
+import { groupTitle } from '../../../core/gateway-key';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
@@ -91,7 +92,10 @@ export function NoticeCard({ notice: n, hidden, pending, onUndo, onRetry, onDism
       {n.kind === 'deleted' && <DeletedBody notice={n} pending={pending} onUndo={(groups) => onUndo(n, groups)} />}
       {n.kind === 'restored' && <RestoredBody notice={n} />}
       {n.kind === 'wiped' && (
-        <p>Wipe requested: the gateway deletes all {countOf(n.count, 'group', 'groups')} in the background.</p>
+        <p>
+          Wipe requested: the gateway{n.gateway !== undefined ? ` ${n.gateway}` : ''} deletes all{' '}
+          {countOf(n.count, 'group', 'groups')} in the background.
+        </p>
       )}
       <div className="mt-2 flex justify-end gap-2">
         {n.kind === 'deleted' && n.groups.some(isRestorable) && (
@@ -139,7 +143,7 @@ function FailedBody({ notice: n }: { notice: Extract<Notice, { kind: 'failed' }>
       <ul className="mt-1 max-h-40 space-y-1 overflow-auto">
         {n.failures.map((f) => (
           <li key={f.group.key} className="[overflow-wrap:anywhere]">
-            <code className="font-mono text-xs">{f.group.selector}</code>: {f.message}
+            <code className="font-mono text-xs">{groupTitle(f.group)}</code>: {f.message}
           </li>
         ))}
       </ul>
@@ -161,12 +165,12 @@ function DeletedBody({
     <ul aria-label="Deleted groups" className="mt-1 max-h-48 space-y-0.5 overflow-auto">
       {n.groups.map((g) => (
         <li key={g.key} className="flex items-baseline justify-between gap-2">
-          <code className="min-w-0 font-mono text-xs [overflow-wrap:anywhere]">{g.selector}</code>
+          <code className="min-w-0 font-mono text-xs [overflow-wrap:anywhere]">{groupTitle(g)}</code>
           {isRestorable(g) && (
             <button
               type="button"
               aria-disabled={pending.length > 0}
-              aria-label={`Undo delete of ${g.selector}`}
+              aria-label={`Undo delete of ${groupTitle(g)}`}
               className={button('quiet', 'shrink-0 text-xs')}
               onClick={() => pending.length === 0 && onUndo([g])}
             >
@@ -200,7 +204,7 @@ function DeletedBody({
       {lost.length > 0 && (
         <p className="mt-1 text-xs [overflow-wrap:anywhere]">
           {lost.length === 1
-            ? `${lost[0]!.selector} holds a native histogram; it cannot be restored.`
+            ? `${groupTitle(lost[0]!)} holds a native histogram; it cannot be restored.`
             : `${countOf(lost.length, 'group holds', 'groups hold')} a native histogram; they cannot be restored.`}
         </p>
       )}
@@ -221,7 +225,7 @@ function RestoredBody({ notice: n }: { notice: Extract<Notice, { kind: 'restored
         <ul className="mt-1 space-y-0.5">
           {n.kept.map((g) => (
             <li key={g.key} className="[overflow-wrap:anywhere]">
-              <span className="font-mono">{g.selector}</span> was pushed again since; kept the new data.
+              <span className="font-mono">{groupTitle(g)}</span> was pushed again since; kept the new data.
             </li>
           ))}
         </ul>

@@ -6,13 +6,17 @@ import { countOf } from '../../lib/format';
 import { backupText, downloadText } from './backup';
 
 interface Props {
+  /** The gateway's groups, as the person sees them. */
   groups: readonly Group[];
-  onConfirm: () => void;
+  /** With several gateways, the one wiped; the others are not touched. */
+  gateway?: string;
+  onConfirm: (request: { groups: readonly Group[]; gateway?: string }) => void;
   onClose: () => void;
 }
 
 /** Wiping cannot be undone: the person types the number of groups, and may download them first. */
-export function WipeDialog({ groups, onConfirm, onClose }: Props) {
+export function WipeDialog({ groups, gateway, onConfirm, onClose }: Props) {
+  const on = gateway !== undefined ? ` on ${gateway}` : '';
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const expected = String(groups.length);
@@ -20,15 +24,15 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
     const now = Date.now();
     downloadText(
       backupText(groups, now),
-      `pushgateway-backup-${new Date(now).toISOString().replace(/[:.]/g, '-')}.txt`,
+      `pushgateway-backup-${gateway !== undefined ? `${gateway}-` : ''}${new Date(now).toISOString().replace(/[:.]/g, '-')}.txt`,
     );
   };
   return (
     <ConfirmDialog
-      title="Delete all groups"
-      confirmLabel="Delete all groups"
+      title={`Delete all groups${on}`}
+      confirmLabel={`Delete all groups${on}`}
       confirmDisabled={typed.trim() !== expected}
-      onConfirm={onConfirm}
+      onConfirm={() => onConfirm(gateway !== undefined ? { groups, gateway } : { groups })}
       onClose={onClose}
       extra={
         <button type="button" onClick={download} className={button('plain', 'px-3 py-1.5 font-normal')}>
@@ -37,8 +41,10 @@ export function WipeDialog({ groups, onConfirm, onClose }: Props) {
       }
     >
       <p>
-        This wipes the gateway: all {countOf(groups.length, 'group', 'groups')} and their metrics are deleted, and this{' '}
-        <strong>cannot be undone</strong>. Download everything first to keep a copy as text exposition.
+        This wipes the gateway{gateway !== undefined ? ` ${gateway}` : ''}: all{' '}
+        {countOf(groups.length, 'group', 'groups')} and their metrics are deleted, and this{' '}
+        <strong>cannot be undone</strong>.{gateway !== undefined && ' The other gateways are not touched.'} Download
+        everything first to keep a copy as text exposition.
       </p>
       <label htmlFor={inputId} className="mt-3 block font-medium text-slate-900 dark:text-slate-50">
         Type {expected} to confirm

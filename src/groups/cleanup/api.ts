@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { getJson, send } from '../../gateway/client';
+import { getJson, onGateway, send } from '../../gateway/client';
+import { gatewayKey } from '../../../core/gateway-key';
 import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
@@ -43,17 +44,33 @@ async function eachGroup(
   return result;
 }
 
-/** DELETEs exactly these groups, each by its own @base64 path. */
-export const deleteGroups = (groups: readonly Group[]) => eachGroup(groups, (g) => send(groupPath(g.labels), 'DELETE'));
+/** A group's path on its own gateway (with several, under that gateway's base). */
+const pathOf = (g: Group) => onGateway(g.gateway, groupPath(g.labels));
+
+/** DELETEs exactly these groups, each by its own @base64 path on its own gateway. */
+export const deleteGroups = (groups: readonly Group[]) => eachGroup(groups, (g) => send(pathOf(g), 'DELETE'));
 
 export interface RestoreResult extends BatchResult {
   /** Groups the gateway holds again (pushed since the delete): left as they are. */
   kept: Group[];
 }
 
-/** The grouping keys (selectors) the gateway holds right now. */
-async function heldKeys(): Promise<Set<string>> {
-  return getJson('api/v1/metrics', (json) => new Set(readEnvelope(json).map((raw, i) => sortingKey(raw, i).key)));
+/**
+ * The keys the groups' gateways hold right now, as the list writes them (with several gateways,
+ * `@gateway="eu-1" {…}`): each gateway of these groups is asked once.
+ */
+async function heldKeys(groups: readonly Group[]): Promise<Set<string>> {
+  const gateways = [...new Set(groups.map((g) => g.gateway))];
+  const held = new Set<string>();
+  await Promise.all(
+    gateways.map(async (gateway) => {
+      const keys = await getJson(onGateway(gateway, 'api/v1/metrics'), (json) =>
+        readEnvelope(json).map((raw, i) => sortingKey(raw, i).key),
+      );
+      for (const key of keys) held.add(gateway === undefined ? key : gatewayKey(gateway, key));
+    }),
+  );
+  return held;
 }
 
 /**
@@ -65,7 +82,7 @@ async function heldKeys(): Promise<Set<string>> {
 export async function restoreGroups(groups: readonly Group[]): Promise<RestoreResult> {
   let held: Set<string>;
   try {
-    held = await heldKeys();
+    held = await heldKeys(groups);
   } catch (error) {
     const message = `not restored, since the gateway could not be checked for newer data: ${error instanceof Error ? error.message : String(error)}`;
     return { done: [], kept: [], failed: groups.map((group) => ({ group, message })) };
@@ -74,14 +91,17 @@ export async function restoreGroups(groups: readonly Group[]): Promise<RestoreRe
   const absent = groups.filter((g) => !held.has(g.key));
   const result = await eachGroup(absent, (g) =>
     groupNeedsProtobuf(g)
-      ? send(groupPath(g.labels), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
-      : send(groupPath(g.labels), 'PUT', groupToExposition(g)),
+      ? send(pathOf(g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
+      : send(pathOf(g), 'PUT', groupToExposition(g)),
   );
   return { ...result, kept };
 }
 
-/** Asks the gateway to delete every group (admin API only); it does so in the background. */
-export const wipeGateway = () => send('api/v1/admin/wipe', 'PUT');
+/**
+ * Asks the gateway (with several, the one named) to delete every group (admin API only); it does
+ * so in the background. There is no wipe of several gateways at once.
+ */
+export const wipeGateway = (gateway?: string) => send(onGateway(gateway, 'api/v1/admin/wipe'), 'PUT');
 
 /** The list without the given groups: what the page shows while a delete is in flight. */
 export function withoutGroups(data: GroupsData, keys: ReadonlySet<string>): GroupsData {

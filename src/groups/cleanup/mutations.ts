@@ -129,25 +129,35 @@ export function useRestoreGroups({ addNotice, onSettled }: Omit<Options, 'onGone
   });
 }
 
-/** The admin API's wipe: the list empties at once, and comes back if the gateway refuses. */
+/** What a wipe acts on: the groups the person saw, and with several gateways the one wiped. */
+export interface WipeRequest {
+  groups: readonly Group[];
+  gateway?: string;
+}
+
+/** The admin API's wipe: the gateway's groups leave the list at once, and come back if it refuses. */
 export function useWipe({ addNotice, onGone }: Omit<Options, 'onSettled'>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: cleanupKeys.wipe,
-    mutationFn: async (groups: readonly Group[]) => {
-      await wipeGateway();
+    mutationFn: async ({ groups, gateway }: WipeRequest) => {
+      await wipeGateway(gateway);
       return groups;
     },
-    onMutate: async () => {
+    onMutate: async ({ gateway }) => {
       let before: Group[] = [];
-      await editCachedGroups(queryClient, (data) => ((before = data.groups), { ...data, groups: [] }));
+      const wiped = (g: Group) => gateway === undefined || g.gateway === gateway;
+      await editCachedGroups(queryClient, (data) => {
+        before = data.groups.filter(wiped);
+        return { ...data, groups: data.groups.filter((g) => !wiped(g)) };
+      });
       return { before };
     },
-    onSuccess: (groups) => {
+    onSuccess: (groups, { gateway }) => {
       onGone(groups);
-      addNotice({ kind: 'wiped', count: groups.length });
+      addNotice({ kind: 'wiped', count: groups.length, ...(gateway !== undefined ? { gateway } : {}) });
     },
-    onError: (error, _groups, context) => {
+    onError: (error, _request, context) => {
       queryClient.setQueryData<GroupsData>(
         gatewayKeys.metrics(),
         (data) => data && withGroups(data, context?.before ?? []),

@@ -1,4 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
+import { groupTitle } from '../../../core/gateway-key';
 import type { Failure } from './api';
 
 /** What happened, before it gets its id. */
@@ -6,7 +7,7 @@ export type NewNotice =
   | { kind: 'deleted'; groups: Group[] }
   // kept: groups pushed again since the delete, left with their new data.
   | { kind: 'restored'; groups: Group[]; kept: Group[] }
-  | { kind: 'wiped'; count: number }
+  | { kind: 'wiped'; count: number; gateway?: string }
   | { kind: 'failed'; action: 'delete' | 'restore' | 'wipe'; failures: Failure[]; message?: string };
 
 export type Notice = NewNotice & { id: number };
@@ -17,9 +18,9 @@ export const NOTICE_MS = 20_000;
 /** How many successes stay in view; older ones fold into one line. Failures stay until dismissed. */
 export const SHOWN_SUCCESSES = 3;
 
-/** What a notice's Undo restores, for its accessible name: `{job="a"}` or `3 groups`. */
+/** What a notice's Undo restores, for its accessible name: `{job="a"}` (`… on eu-1`) or `3 groups`. */
 export const what = (groups: readonly Group[]) =>
-  groups.length === 1 ? groups[0]!.selector : `${groups.length.toLocaleString('en-US')} groups`;
+  groups.length === 1 ? groupTitle(groups[0]!) : `${groups.length.toLocaleString('en-US')} groups`;
 
 /** Which notices are in view: every failure, and the newest successes. */
 export function foldNotices(notices: readonly Notice[], shown = SHOWN_SUCCESSES): Set<number> {
