@@ -25,6 +25,7 @@ import { CopyButton } from '../components/CopyButton';
 import { pruneRuleYaml } from '../prune/rule-yaml';
 import { useCadence } from '../health/api';
 import { overdueGroups } from '../health/overdue';
+import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
 
 /** Nothing is overdue while no usual intervals are known. */
 const NO_LATENESS: ReadonlyMap<string, number> = new Map();
@@ -114,6 +115,8 @@ function GroupsView() {
     }),
     [around, staleKeys, dueKeys, lateness],
   );
+  const downList = data?.gatewaysDown;
+  const downByName = useMemo(() => new Map((downList ?? []).map((g) => [g.name, g])), [downList]);
   const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
   const { setText, text } = find;
@@ -137,6 +140,7 @@ function GroupsView() {
           pace={source.kind === 'browser' ? source.pace : undefined}
         />
       )}
+      {data?.gatewaysDown && <GatewaysDownAlert down={data.gatewaysDown} />}
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
@@ -194,14 +198,16 @@ function GroupsView() {
                   Showing {shown.length} of {data.groups.length} groups.
                 </p>
               )}
-              <GroupList
-                groups={shown}
-                byJob={find.sort === 'job'}
-                staleKeys={staleKeys}
-                selected={selected}
-                open={find.open}
-                onToggle={find.toggleOpen}
-              />
+              <GatewaysDownContext value={downByName}>
+                <GroupList
+                  groups={shown}
+                  byJob={find.sort === 'job'}
+                  staleKeys={staleKeys}
+                  selected={selected}
+                  open={find.open}
+                  onToggle={find.toggleOpen}
+                />
+              </GatewaysDownContext>
             </>
           )}
         </div>

@@ -15,6 +15,18 @@ export interface GroupsData {
   groups: Group[];
   /** Set while a large first load is still arriving: how many groups there are in all. */
   partial?: number;
+  /**
+   * With several gateways, those whose last poll failed while others answer: their groups are
+   * their last good data. (When all are down, the poll fails as with one gateway.)
+   */
+  gatewaysDown?: GatewayDown[];
+}
+
+export interface GatewayDown {
+  name: string;
+  message: string;
+  /** When its data last arrived (ms), or null if it never answered. */
+  lastSuccess: number | null;
 }
 
 /** Fetch, validate, sort and section: all the per-poll work, done once in the query function. */

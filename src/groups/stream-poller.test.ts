@@ -137,6 +137,25 @@ describe('StreamPoller', () => {
     expect(shown(await poller.poll())).toEqual(['a']);
   });
 
+  it('with several gateways, names the one down and keeps its groups, while the others stay live', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    const follower = { data: vi.fn(), refetch: vi.fn() };
+    poller.follow(follower);
+    const gateways = (eu1: string | null) => [
+      { name: 'eu-1', lastSuccess: 900, error: eu1 ? { kind: 'network', message: eu1 } : null },
+      { name: 'us-1', lastSuccess: 1000, error: null },
+    ];
+    latest().send('snapshot', { ...snapshot('s1', 1, [group('a')]), status: { ...status, gateways: gateways(null) } });
+    expect((await poller.poll()).gatewaysDown).toBeUndefined();
+    latest().send('status', { ...status, gateways: gateways('ECONNREFUSED') });
+    const data = await poller.poll();
+    expect(shown(data)).toEqual(['a']);
+    expect(data.gatewaysDown).toEqual([{ name: 'eu-1', message: 'ECONNREFUSED', lastSuccess: 900 }]);
+    expect(follower.data).toHaveBeenLastCalledWith(data);
+    latest().send('status', { ...status, gateways: gateways(null) });
+    expect((await poller.poll()).gatewaysDown).toBeUndefined();
+  });
+
   it('reads the rest in a hidden tab too, where no frame is drawn', async () => {
     vi.stubGlobal('requestAnimationFrame', () => 0);
     const poller = new StreamPoller('/-/pushboard/events');

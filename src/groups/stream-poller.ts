@@ -1,6 +1,6 @@
 import { GatewayError } from '../gateway/client';
 import type { Group } from '../../core/metrics-types';
-import type { GroupsData } from './api';
+import type { GatewayDown, GroupsData } from './api';
 import { applyDiff, type GroupStore, type PollDiff } from '../../core/poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
@@ -8,6 +8,17 @@ interface PollStatus {
   lastSuccess: number | null;
   error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } | null;
   intervalMs: number;
+  /** With several gateways, each one's (server/state/multi-state.ts). */
+  gateways?: Array<{ name: string; lastSuccess: number | null; error: PollStatus['error'] }>;
+}
+
+/** The gateways whose last poll failed, while others answer (only with several gateways). */
+function downOf(status: PollStatus): GatewayDown[] | undefined {
+  const down = (status.gateways ?? []).flatMap((g) =>
+    g.error ? [{ name: g.name, message: g.error.message, lastSuccess: g.lastSuccess }] : [],
+  );
+  // All of them down is the page's usual alert, from the overall error.
+  return down.length > 0 && !status.error ? down : undefined;
 }
 
 interface SnapshotEvent {
@@ -62,6 +73,7 @@ export class StreamPoller {
   private store: GroupStore = { byKey: new Map(), order: [] };
   private data: GroupsData | undefined;
   private status: PollStatus | undefined;
+  private down: GatewayDown[] | undefined;
   private version = -1;
   /** While the rest of a large snapshot is on its way: how many groups there are in all. */
   private total: number | undefined;
@@ -218,6 +230,11 @@ export class StreamPoller {
 
   private onStatus(status: PollStatus, announce = true): void {
     const errorChanged = Boolean(status.error) !== Boolean(this.status?.error) || Boolean(this.lost);
+    const down = downOf(status);
+    // A gateway going down or coming back is news for the page: the same groups, a new object.
+    const downChanged = JSON.stringify(down) !== JSON.stringify(this.down);
+    this.down = down;
+    if (downChanged && this.data) this.data = this.withDown(this.data);
     this.status = status;
     this.lost = undefined;
     this.statuses++;
@@ -238,6 +255,11 @@ export class StreamPoller {
       const group = this.store.byKey.get(key);
       if (group) groups.push(group);
     }
-    return partial ? { groups, partial: this.total ?? this.store.order.length } : { groups };
+    return this.withDown(partial ? { groups, partial: this.total ?? this.store.order.length } : { groups });
+  }
+
+  private withDown(data: GroupsData): GroupsData {
+    const { gatewaysDown: _, ...rest } = data;
+    return this.down ? { ...rest, gatewaysDown: this.down } : rest;
   }
 }
