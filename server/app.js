@@ -140,6 +140,7 @@ export function createApp(options) {
     send: state.send,
     registry: state.registry,
     dryRun: options.pruneDryRun,
+    gateways: gateways.map((g) => g.name),
     log,
   });
   pruner.configure(options.prune);

@@ -1,6 +1,7 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayModel } from '../state/model';
+import type { MultiPollStatus } from '../state/multi-state';
 import { dueAt, type PruneRule } from '../../core/prune';
 import { auditLine, Pruner } from './pruner';
 
@@ -9,14 +10,18 @@ export function serverPruner({
   send,
   registry,
   dryRun = false,
+  gateways,
   log,
 }: {
   model: GatewayModel;
   send: (method: string, path: string, gateway?: string) => Promise<unknown>;
   registry: Registry;
   dryRun?: boolean;
+  /** With several gateways, their names: deletes are then counted by gateway too. */
+  gateways?: readonly string[];
   log: (line: string) => void;
 }): Pruner {
+  const multi = (gateways?.length ?? 0) > 1;
   const runs = new Counter({
     name: 'pushboard_prune_runs_total',
     help: 'Runs of the prune rules, by outcome (success, failed, over_limit).',
@@ -25,8 +30,8 @@ export function serverPruner({
   });
   const deleted = new Counter({
     name: 'pushboard_prune_deleted_groups_total',
-    help: 'Groups deleted by each prune rule.',
-    labelNames: ['rule'],
+    help: 'Groups deleted by each prune rule (with several gateways, on each gateway).',
+    labelNames: multi ? ['rule', 'gateway'] : ['rule'],
     registers: [registry],
   });
   const matching = new Gauge({
@@ -56,14 +61,20 @@ export function serverPruner({
       line: log,
       acted: (action) => {
         log(auditLine(action));
-        if (action.result === 'deleted') deleted.inc({ rule: action.rule.name });
+        if (action.result === 'deleted') {
+          deleted.inc({ rule: action.rule.name, ...(multi ? { gateway: action.group.gateway ?? '' } : {}) });
+        }
       },
       configured: (config) => {
         // The gauge forgets rules that are gone; every rule's series exist from the start.
         matching.reset();
         for (const rule of config?.rules ?? []) {
           matching.set({ rule: rule.name }, 0);
-          deleted.inc({ rule: rule.name }, 0);
+          if (multi) {
+            for (const gateway of rule.gateways ?? gateways ?? []) deleted.inc({ rule: rule.name, gateway }, 0);
+          } else {
+            deleted.inc({ rule: rule.name }, 0);
+          }
           overLimit.inc({ rule: rule.name }, 0);
         }
       },
@@ -110,8 +121,11 @@ export function rulesView(
     intervalMs: settings?.intervalMs ?? null,
     maxDeletesPerRun: settings?.maxDeletesPerRun ?? null,
     nextRun: pruner.nextRun ?? null,
-    /** Whether the counts come from a current read of the gateway. */
-    gatewayError: model.status.error?.message ?? null,
+    /**
+     * Whether the counts come from a current read of the gateway; with several, which of them
+     * could not be read (the counts then leave out what changed on those since).
+     */
+    gatewayError: model.status.error?.message ?? downGateways(model) ?? null,
     lastRun: last
       ? { startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, error: last.error ?? null }
       : null,
@@ -124,4 +138,11 @@ export function rulesView(
       lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,
     })),
   };
+}
+
+/** With several gateways, those whose last read failed while others answered, in one line. */
+function downGateways(model: GatewayModel): string | undefined {
+  const down = ((model.status as MultiPollStatus).gateways ?? []).filter((g) => g.error);
+  if (down.length === 0) return undefined;
+  return down.map((g) => `${g.name}: ${g.error!.message}`).join('; ');
 }

@@ -1,0 +1,248 @@
+/**
+ * Several gateways in one view: three real gateways behind one Pushboard server. eu-1 and eu-2
+ * run with the admin API, us-1 without.
+ */
+import { test as base, expect } from './fixtures';
+import { push } from '../scripts/push.js';
+import { send } from './raw-http';
+import { TestApp, TestGateway, type AppOptions } from './harness';
+import { parseConfig } from '../server/config';
+
+type Three = { 'eu-1': TestGateway; 'eu-2': TestGateway; 'us-1': TestGateway };
+
+const test = base.extend<{ gateways: Three; multiAppOptions: AppOptions; multi: TestApp }>({
+  multiAppOptions: [{}, { option: true }],
+  gateways: async ({ gatewayBuild }, use) => {
+    const [eu1, eu2, us1] = await Promise.all([
+      TestGateway.start({ build: gatewayBuild }),
+      TestGateway.start({ build: gatewayBuild }),
+      TestGateway.start({ build: gatewayBuild, adminApi: false }),
+    ]);
+    await use({ 'eu-1': eu1!, 'eu-2': eu2!, 'us-1': us1! });
+    await Promise.all([eu1!.dispose(), eu2!.dispose(), us1!.dispose()]);
+  },
+  multi: async ({ gateways, multiAppOptions }, use) => {
+    const app = await TestApp.start(gateways['eu-1'].url, {
+      gateways: Object.entries(gateways).map(([name, g]) => ({ name, url: new URL(g.url) })),
+      ...multiAppOptions,
+    });
+    await use(app);
+    await app.stop();
+  },
+});
+
+/** Pushes text exposition to a group on one gateway and expects it accepted. */
+async function pushTo(gateway: TestGateway, labels: Record<string, string>, body: string) {
+  const result = await push(gateway.url, labels, body);
+  expect(result.status, `push to ${JSON.stringify(labels)}: ${result.text}`).toBeLessThan(300);
+}
+
+const held = async (gateway: TestGateway) =>
+  (await gateway.groups()).map((g) => JSON.stringify(Object.entries(g.labels).sort())).sort();
+const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort());
+
+const groupOn = (page: import('@playwright/test').Page, selector: string, gateway: string) =>
+  page.getByRole('article', { name: `${selector} on ${gateway}`, exact: true });
+
+test('a delete, and its undo, act on the one gateway the group is on; the same key elsewhere stays', async ({
+  page,
+  multi,
+  gateways,
+}) => {
+  const db1 = { job: 'backup', instance: 'db-1' };
+  await pushTo(gateways['eu-1'], db1, 'backup_size_bytes 100\n');
+  await pushTo(gateways['eu-2'], db1, 'backup_size_bytes 200\n');
+  await pushTo(gateways['us-1'], { job: 'etl' }, 'rows 3\n');
+  await page.goto(multi.url);
+  const onEu1 = groupOn(page, '{job="backup", instance="db-1"}', 'eu-1');
+  await expect(onEu1).toBeVisible();
+  await expect(groupOn(page, '{job="backup", instance="db-1"}', 'eu-2')).toBeVisible();
+  await expect(groupOn(page, '{job="etl"}', 'us-1')).toBeVisible();
+
+  await onEu1.getByRole('button', { name: 'Delete group' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete group' });
+  await expect(dialog).toContainText('from the gateway eu-1?');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => held(gateways['eu-1'])).toEqual([]);
+  expect(await held(gateways['eu-2'])).toEqual([key(db1)]);
+  await expect(onEu1).toHaveCount(0);
+  await expect(groupOn(page, '{job="backup", instance="db-1"}', 'eu-2')).toBeVisible();
+
+  // Undo pushes it back to eu-1, where it was, and nowhere else.
+  await page.getByRole('button', { name: 'Undo delete of {job="backup", instance="db-1"} on eu-1' }).click();
+  await expect.poll(() => held(gateways['eu-1'])).toEqual([key(db1)]);
+  expect((await gateways['eu-1'].groups())[0]).toMatchObject({
+    backup_size_bytes: { metrics: [expect.objectContaining({ value: '100' })] },
+  });
+  expect((await gateways['eu-2'].groups())[0]).toMatchObject({
+    backup_size_bytes: { metrics: [expect.objectContaining({ value: '200' })] },
+  });
+  expect(await held(gateways['us-1'])).toEqual([key({ job: 'etl' })]);
+  await expect(onEu1).toBeVisible();
+});
+
+test('a bulk delete names each group with its gateway, and deletes each on its own', async ({
+  page,
+  multi,
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'ci', instance: 'a' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'ci', instance: 'b' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'keep' }, 'm 1\n');
+  await page.goto(multi.url);
+  await page.getByRole('checkbox', { name: 'Select {job="ci", instance="a"} on eu-1' }).check();
+  await page.getByRole('checkbox', { name: 'Select {job="ci", instance="b"} on us-1' }).check();
+  await page.getByRole('button', { name: 'Delete 2 selected groups' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete 2 selected groups' });
+  await expect(dialog).toContainText('from the gateways eu-1 (1) and us-1 (1)?');
+  const preview = dialog.getByRole('list', { name: 'Groups to delete' });
+  await expect(preview).toContainText('{job="ci", instance="a"} on eu-1');
+  await expect(preview).toContainText('{job="ci", instance="b"} on us-1');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => held(gateways['eu-1'])).toEqual([]);
+  await expect.poll(() => held(gateways['us-1'])).toEqual([]);
+  expect(await held(gateways['eu-2'])).toEqual([key({ job: 'keep' })]);
+});
+
+test('wipe is offered per gateway with the admin API, and wipes that one only', async ({ page, multi, gateways }) => {
+  await pushTo(gateways['eu-1'], { job: 'a' }, 'm 1\n');
+  await pushTo(gateways['eu-1'], { job: 'b' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'a' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'c' }, 'm 1\n');
+  await page.goto(multi.url);
+  await expect(page.getByRole('button', { name: 'Delete all groups on eu-2' })).toBeVisible();
+  // us-1 has no admin API; and there is never a wipe of every gateway at once.
+  await expect(page.getByRole('button', { name: 'Delete all groups on us-1' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete all groups', exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Delete all groups on eu-1' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete all groups on eu-1' });
+  await expect(dialog).toContainText('This wipes the gateway eu-1: all 2 groups');
+  await expect(dialog).toContainText('The other gateways are not touched.');
+  await dialog.getByRole('textbox', { name: 'Type 2 to confirm' }).fill('2');
+  await dialog.getByRole('button', { name: 'Delete all groups on eu-1' }).click();
+  await expect.poll(() => held(gateways['eu-1'])).toEqual([]);
+  expect(await held(gateways['eu-2'])).toEqual([key({ job: 'a' })]);
+  expect(await held(gateways['us-1'])).toEqual([key({ job: 'c' })]);
+  await expect(groupOn(page, '{job="a"}', 'eu-2')).toBeVisible();
+  await expect(groupOn(page, '{job="c"}', 'us-1')).toBeVisible();
+  await expect(groupOn(page, '{job="a"}', 'eu-1')).toHaveCount(0);
+});
+
+test('a stopped gateway is named in the alert, its groups kept and marked, while the others keep updating', async ({
+  page,
+  multi,
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'a' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'b' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'c' }, 'm 1\n');
+  await page.goto(multi.url);
+  await expect(groupOn(page, '{job="b"}', 'eu-2')).toBeVisible();
+  await gateways['eu-2'].stop();
+  const alert = page.getByRole('alert').filter({ hasText: 'Cannot load data from the gateway eu-2.' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Its groups below are its last good data');
+  await expect(alert).toContainText('The other gateways are live.');
+  await expect(groupOn(page, '{job="b"}', 'eu-2')).toContainText('Gateway down: data from');
+  await expect(groupOn(page, '{job="a"}', 'eu-1')).not.toContainText('Gateway down');
+  // The live ones keep updating.
+  await pushTo(gateways['us-1'], { job: 'new' }, 'm 1\n');
+  await pushTo(gateways['eu-1'], { job: 'new' }, 'm 1\n');
+  await expect(groupOn(page, '{job="new"}', 'us-1')).toBeVisible();
+  await expect(groupOn(page, '{job="new"}', 'eu-1')).toBeVisible();
+  // Back up: the alert and the mark go by themselves.
+  await gateways['eu-2'].start();
+  await expect(alert).toHaveCount(0, { timeout: 15_000 });
+  await expect(groupOn(page, '{job="b"}', 'eu-2')).not.toContainText('Gateway down');
+});
+
+test("raw requests: each gateway's API only under its name, with the server's read-only and cross-site gates", async ({
+  multi,
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'x' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'x' }, 'm 1\n');
+  const port = Number(new URL(multi.url).port);
+  const root = await send(port, 'GET', '/api/v1/metrics');
+  expect(root.status).toBe(404);
+  expect(root.body).toContain("each one's API is under -/gateways/NAME/ (eu-1, eu-2, us-1)");
+  const own = await send(port, 'GET', '/-/gateways/eu-2/api/v1/metrics');
+  expect(own.status).toBe(200);
+  expect(own.body).toContain('"job":"x"');
+  expect((await send(port, 'GET', '/-/gateways/nowhere/api/v1/metrics')).status).toBe(404);
+  // Only the gateway's own paths, as at the root with one gateway.
+  expect((await send(port, 'GET', '/-/gateways/eu-1/api/v1/../../../-/quit')).status).not.toBe(200);
+
+  const crossSite = await send(port, 'DELETE', '/-/gateways/eu-1/metrics/job/x', {
+    headers: { Origin: 'http://evil.example' },
+  });
+  expect(crossSite.status).toBe(403);
+  const wipe = await send(port, 'PUT', '/-/gateways/eu-2/api/v1/admin/wipe', {
+    headers: { 'Sec-Fetch-Site': 'cross-site' },
+  });
+  expect(wipe.status).toBe(403);
+  expect(await held(gateways['eu-1'])).toEqual([key({ job: 'x' })]);
+  expect(await held(gateways['eu-2'])).toEqual([key({ job: 'x' })]);
+
+  const sameSite = await send(port, 'DELETE', '/-/gateways/eu-1/metrics/job/x', {
+    headers: { Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' },
+  });
+  expect(sameSite.status).toBe(202);
+  await expect.poll(() => held(gateways['eu-1'])).toEqual([]);
+  expect(await held(gateways['eu-2'])).toEqual([key({ job: 'x' })]);
+
+  // The server's metrics say which gateway each poll went to.
+  const metrics = (await send(port, 'GET', '/-/pushboard/metrics')).body;
+  expect(metrics).toMatch(/pushboard_gateway_polls_total\{gateway="us-1",outcome="success"\} \d+/);
+  expect(metrics).toMatch(/pushboard_gateway_up\{gateway="eu-2"\} 1/);
+});
+
+test.describe('read-only with several gateways', () => {
+  test.use({ multiAppOptions: { readOnly: true } });
+  test('refuses changes on every gateway', async ({ multi, gateways }) => {
+    await pushTo(gateways['eu-1'], { job: 'x' }, 'm 1\n');
+    const port = Number(new URL(multi.url).port);
+    for (const target of ['/-/gateways/eu-1/metrics/job/x', '/-/gateways/eu-1/api/v1/admin/wipe']) {
+      const answer = await send(port, target.endsWith('wipe') ? 'PUT' : 'DELETE', target, {
+        headers: { Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' },
+      });
+      expect(answer.status, target).toBe(403);
+    }
+    expect(await held(gateways['eu-1'])).toEqual([key({ job: 'x' })]);
+  });
+});
+
+test('a prune rule with gateways: deletes on those only, logged and counted with the gateway', async ({ gateways }) => {
+  await pushTo(gateways['eu-1'], { job: 'old' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'old' }, 'm 1\n');
+  const lines: string[] = [];
+  const yaml = `prune:
+  interval: 1s
+  rules:
+    - name: old-eu-1
+      match: '{job="old"}'
+      older_than: 1s
+      gateways: [eu-1]
+`;
+  const app = await TestApp.start(gateways['eu-1'].url, {
+    gateways: Object.entries(gateways).map(([name, g]) => ({ name, url: new URL(g.url) })),
+    prune: parseConfig(yaml, 'pushboard.yml', { gatewayNames: Object.keys(gateways) }).prune,
+    log: (line) => lines.push(line),
+  });
+  try {
+    await expect.poll(() => held(gateways['eu-1']), { timeout: 15_000 }).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^prune: rule=old-eu-1 match=\{job="old"\} selector=\{job="old"\} gateway=eu-1 .*result=deleted$/,
+      ),
+    );
+    // A run later, eu-2's copy is still there: the rule names eu-1 only.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await held(gateways['eu-2'])).toEqual([key({ job: 'old' })]);
+    const metrics = await (await fetch(new URL('-/pushboard/metrics', app.url))).text();
+    expect(metrics).toContain('pushboard_prune_deleted_groups_total{rule="old-eu-1",gateway="eu-1"} 1');
+  } finally {
+    await app.stop();
+  }
+});
