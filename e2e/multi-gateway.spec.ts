@@ -7,6 +7,11 @@ import { push } from '../scripts/push.js';
 import { send } from './raw-http';
 import { TestApp, TestGateway, type AppOptions } from './harness';
 import { parseConfig } from '../server/config';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, runCli } from './harness';
 
 type Three = { 'eu-1': TestGateway; 'eu-2': TestGateway; 'us-1': TestGateway };
 
@@ -244,5 +249,53 @@ test('a prune rule with gateways: deletes on those only, logged and counted with
     expect(metrics).toContain('pushboard_prune_deleted_groups_total{rule="old-eu-1",gateway="eu-1"} 1');
   } finally {
     await app.stop();
+  }
+});
+
+test('the command line: repeated --gateway NAME=URL or a gateways: section, with one-line errors', async ({
+  gateways,
+}) => {
+  const run = (args: string[]) => {
+    try {
+      execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
+      return { code: 0, stderr: '' };
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer };
+      return { code: e.status, stderr: e.stderr.toString() };
+    }
+  };
+  const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-multi-'));
+  const file = path.join(dir, 'pushboard.yml');
+  writeFileSync(
+    file,
+    `gateways:\n${Object.entries(gateways)
+      .map(([name, g]) => `  - name: ${name}\n    url: ${g.url}\n`)
+      .join('')}`,
+  );
+  const both = run(['--config', file, '--gateway', `eu-1=${gateways['eu-1'].url}`]);
+  expect(both.code).toBe(1);
+  expect(both.stderr).toBe(
+    'pushboard: gateways are given both with --gateway and in the configuration file\'s "gateways:": use one or the other\n',
+  );
+  const unnamed = run(['--gateway', gateways['eu-1'].url, '--gateway', gateways['eu-2'].url]);
+  expect(unnamed.code).toBe(1);
+  expect(unnamed.stderr).toContain('name each one, as --gateway NAME=URL');
+
+  for (const args of [
+    ['--gateway', `eu-1=${gateways['eu-1'].url}`, '--gateway', `us-1=${gateways['us-1'].url}`],
+    ['--config', file],
+  ]) {
+    const port = await freePort();
+    const cli = runCli([...args, '--listen', `127.0.0.1:${port}`]);
+    try {
+      await expect.poll(cli.output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
+      const names = args[0] === '--config' ? ['eu-1', 'eu-2', 'us-1'] : ['eu-1', 'us-1'];
+      expect(cli.output()).toContain(`for ${names.length} Pushgateways: eu-1 at ${gateways['eu-1'].url}`);
+      const config = await (await fetch(`http://127.0.0.1:${port}/config.json`)).json();
+      expect(config.gateways.map((g: { name: string }) => g.name)).toEqual(names);
+      expect(config.gatewayAddress).toBeUndefined();
+    } finally {
+      cli.stop();
+    }
   }
 });
