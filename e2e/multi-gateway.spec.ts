@@ -7,7 +7,7 @@ import { push } from '../scripts/push.js';
 import { send } from './raw-http';
 import { TestApp, TestGateway, type AppOptions } from './harness';
 import { parseConfig } from '../server/config';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -298,4 +298,41 @@ test('the command line: repeated --gateway NAME=URL or a gateways: section, with
       cli.stop();
     }
   }
+});
+
+test('pushboard prune, once, on several gateways: each group deleted on its own, lines naming it', async ({
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'old' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'old' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'old' }, 'm 1\n');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const run = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, [
+      'server/cli.js',
+      'prune',
+      '--gateway',
+      `eu-1=${gateways['eu-1'].url}`,
+      '--gateway',
+      `us-1=${gateways['us-1'].url}`,
+      '--match',
+      '{job="old"}',
+      '--older-than',
+      '1s',
+    ]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+  expect(run.err).toBe('');
+  expect(run.out).toMatch(
+    /^deleted \{job="old"\} on eu-1 \(rule command-line, last push \ds ago\)\ndeleted \{job="old"\} on us-1 \(rule command-line, last push \ds ago\)\nprune: 2 deleted, 0 kept \(pushed again\), 0 failed\n$/,
+  );
+  expect(run.code).toBe(0);
+  expect(await held(gateways['eu-1'])).toEqual([]);
+  expect(await held(gateways['us-1'])).toEqual([]);
+  // Not named: untouched.
+  expect(await held(gateways['eu-2'])).toEqual([key({ job: 'old' })]);
 });

@@ -7,11 +7,14 @@ import { Command, CommanderError } from 'commander';
 import { parseDuration } from '../../core/duration.js';
 import { parseSelector } from '../../core/matchers';
 import { formatSpan, type PruneRule } from '../../core/prune';
-import { loadConfig, PRUNE_DEFAULTS, type PruneConfig } from '../config';
-import { parseGatewayUrl } from '../options.js';
+import { groupTitle } from '../../core/gateway-key';
+import { loadConfig, PRUNE_DEFAULTS, type Config, type PruneConfig } from '../config';
+import { resolveGateways, type ResolvedGateway } from '../gateways';
+import { parseGatewayFlags } from '../options.js';
 import { checkCredentialFiles } from '../proxy.js';
 import { gatewayClient } from '../state/fetch-gateway';
-import { GatewayState, METRICS_PATH } from '../state/gateway-state';
+import { METRICS_PATH } from '../state/gateway-state';
+import { MultiGatewayState } from '../state/multi-state';
 import { Pruner, type Action } from './pruner';
 
 class UsageError extends Error {}
@@ -25,7 +28,12 @@ const duration = (flag: string) => (value: string) => {
 function command() {
   return new Command('pushboard prune')
     .description('Delete the groups that prune rules make due, once, and exit.')
-    .option('--gateway <url>', "the Pushgateway's address (env PUSHGATEWAY_URL)")
+    .option(
+      '--gateway <url>',
+      "the Pushgateway's address (env PUSHGATEWAY_URL); repeat it as NAME=URL for several, or list them under gateways: in --config",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--config <file>', 'run the prune rules of this pushboard.yml')
     .option('--match <selector>', 'or one rule: the groups to look at, e.g. \'{job=~"ci_.*", branch!="main"}\'')
     .option('--older-than <duration>', 'with --match: no push at all for this long, e.g. 24h')
@@ -46,12 +54,13 @@ not be read; 2 bad usage or configuration.
 
 Examples:
   pushboard prune --gateway http://gw:9091 --match '{job=~"ci_.*"}' --older-than 24h --dry-run
-  pushboard prune --gateway http://gw:9091 --config /etc/pushboard/pushboard.yml`,
+  pushboard prune --gateway http://gw:9091 --config /etc/pushboard/pushboard.yml
+  pushboard prune --config pushboard.yml      # its gateways: section names every gateway`,
     );
 }
 
 interface Options {
-  gateway?: string;
+  gateway: string[];
   config?: string;
   match?: string;
   olderThan?: string;
@@ -63,11 +72,11 @@ interface Options {
   gatewayInsecureSkipVerify: boolean;
 }
 
-function rulesFrom(opts: Options): PruneConfig {
+function rulesFrom(opts: Options, config: Config | undefined): PruneConfig {
   const oneRule = opts.match !== undefined || opts.olderThan !== undefined || opts.failingFor !== undefined;
   if (opts.config && oneRule) throw new UsageError('give either --config or --match with its conditions, not both');
   if (opts.config) {
-    const prune = loadConfig(opts.config).prune;
+    const prune = config?.prune;
     if (!prune?.rules.length) throw new UsageError(`${opts.config} has no prune rules`);
     return prune;
   }
@@ -96,13 +105,13 @@ export function actionLine({ rule, group, result, detail, nowSeconds }: Action):
   const age = `last push ${formatSpan(nowSeconds - Math.max(group.pushTime, group.failureTime))} ago`;
   switch (result) {
     case 'failed':
-      return `failed to delete ${group.selector} (rule ${rule.name}, ${age}): ${detail ?? 'unknown error'}`;
+      return `failed to delete ${groupTitle(group)} (rule ${rule.name}, ${age}): ${detail ?? 'unknown error'}`;
     case 'kept (pushed again)':
-      return `kept ${group.selector} (rule ${rule.name}, pushed again since)`;
+      return `kept ${groupTitle(group)} (rule ${rule.name}, pushed again since)`;
     case 'already gone':
-      return `gone ${group.selector} (rule ${rule.name}, deleted by someone else meanwhile)`;
+      return `gone ${groupTitle(group)} (rule ${rule.name}, deleted by someone else meanwhile)`;
     default:
-      return `${result} ${group.selector} (rule ${rule.name}, ${age})`;
+      return `${result} ${groupTitle(group)} (rule ${rule.name}, ${age})`;
   }
 }
 
@@ -118,30 +127,41 @@ export async function pruneCommand(args: string[], out = console.log, err = cons
   }
   const opts = program.opts<Options>();
   let config: PruneConfig;
-  let gatewayUrl: URL;
+  let gateways: ResolvedGateway[];
   const credentials = {
     basicAuthFile: opts.gatewayBasicAuthFile,
     caFile: opts.gatewayCaFile,
     insecureSkipVerify: opts.gatewayInsecureSkipVerify,
   };
   try {
-    const flag = opts.gateway ?? process.env.PUSHGATEWAY_URL;
-    if (!flag) throw new UsageError('give the gateway: --gateway URL or PUSHGATEWAY_URL');
-    gatewayUrl = parseGatewayUrl(flag);
-    checkCredentialFiles(credentials);
-    config = rulesFrom(opts);
+    const flagged = parseGatewayFlags(opts.gateway);
+    const gatewayNames = flagged.named ? flagged.gateways.map((g) => g.name) : undefined;
+    const file = opts.config ? loadConfig(opts.config, { gatewayNames }) : undefined;
+    gateways = resolveGateways({
+      flagValues: opts.gateway,
+      env: process.env.PUSHGATEWAY_URL,
+      config: file,
+      flagCredentials: credentials,
+    });
+    if (gateways.length === 0) throw new UsageError('give the gateway: --gateway URL or PUSHGATEWAY_URL');
+    for (const gateway of gateways) checkCredentialFiles(gateway.credentials);
+    config = rulesFrom(opts, file);
   } catch (error) {
     // Usage, configuration and gateway URL errors alike (none of them repeats a credential).
     err(`pushboard prune: ${(error as Error).message}`);
     return 2;
   }
 
-  const gateway = gatewayClient(gatewayUrl, credentials);
-  const model = new GatewayState({ fetchMetrics: () => gateway.get(METRICS_PATH), intervalMs: config.intervalMs });
+  const clients = new Map(gateways.map((g) => [g.name, gatewayClient(g.url, g.credentials)]));
+  const model = new MultiGatewayState({
+    gateways: gateways.map(({ name }) => ({ name, fetchMetrics: () => clients.get(name)!.get(METRICS_PATH) })),
+    intervalMs: config.intervalMs,
+  });
+  const only = gateways.length === 1 ? gateways[0]!.name : undefined;
   const counts = new Map<Action['result'], number>();
   const pruner = new Pruner({
     model,
-    deleteGroup: (path) => gateway.send('DELETE', path),
+    deleteGroup: (path, group) => clients.get(group.gateway ?? only ?? '')!.send('DELETE', path),
     dryRun: opts.dryRun,
     events: {
       line: err,
