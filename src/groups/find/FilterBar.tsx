@@ -34,7 +34,8 @@ export function FilterBar({
   overdueCount = null,
   duplicatedCount = null,
 }: Props) {
-  const multi = useGateways() !== null;
+  const gateways = useGateways();
+  const multi = gateways !== null;
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
@@ -59,7 +60,11 @@ export function FilterBar({
           data-list-entry
           type="search"
           value={find.text}
-          placeholder='Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+          placeholder={
+            gateways
+              ? `Filter groups: text, or job="backup", @gateway="${gateways[0]!.name}"   ( / )`
+              : 'Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+          }
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
