@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matches, parseQuery, type Query } from './matchers';
+import { matches, matchesValue, parseQuery, parseSelector, type Query } from './matchers';
 
 const ok = (text: string): Query => {
   const result = parseQuery(text);
@@ -64,6 +64,60 @@ describe('parseQuery', () => {
 
   it('explains an invalid regular expression', () => {
     expect(error('instance=~"db-("')).toMatch(/^instance=~"db-\(" is not a valid regular expression: /);
+  });
+});
+
+describe('@gateway', () => {
+  const triples = (q: Query) => q.gatewayMatchers?.map(({ name, op, value }) => [name, op, value]);
+  it('reads every operator on the gateway, apart from the label matchers, also inside braces', () => {
+    const q = ok('@gateway="eu-1" {job="backup", @gateway=~"eu-.*"} @gateway!="x" @gateway !~ \'us.*\' slow');
+    expect(triples(q)).toEqual([
+      ['@gateway', '=', 'eu-1'],
+      ['@gateway', '=~', 'eu-.*'],
+      ['@gateway', '!=', 'x'],
+      ['@gateway', '!~', 'us.*'],
+    ]);
+    expect(q.matchers.map((m) => m.name)).toEqual(['job']);
+    expect(q.words).toEqual(['slow']);
+  });
+
+  it('leaves label-only queries as they were', () => {
+    expect(ok('job="a" b')).toEqual({ matchers: [expect.objectContaining({ name: 'job' })], words: ['b'] });
+    expect(ok('job="a"').gatewayMatchers).toBeUndefined();
+  });
+
+  it('takes a quoted "@gateway" for a label name, not the gateway', () => {
+    const q = ok('"@gateway"="eu-1"');
+    expect(q.gatewayMatchers).toBeUndefined();
+    expect(q.matchers.map((m) => m.name)).toEqual(['@gateway']);
+  });
+
+  it('matches the anchored regular expression against the name, a missing gateway as ""', () => {
+    const [m] = ok('@gateway=~"eu-.*"').gatewayMatchers!;
+    expect(matchesValue(m!, 'eu-1')).toBe(true);
+    expect(matchesValue(m!, 'xeu-1')).toBe(false);
+    expect(matchesValue(m!, '')).toBe(false);
+    expect(matchesValue(ok('@gateway!="x"').gatewayMatchers![0]!, '')).toBe(true);
+  });
+
+  it.each([
+    ['@foo="x"', 'unknown filter @foo: only @gateway is known'],
+    ['{job="a", @instance=~"x"}', 'unknown filter @instance: only @gateway is known'],
+    ['@gateway', 'expected =, !=, =~ or !~ after @gateway'],
+    ['@gateway=eu-1', 'the value for @gateway needs quotes: @gateway="eu-1"'],
+  ])('explains %j', (text, message) => {
+    expect(error(text)).toBe(message);
+  });
+
+  it('keeps other words starting with @ as words', () => {
+    expect(ok('@home user@host').words).toEqual(['@home', 'user@host']);
+  });
+
+  it('is refused in a prune rule selector, which names its gateways in gateways:', () => {
+    expect(parseSelector('{job="a", @gateway="eu-1"}')).toEqual({
+      ok: false,
+      error: '@gateway is not a label: a prune rule picks its gateways with its own gateways: list',
+    });
   });
 });
 

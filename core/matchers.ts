@@ -4,6 +4,11 @@
  * Matchers apply to grouping labels with PromQL's semantics: regexes are anchored, and a missing
  * label counts as the empty string. UTF-8 label names are quoted as in Prometheus 3:
  * `"foo.bar"="baz"`, `{"service.name"=~"api.*"}`.
+ *
+ * Names starting with `@` are not labels (karma's convention): `@gateway="eu-1"`,
+ * `@gateway=~"eu-.*"` match the name of the gateway holding the group, with the same semantics (a
+ * group without a gateway counts as ""). They are kept apart from the label matchers, so nothing
+ * that writes label matchers as a selector (a prune rule's `match`) can take one for a label.
  */
 import { escapeLabelValue, formatLabelName } from './selector';
 
@@ -19,7 +24,10 @@ export interface Matcher {
 }
 
 export interface Query {
+  /** Matchers on grouping labels. */
   matchers: Matcher[];
+  /** Matchers on the gateway's name (`@gateway=…`, each named "@gateway"); absent when there are none. */
+  gatewayMatchers?: Matcher[];
   /** Free words, lower-cased; each must appear somewhere in the group. */
   words: string[];
 }
@@ -29,6 +37,10 @@ export type ParseResult = { ok: true; query: Query } | { ok: false; error: strin
 export const EMPTY_QUERY: Query = { matchers: [], words: [] };
 
 const NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+/** `@gateway` and other names that are not labels. */
+const AT_NAME = /@[a-zA-Z_][a-zA-Z0-9_]*/y;
+/** The `@` names the filter knows. */
+export const GATEWAY_FILTER = '@gateway';
 const OP = /(=~|!~|!=|=)/y;
 const SPACE = /[\s,]*/y;
 
@@ -79,11 +91,16 @@ function readName(text: string, at: number): [string, number] | undefined {
   return undefined;
 }
 
-function readMatcher(text: string, at: number): [Matcher, number] {
-  const read = readName(text, at);
+/** A matcher, its end, and whether it is on the gateway (`@gateway`) rather than a label. */
+function readMatcher(text: string, at: number): [Matcher, number, boolean] {
+  const atName = stickyMatch(AT_NAME, text, at);
+  if (atName !== undefined && atName !== GATEWAY_FILTER) {
+    throw new ParseError(`unknown filter ${atName}: only ${GATEWAY_FILTER} is known`);
+  }
+  const read: [string, number] | undefined = atName ? [atName, at + atName.length] : readName(text, at);
   if (!read) throw new ParseError(`expected a label name at "${text.slice(at, at + 10)}"`);
   const [name, afterName] = read;
-  const shown = formatLabelName(name);
+  const shown = atName ?? formatLabelName(name);
   let i = afterName;
   i += stickyMatch(/\s*/y, text, i)?.length ?? 0;
   const op = stickyMatch(OP, text, i) as MatchOp | undefined;
@@ -99,12 +116,16 @@ function readMatcher(text: string, at: number): [Matcher, number] {
       throw new ParseError(`${shown}${op}"${value}" is not a valid regular expression: ${(error as Error).message}`);
     }
   }
-  return [matcher, end];
+  return [matcher, end, atName !== undefined];
 }
 
 /** Does the text at `at` look like the start of a matcher (name, then an operator)? */
 function looksLikeMatcher(text: string, at: number): boolean {
-  const read = readName(text, at);
+  const atName = stickyMatch(AT_NAME, text, at);
+  // `@gateway` without an operator is still meant as a filter: reading it explains what is missing.
+  // An unknown `@name` followed by an operator is read too, to be refused by name.
+  if (atName === GATEWAY_FILTER) return true;
+  const read: [string, number] | undefined = atName ? [atName, at + atName.length] : readName(text, at);
   if (!read) return false;
   const rest = text.slice(read[1]).trimStart();
   return /^(=~|!~|!=|=)/.test(rest);
@@ -113,6 +134,11 @@ function looksLikeMatcher(text: string, at: number): boolean {
 export function parseQuery(text: string): ParseResult {
   const query: Query = { matchers: [], words: [] };
   let i = 0;
+  const add = ([matcher, end, onGateway]: [Matcher, number, boolean]) => {
+    if (onGateway) (query.gatewayMatchers ??= []).push(matcher);
+    else query.matchers.push(matcher);
+    i = end;
+  };
   try {
     while (i < text.length) {
       i += stickyMatch(SPACE, text, i)?.length ?? 0;
@@ -126,14 +152,10 @@ export function parseQuery(text: string): ParseResult {
             i++;
             break;
           }
-          const [matcher, end] = readMatcher(text, i);
-          query.matchers.push(matcher);
-          i = end;
+          add(readMatcher(text, i));
         }
       } else if (looksLikeMatcher(text, i)) {
-        const [matcher, end] = readMatcher(text, i);
-        query.matchers.push(matcher);
-        i = end;
+        add(readMatcher(text, i));
       } else {
         const word = /[^\s{]+/y;
         word.lastIndex = i;
@@ -149,8 +171,11 @@ export function parseQuery(text: string): ParseResult {
   return { ok: true, query };
 }
 
-export function matches(matcher: Matcher, labels: Readonly<Record<string, string>>): boolean {
-  const value = labels[matcher.name] ?? '';
+export const matches = (matcher: Matcher, labels: Readonly<Record<string, string>>): boolean =>
+  matchesValue(matcher, labels[matcher.name] ?? '');
+
+/** Whether the matcher holds for this value (of its label, or for `@gateway` of the gateway's name). */
+export function matchesValue(matcher: Matcher, value: string): boolean {
   switch (matcher.op) {
     case '=':
       return value === matcher.value;
@@ -172,6 +197,12 @@ export function parseSelector(text: string): { ok: true; matchers: Matcher[] } |
   if (!parsed.ok) return parsed;
   const [word] = parsed.query.words;
   if (word !== undefined) return { ok: false, error: `"${word}" is not a label matcher (write name="value")` };
+  if (parsed.query.gatewayMatchers) {
+    return {
+      ok: false,
+      error: `${GATEWAY_FILTER} is not a label: a prune rule picks its gateways with its own gateways: list`,
+    };
+  }
   return { ok: true, matchers: parsed.query.matchers };
 }
 

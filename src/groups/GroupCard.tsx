@@ -12,6 +12,10 @@ import { useCleanup } from './cleanup/CleanupContext';
 import { PruneBadge } from '../prune/PruneBadge';
 import { CadenceBadge } from '../health/CadenceBadge';
 import { PrometheusSeen } from '../health/PrometheusSeen';
+import type { Duplicate } from '../../core/duplicates';
+import { DuplicatesNote, GatewayChip } from './GatewayMarks';
+import { GatewayDownMark } from './GatewaysDown';
+import { groupName } from './gateway-text';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -22,6 +26,8 @@ interface Props {
   onToggle: (key: string) => void;
   /** Show the job too (in lists not arranged by job). */
   showJob: boolean;
+  /** With several gateways: the others holding this group's grouping key, if any. */
+  duplicates?: readonly Duplicate[] | undefined;
 }
 
 /** One group; a group that cannot be drawn shows why, and never takes the list down with it. */
@@ -37,7 +43,7 @@ export const GroupCard = memo(function GroupCard(props: Props) {
 function BrokenGroup({ group, error }: { group: Group; error: Error }) {
   return (
     <article
-      aria-label={group.selector}
+      aria-label={groupName(group)}
       className="rounded-md border border-orange-400 dark:border-orange-700 bg-white dark:bg-slate-900 px-4 py-2.5 text-sm text-orange-900 dark:text-orange-200"
     >
       <span aria-hidden="true">⚠ </span>
@@ -49,26 +55,29 @@ function BrokenGroup({ group, error }: { group: Group; error: Error }) {
   );
 }
 
-function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: Props) {
+function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, duplicates }: Props) {
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
+  const name = groupName(group);
   return (
     <article
-      aria-label={group.selector}
+      aria-label={name}
       className={`rounded-md border bg-white dark:bg-slate-900 shadow-xs ${group.problem ? 'border-orange-400 dark:border-orange-700' : 'border-slate-200 dark:border-slate-700'}`}
     >
       <div className="group/key flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
         {!readOnly && (
           <input
             type="checkbox"
-            aria-label={`Select ${group.selector}`}
+            aria-label={`Select ${name}`}
             checked={selected}
             onChange={(e) => setSelected([group.key], e.target.checked)}
             className="size-4 accent-teal-700"
           />
         )}
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+          {group.gateway !== undefined && <GatewayChip gateway={group.gateway} />}
+          {group.gateway !== undefined && <GatewayDownMark gateway={group.gateway} />}
           {showJob && (
             <span
               className="max-w-full truncate font-mono group-has-[:focus-visible]/key:whitespace-normal group-has-[:focus-visible]/key:[overflow-wrap:anywhere] text-sm text-slate-600 dark:text-slate-300"
@@ -122,6 +131,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob }: 
           <strong>Malformed group:</strong> {group.problem}
         </p>
       )}
+      {duplicates && duplicates.length > 0 && <DuplicatesNote duplicates={duplicates} />}
       <div id={panelId} hidden={!expanded}>
         {expanded && <GroupTools group={group} readOnly={readOnly} />}
         {expanded && <PrometheusSeen group={group} />}

@@ -1,42 +1,39 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { Duplicate } from '../../core/duplicates';
 import type { Group } from '../../core/metrics-types';
 import { GroupCard } from './GroupCard';
 import { JobHeader } from './JobHeader';
-import type { JobSection } from '../../core/order';
+import { GatewayHeader } from './GatewayHeader';
+import { toRows, type Arrangement } from './rows';
 import { useListKeyboard } from './find/useListKeyboard';
 
-type Row = { kind: 'job'; key: string; section: JobSection } | { kind: 'group'; key: string; group: Group };
-
 interface Props {
-  /** The groups to show, in order. */
+  /** The groups to show, in job order (or the chosen sort's, with `flat`). */
   groups: readonly Group[];
-  /** Arrange under job headings (the default order), or as one flat list. */
-  byJob: boolean;
+  /** Under job headings (the default order), under gateway then job headings, or as one flat list. */
+  arrangement: Arrangement;
   staleKeys: ReadonlySet<string>;
   selected: ReadonlySet<string>;
   open: ReadonlySet<string>;
   onToggle: (key: string) => void;
+  /** With several gateways: for each group whose grouping key others hold too, those others. */
+  duplicates?: ReadonlyMap<string, readonly Duplicate[]> | null;
 }
 
-function toRows(groups: readonly Group[], byJob: boolean): Row[] {
-  if (!byJob) return groups.map((g) => ({ kind: 'group', key: g.key, group: g }));
-  const rows: Row[] = [];
-  let section: JobSection | undefined;
-  for (const g of groups) {
-    if (!section || section.job !== g.job) {
-      section = { job: g.job, groups: [] };
-      rows.push({ kind: 'job', key: `job:${g.job}`, section });
-    }
-    section.groups.push(g);
-    rows.push({ kind: 'group', key: g.key, group: g });
-  }
-  return rows;
-}
+const ESTIMATE: Record<string, number> = { gateway: 60, job: 52, group: 58 };
 
 /** The list, virtualised: only the rows on screen (and a few around) are in the page. */
-export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, selected, open, onToggle }: Props) {
-  const rows = useMemo(() => toRows(groups, byJob), [groups, byJob]);
+export const GroupList = memo(function GroupList({
+  groups,
+  arrangement,
+  staleKeys,
+  selected,
+  open,
+  onToggle,
+  duplicates,
+}: Props) {
+  const rows = useMemo(() => toRows(groups, arrangement), [groups, arrangement]);
   const listRef = useRef<HTMLDivElement>(null);
   // Where the list starts on the page, for the window virtualiser's arithmetic.
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -48,7 +45,7 @@ export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, sel
   });
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (i) => (rows[i]?.kind === 'job' ? 52 : 58),
+    estimateSize: (i) => ESTIMATE[rows[i]?.kind ?? 'group'] ?? 58,
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 6,
     scrollMargin,
@@ -73,8 +70,10 @@ export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, sel
             className="absolute top-0 left-0 w-full pb-2"
             style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
           >
-            {row.kind === 'job' ? (
-              <JobHeader section={row.section} selected={selected} />
+            {row.kind === 'gateway' ? (
+              <GatewayHeader section={row.section} />
+            ) : row.kind === 'job' ? (
+              <JobHeader section={row.section} selected={selected} gateway={row.gateway} />
             ) : (
               <GroupCard
                 group={row.group}
@@ -82,7 +81,8 @@ export const GroupList = memo(function GroupList({ groups, byJob, staleKeys, sel
                 selected={selected.has(row.key)}
                 expanded={open.has(row.key)}
                 onToggle={onToggle}
-                showJob={!byJob}
+                showJob={arrangement === 'flat'}
+                duplicates={duplicates?.get(row.key)}
               />
             )}
           </div>

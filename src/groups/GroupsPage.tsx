@@ -13,7 +13,7 @@ import { StaleThreshold } from './cleanup/StaleThreshold';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
-import { familyCounts, filterAndSort, isFiltering, summarize, warmFiltering } from './find/filter';
+import { familyCounts, filterAndSort, isFiltering, summarize, warmFiltering, withoutQuickFilters } from './find/filter';
 import { FilterBar } from './find/FilterBar';
 import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
 import { SummaryBar } from './find/SummaryBar';
@@ -22,10 +22,11 @@ import { GroupList } from './GroupList';
 import { firstDue } from '../../core/prune';
 import { usePruneRules } from '../prune/api';
 import { CopyButton } from '../components/CopyButton';
-import { pruneRuleYaml } from '../prune/rule-yaml';
+import { pruneRuleFor } from '../prune/rule-yaml';
 import { useCadence } from '../health/api';
 import { overdueGroups } from '../health/overdue';
 import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
+import { useGatewayView } from './useGatewayView';
 
 /** Nothing is overdue while no usual intervals are known. */
 const NO_LATENESS: ReadonlyMap<string, number> = new Map();
@@ -72,6 +73,7 @@ function GroupsView() {
   // The list depends on the clock only where it must: while filtering or sorting by overdue.
   const overdueFilter = find.overdueOnly ? (lateness ?? NO_LATENESS) : null;
   const sortLateness = find.sort === 'overdue' ? lateness : null;
+  const gw = useGatewayView(groups, find);
   const parsed = useMemo(() => parseQuery(find.text), [find.text]);
   const filters = useMemo(
     () => ({
@@ -82,8 +84,19 @@ function GroupsView() {
       family: find.family,
       dueOnly: find.dueOnly ? (dueKeys ?? new Set<string>()) : null,
       overdueOnly: overdueFilter,
+      ...gw.filters,
     }),
-    [parsed, find.failedOnly, find.staleOnly, find.freshOnly, find.family, find.dueOnly, dueKeys, overdueFilter],
+    [
+      parsed,
+      find.failedOnly,
+      find.staleOnly,
+      find.freshOnly,
+      find.family,
+      find.dueOnly,
+      dueKeys,
+      overdueFilter,
+      gw.filters,
+    ],
   );
   // Filtering 10,000 groups takes a few milliseconds: one synchronous render beats a deferred second one.
   const active = filters;
@@ -93,27 +106,20 @@ function GroupsView() {
   );
   useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
-  // The quick filters count within what the text and family filters let through.
-  const around = useMemo(
-    () =>
-      groups && (filters.query.matchers.length || filters.query.words.length || filters.family)
-        ? filterAndSort(
-            groups,
-            { ...filters, failedOnly: false, staleOnly: false, freshOnly: false, dueOnly: null, overdueOnly: null },
-            staleKeys,
-            'job',
-          )
-        : (groups ?? []),
-    [groups, filters, staleKeys],
-  );
+  // The quick filters count within what the text, family and picked gateways let through.
+  const around = useMemo(() => {
+    const scope = withoutQuickFilters(filters);
+    return groups && scope ? filterAndSort(groups, scope, staleKeys, 'job') : (groups ?? []);
+  }, [groups, filters, staleKeys]);
   const aroundCounts = useMemo(
     () => ({
       stale: around.filter((g) => staleKeys.has(g.key)).length,
       failed: around.filter((g) => !g.lastPushSuccessful).length,
       due: dueKeys ? around.filter((g) => dueKeys.has(g.key)).length : null,
       overdue: lateness ? around.filter((g) => lateness.has(g.key)).length : null,
+      duplicated: gw.duplicateKeys ? around.filter((g) => gw.duplicateKeys!.has(g.key)).length : null,
     }),
-    [around, staleKeys, dueKeys, lateness],
+    [around, staleKeys, dueKeys, lateness, gw.duplicateKeys],
   );
   const downList = data?.gatewaysDown;
   const downByName = useMemo(() => new Map((downList ?? []).map((g) => [g.name, g])), [downList]);
@@ -126,6 +132,7 @@ function GroupsView() {
   });
 
   const outOfDate = Boolean(error && data);
+  const pruneRule = parsed.ok ? pruneRuleFor(parsed.query, threshold.text) : null;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -144,7 +151,7 @@ function GroupsView() {
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
-          <SummaryBar summary={summary} find={find} overdue={lateness?.size ?? null} />
+          <SummaryBar summary={summary} find={find} overdue={lateness?.size ?? null} gateways={gw.counts} />
           <FilterBar
             find={find}
             error={parsed.ok ? undefined : parsed.error}
@@ -153,12 +160,11 @@ function GroupsView() {
             failedCount={aroundCounts.failed}
             dueCount={aroundCounts.due}
             overdueCount={aroundCounts.overdue}
+            duplicatedCount={aroundCounts.duplicated}
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
-            {parsed.ok && parsed.query.matchers.length > 0 && parsed.query.words.length === 0 && (
-              <CopyButton text={pruneRuleYaml(parsed.query.matchers, threshold.text)} label="Copy as prune rule" />
-            )}
+            {pruneRule && <CopyButton text={pruneRule} label="Copy as prune rule" />}
             {data.partial ? (
               <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
                 Loading all {data.partial.toLocaleString('en-US')} groups…
@@ -201,11 +207,12 @@ function GroupsView() {
               <GatewaysDownContext value={downByName}>
                 <GroupList
                   groups={shown}
-                  byJob={find.sort === 'job'}
+                  arrangement={gw.arrangementFor(find.sort)}
                   staleKeys={staleKeys}
                   selected={selected}
                   open={find.open}
                   onToggle={find.toggleOpen}
+                  duplicates={gw.duplicates}
                 />
               </GatewaysDownContext>
             </>

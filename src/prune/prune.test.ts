@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSelector } from '../../core/matchers';
+import { parseQuery, parseSelector } from '../../core/matchers';
 import { parseGroup } from '../../core/metrics';
 import { parseRulesView } from './api';
 import { pruneNote } from './PruneBadge';
-import { pruneRuleYaml } from './rule-yaml';
+import { pruneRuleFor, pruneRuleYaml } from './rule-yaml';
 
 const matchers = (text: string) => {
   const parsed = parseSelector(text);
@@ -22,6 +22,34 @@ describe('pruneRuleYaml', () => {
     expect(pruneRuleYaml(matchers('{"foo.bar"="a\\"b\\\\c", job=~"x|y"}'), '1d')).toBe(
       `- name: 'stale-groups'\n  match: '{"foo.bar"="a\\"b\\\\c", job=~"x|y"}'\n  older_than: '1d'\n`,
     );
+  });
+});
+
+describe('pruneRuleFor', () => {
+  const rule = (text: string) => {
+    const parsed = parseQuery(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return pruneRuleFor(parsed.query, '1h');
+  };
+
+  it('is the label matchers as a rule, as before', () => {
+    expect(rule('job="a"')).toBe(`- name: 'a-stale'\n  match: '{job="a"}'\n  older_than: '1h'\n`);
+  });
+
+  it('turns @gateway="x" into the rule’s gateways list, never into a label matcher', () => {
+    expect(rule('{job="a", @gateway="eu-1"}')).toBe(
+      `- name: 'a-stale'\n  match: '{job="a"}'\n  older_than: '1h'\n  gateways: ['eu-1']\n`,
+    );
+    expect(rule('job="a" @gateway="eu-1" @gateway="eu-1"')).toContain(`gateways: ['eu-1']`);
+  });
+
+  it('offers no rule for what a rule cannot say', () => {
+    expect(rule('job="a" @gateway=~"eu-.*"')).toBeNull();
+    expect(rule('job="a" @gateway!="eu-1"')).toBeNull();
+    expect(rule('job="a" @gateway="eu-1" @gateway="eu-2"')).toBeNull();
+    expect(rule('@gateway="eu-1"')).toBeNull();
+    expect(rule('job="a" words')).toBeNull();
+    expect(rule('')).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
 import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
+import { useGateways } from '../../config/ConfigContext';
 
 interface Props {
   find: FindState;
@@ -16,6 +17,8 @@ interface Props {
   dueCount?: number | null;
   /** Overdue groups, or null when no usual intervals are known (no Prometheus). */
   overdueCount?: number | null;
+  /** Groups whose grouping key is on several gateways, or null with one gateway. */
+  duplicatedCount?: number | null;
 }
 
 const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
@@ -29,7 +32,10 @@ export function FilterBar({
   failedCount,
   dueCount = null,
   overdueCount = null,
+  duplicatedCount = null,
 }: Props) {
+  const gateways = useGateways();
+  const multi = gateways !== null;
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
@@ -54,7 +60,11 @@ export function FilterBar({
           data-list-entry
           type="search"
           value={find.text}
-          placeholder='Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+          placeholder={
+            gateways
+              ? `Filter groups: text, or job="backup", @gateway="${gateways[0]!.name}"   ( / )`
+              : 'Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+          }
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
@@ -118,6 +128,19 @@ export function FilterBar({
           Only groups due for pruning ({dueCount})
         </button>
       )}
+      {duplicatedCount !== null && (
+        <button
+          type="button"
+          aria-pressed={find.duplicatedOnly}
+          className={`${toggle} aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
+          onClick={() => find.toggleOnly('duplicated')}
+        >
+          <span aria-hidden="true" className="text-indigo-700 dark:text-indigo-300">
+            ⧉
+          </span>
+          Only groups on several gateways ({duplicatedCount})
+        </button>
+      )}
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         With family
         <select
@@ -143,6 +166,20 @@ export function FilterBar({
           ))}
         </select>
       </label>
+      {/* The arrangement cuts the job order; other sorts show one flat list. */}
+      {multi && find.sort === 'job' && (
+        <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
+          Arrange
+          <select
+            className={CONTROL}
+            value={find.arrangement}
+            onChange={(e) => find.setArrangement(e.target.value === 'gateway' ? 'gateway' : 'job')}
+          >
+            <option value="job">By job</option>
+            <option value="gateway">By gateway, then job</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }

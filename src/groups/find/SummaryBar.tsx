@@ -7,16 +7,22 @@ import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/Cadenc
 const item =
   'rounded border border-transparent px-2 py-1 text-sm tabular-nums hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-teal-600';
 
-/** The gateway at a glance; each figure is a one-click filter (the totals clear the filters). */
+/**
+ * The gateway at a glance; each figure is a one-click filter (the totals clear the filters). With
+ * several gateways, each one's count too, a toggle that shows its groups (several: any of them).
+ */
 export function SummaryBar({
   summary,
   find,
   overdue = null,
+  gateways = null,
 }: {
   summary: Summary;
   find: FindState;
   /** Overdue groups, or null when no usual intervals are known. */
   overdue?: number | null;
+  /** With several gateways, each one's name and number of groups; null with one. */
+  gateways?: ReadonlyArray<readonly [string, number]> | null;
 }) {
   const totals: Array<[number, string, string]> = [
     [summary.groups, 'group', 'groups'],
@@ -59,6 +65,17 @@ export function SummaryBar({
           {countOf(overdue, 'overdue group', 'overdue groups')}
         </button>
       )}
+      {gateways?.map(([name, n]) => (
+        <button
+          key={name}
+          type="button"
+          aria-pressed={find.gateways.includes(name)}
+          className={`${item} inline-flex items-center gap-1 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
+          onClick={() => find.toggleGateway(name)}
+        >
+          <bdi className="font-mono text-indigo-900 dark:text-indigo-200">{name}</bdi>: {countOf(n, 'group', 'groups')}
+        </button>
+      ))}
       {summary.staleAndFailed > 0 && (
         <span className="px-1 text-sm text-slate-600 dark:text-slate-300">
           ({summary.staleAndFailed.toLocaleString('en-US')} both stale and failed)

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
 import type { Group } from '../../../core/metrics-types';
-import { familyCounts, filterAndSort, summarize, type Filters } from './filter';
+import { familyCounts, filterAndSort, isFiltering, summarize, withoutQuickFilters, type Filters } from './filter';
 import { EMPTY_QUERY, parseQuery } from '../../../core/matchers';
+import { groupOn } from '../../testing/gateway-groups';
 
 const fam = (n = 1) => ({
   time_stamp: '',
@@ -68,6 +69,53 @@ describe('filterAndSort', () => {
     expect(ids(filterAndSort(groups, none, new Set(), 'newest'))).toEqual(['db-2', 'node-1', 'db-1']);
     expect(ids(filterAndSort(groups, none, new Set(), 'families'))).toEqual(['db-2', 'db-1', 'node-1']);
     expect(ids(filterAndSort(groups, none, new Set(), 'samples'))).toEqual(['node-1', 'db-2', 'db-1']);
+  });
+});
+
+describe('filters on gateways', () => {
+  const multi = [
+    groupOn('eu-1', { job: 'backup', instance: 'db-1' }),
+    groupOn('eu-2', { job: 'backup', instance: 'db-1' }),
+    groupOn('us-1', { job: 'backup', instance: 'db-2' }),
+  ];
+  const where = (gs: Group[]) => gs.map((g) => `${g.labels.instance}@${g.gateway}`);
+  const run = (filters: Partial<Filters>, list = multi) =>
+    where(filterAndSort(list, { ...none, ...filters }, new Set(), 'job'));
+
+  it('@gateway matchers match the gateway name, anchored, combined with labels and words', () => {
+    expect(run({ query: q('@gateway="eu-1"') })).toEqual(['db-1@eu-1']);
+    expect(run({ query: q('@gateway=~"eu-.*"') })).toEqual(['db-1@eu-1', 'db-1@eu-2']);
+    expect(run({ query: q('@gateway=~"eu"') })).toEqual([]);
+    expect(run({ query: q('@gateway!="eu-1"') })).toEqual(['db-1@eu-2', 'db-2@us-1']);
+    expect(run({ query: q('{instance="db-1", @gateway!~"eu-2"} backup') })).toEqual(['db-1@eu-1']);
+  });
+
+  it('a group without a gateway (one gateway only) is on ""', () => {
+    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway="eu-1"') }, new Set(), 'job'))).toEqual([]);
+    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway=""') }, new Set(), 'job'))).toEqual(ids(groups));
+  });
+
+  it('the picked gateways keep groups on any of them', () => {
+    expect(run({ gateways: new Set(['us-1']) })).toEqual(['db-2@us-1']);
+    expect(run({ gateways: new Set(['us-1', 'eu-2']) })).toEqual(['db-1@eu-2', 'db-2@us-1']);
+    expect(run({ gateways: new Set() })).toEqual(where(multi));
+  });
+
+  it('"only on several gateways" keeps the groups it is given the keys of', () => {
+    expect(run({ duplicatedOnly: new Set([multi[0]!.key, multi[1]!.key]) })).toEqual(['db-1@eu-1', 'db-1@eu-2']);
+  });
+
+  it('counts each as filtering, and keeps the picked gateways and @gateway as the quick filters’ scope', () => {
+    expect(isFiltering(none)).toBe(false);
+    expect(isFiltering({ ...none, query: q('@gateway="x"') })).toBe(true);
+    expect(isFiltering({ ...none, gateways: new Set(['x']) })).toBe(true);
+    expect(isFiltering({ ...none, gateways: new Set() })).toBe(false);
+    expect(isFiltering({ ...none, duplicatedOnly: new Set() })).toBe(true);
+    expect(withoutQuickFilters({ ...none, duplicatedOnly: new Set(), staleOnly: true })).toBeNull();
+    expect(withoutQuickFilters({ ...none, gateways: new Set(['x']), duplicatedOnly: new Set() })).toMatchObject({
+      gateways: new Set(['x']),
+      duplicatedOnly: null,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
-import { matches, type Query } from '../../../core/matchers';
+import { matches, matchesValue, type Query } from '../../../core/matchers';
 
 export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples', 'overdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -25,6 +25,10 @@ export interface Filters {
   dueOnly?: ReadonlySet<string> | null;
   /** Only overdue groups (their keys, with how many usual intervals late). */
   overdueOnly?: ReadonlyMap<string, number> | null;
+  /** Only groups on one of these gateways (by name; several gateways only); none picked is every gateway. */
+  gateways?: ReadonlySet<string> | null;
+  /** Only groups whose grouping key another gateway also holds (their keys). */
+  duplicatedOnly?: ReadonlySet<string> | null;
 }
 
 const haystacks = new WeakMap<Group, string>();
@@ -74,6 +78,9 @@ export function isFiltering(filters: Filters): boolean {
   return (
     query.matchers.length > 0 ||
     query.words.length > 0 ||
+    !!query.gatewayMatchers?.length ||
+    !!filters.gateways?.size ||
+    !!filters.duplicatedOnly ||
     filters.failedOnly ||
     filters.staleOnly ||
     filters.freshOnly ||
@@ -83,6 +90,23 @@ export function isFiltering(filters: Filters): boolean {
   );
 }
 
+/**
+ * What the quick filters' counts are counted within: the filters without the quick ones (state,
+ * due, overdue, on several gateways), or null when that lets every group through.
+ */
+export function withoutQuickFilters(filters: Filters): Filters | null {
+  const scope: Filters = {
+    ...filters,
+    failedOnly: false,
+    staleOnly: false,
+    freshOnly: false,
+    dueOnly: null,
+    overdueOnly: null,
+    duplicatedOnly: null,
+  };
+  return isFiltering(scope) ? scope : null;
+}
+
 export function matchesFilters(group: Group, filters: Filters, staleKeys: ReadonlySet<string>): boolean {
   if (filters.failedOnly && group.lastPushSuccessful) return false;
   if (filters.staleOnly && !staleKeys.has(group.key)) return false;
@@ -90,6 +114,11 @@ export function matchesFilters(group: Group, filters: Filters, staleKeys: Readon
   if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
   if (filters.dueOnly && !filters.dueOnly.has(group.key)) return false;
   if (filters.overdueOnly && !filters.overdueOnly.has(group.key)) return false;
+  if (filters.duplicatedOnly && !filters.duplicatedOnly.has(group.key)) return false;
+  // A group without a gateway (one gateway only) is on "", as PromQL reads a missing label.
+  const gateway = group.gateway ?? '';
+  if (filters.gateways?.size && !filters.gateways.has(gateway)) return false;
+  for (const m of filters.query.gatewayMatchers ?? []) if (!matchesValue(m, gateway)) return false;
   for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
   if (filters.query.words.length) {
     const text = haystack(group);

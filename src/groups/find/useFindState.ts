@@ -3,19 +3,28 @@ import { useUrlParam, useUrlParams } from '../../lib/useUrlParam';
 import type { GroupState } from '../../gateway/group-state';
 import { SORT_KEYS, type SortKey } from './filter';
 
-/** What the person is looking at, all of it in the URL: filter text, sort, quick filters, family, expanded groups. */
+/** How the list sorted by job is cut with several gateways: by job across gateways (default), or by gateway then job. */
+export type GatewayArrangement = 'job' | 'gateway';
+
+/**
+ * What the person is looking at, all of it in the URL: filter text, sort, quick filters, family,
+ * expanded groups; with several gateways also the arrangement (`?by=gateway`) and the gateways
+ * picked in the summary (`?gw=eu-1&gw=us-1`).
+ */
 export function useFindState() {
   const [text, setText] = useUrlParam('q');
   const [sortParam, setSortParam] = useUrlParam('sort');
   const [only, setOnly] = useUrlParams('only');
   const [family, setFamilyParam] = useUrlParam('family');
   const [open, setOpen] = useUrlParams('open');
+  const [by, setBy] = useUrlParam('by');
+  const [gateways, setGateways] = useUrlParams('gw');
 
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortKey) : 'job';
   const openSet = useMemo(() => new Set(open), [open]);
 
   const toggleOnly = useCallback(
-    (what: GroupState | 'due' | 'overdue') =>
+    (what: GroupState | 'due' | 'overdue' | 'duplicated') =>
       setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
     [only, setOnly],
   );
@@ -23,11 +32,17 @@ export function useFindState() {
     (key: string) => setOpen(openSet.has(key) ? open.filter((k) => k !== key) : [...open, key], { push: true }),
     [open, openSet, setOpen],
   );
+  const toggleGateway = useCallback(
+    (name: string) =>
+      setGateways(gateways.includes(name) ? gateways.filter((g) => g !== name) : [...gateways, name], { push: true }),
+    [gateways, setGateways],
+  );
   const clear = useCallback(() => {
     setText(null);
     setOnly([]);
     setFamilyParam(null);
-  }, [setText, setOnly, setFamilyParam]);
+    setGateways([]);
+  }, [setText, setOnly, setFamilyParam, setGateways]);
 
   return {
     text: text ?? '',
@@ -41,7 +56,14 @@ export function useFindState() {
     dueOnly: only.includes('due'),
     /** Only groups overdue for their own rhythm. */
     overdueOnly: only.includes('overdue'),
+    /** Only groups whose grouping key is on several gateways. */
+    duplicatedOnly: only.includes('duplicated'),
     toggleOnly,
+    arrangement: (by === 'gateway' ? 'gateway' : 'job') as GatewayArrangement,
+    setArrangement: (value: GatewayArrangement) => setBy(value === 'job' ? null : value, { push: true }),
+    /** The gateways picked in the summary (any of them); empty for every gateway. */
+    gateways,
+    toggleGateway,
     family,
     setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),
     open: openSet,
