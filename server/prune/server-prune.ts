@@ -134,6 +134,7 @@ export function rulesView(
       match: rule.match,
       olderThan: rule.olderThan ?? null,
       failingFor: rule.failingFor ?? null,
+      gateways: rule.gateways ?? null,
       ...counts(rule),
       lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,
     })),

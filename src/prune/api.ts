@@ -46,12 +46,15 @@ export function parseRulesView(json: unknown): RulesView {
     if (!parsed.ok) continue;
     const olderThan = num(raw.olderThan);
     const failingFor = num(raw.failingFor);
+    // A rule limited to some gateways: groups on the others are never due by it.
+    const gateways = Array.isArray(raw.gateways) ? raw.gateways.filter((g) => typeof g === 'string') : null;
     rules.push({
       name: raw.name,
       match: raw.match,
       matchers: parsed.matchers,
       ...(olderThan !== null ? { olderThan } : {}),
       ...(failingFor !== null ? { failingFor } : {}),
+      ...(gateways ? { gateways } : {}),
       dueNow: num(raw.dueNow) ?? 0,
       dueWithinDay: num(raw.dueWithinDay) ?? 0,
       lastRun: isRecord(raw.lastRun) ? (raw.lastRun as unknown as RuleRun) : null,

@@ -1,3 +1,4 @@
+import { firstDue } from '../../core/prune';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, parseSelector } from '../../core/matchers';
 import { parseGroup } from '../../core/metrics';
@@ -81,6 +82,16 @@ describe('pruneNote', () => {
 });
 
 describe('parseRulesView', () => {
+  it("keeps a rule's gateways, so groups on the other gateways are not shown as due by it", () => {
+    const view = parseRulesView({
+      rules: [{ name: 'eu', match: '{job="a"}', olderThan: 60, gateways: ['eu-1'], dueNow: 1, dueWithinDay: 0 }],
+    });
+    const rule = view.rules[0]!;
+    expect(rule.gateways).toEqual(['eu-1']);
+    const old = { key: 'k', labels: { job: 'a' }, pushTime: 1, failureTime: 0, lastPushSuccessful: true };
+    expect(firstDue({ ...old, gateway: 'eu-1' } as never, [rule])).not.toBeNull();
+    expect(firstDue({ ...old, gateway: 'eu-2' } as never, [rule])).toBeNull();
+  });
   it('reads the server’s answer and leaves out what it cannot read', () => {
     const view = parseRulesView({
       readOnly: true,

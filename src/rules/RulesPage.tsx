@@ -102,6 +102,7 @@ function conditions(rule: RuleView): string {
   return [
     rule.olderThan !== undefined ? `no push at all for ${formatSpan(rule.olderThan)}` : '',
     rule.failingFor !== undefined ? `last push failed, none succeeded for ${formatSpan(rule.failingFor)}` : '',
+    rule.gateways ? `on ${rule.gateways.join(', ')} only` : '',
   ]
     .filter(Boolean)
     .join(', and ');
