@@ -336,3 +336,94 @@ test('pushboard prune, once, on several gateways: each group deleted on its own,
   // Not named: untouched.
   expect(await held(gateways['eu-2'])).toEqual([key({ job: 'old' })]);
 });
+
+test('the list: every gateway shown, arranged by job or by gateway, @gateway filters, summary quick filters', async ({
+  page,
+  multi,
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'backup', instance: 'db-1' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'backup', instance: 'db-2' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'etl' }, 'm 1\n');
+  await pushTo(gateways['us-1'], { job: 'backup', instance: 'db-3' }, 'm 1\n');
+  await page.goto(multi.url);
+  const names = () => page.getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  // By job across gateways (the default): one "backup" heading over three gateways' groups.
+  await expect
+    .poll(names)
+    .toEqual([
+      '{job="backup", instance="db-1"} on eu-1',
+      '{job="backup", instance="db-2"} on eu-2',
+      '{job="backup", instance="db-3"} on us-1',
+      '{job="etl"} on us-1',
+    ]);
+  await expect(groupOn(page, '{job="etl"}', 'us-1').getByTitle('Gateway us-1')).toHaveText('us-1');
+  await expect(page.getByRole('heading', { name: /^job backup/ })).toHaveCount(1);
+
+  // By gateway, then job: kept in the URL.
+  await page.getByRole('combobox', { name: 'Arrange' }).selectOption('By gateway, then job');
+  await expect(page).toHaveURL(/[?&]by=gateway/);
+  for (const [gateway, n] of [
+    ['eu-1', 1],
+    ['eu-2', 1],
+    ['us-1', 2],
+  ] as const) {
+    await expect(
+      page.getByRole('heading', { name: `Gateway ${gateway} · ${n} group${n > 1 ? 's' : ''}` }),
+    ).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: /^job backup/ })).toHaveCount(3);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Gateway us-1 · 2 groups' })).toBeVisible();
+
+  // @gateway filters, alone and with label matchers.
+  const filter = page.getByRole('searchbox', { name: 'Filter groups' });
+  await filter.fill('@gateway="us-1"');
+  await expect.poll(names).toEqual(['{job="backup", instance="db-3"} on us-1', '{job="etl"} on us-1']);
+  await filter.fill('@gateway=~"eu-.*" instance=~"db-.*"');
+  await expect
+    .poll(names)
+    .toEqual(['{job="backup", instance="db-1"} on eu-1', '{job="backup", instance="db-2"} on eu-2']);
+  await filter.fill('{job="backup", @gateway!="eu-1"}');
+  await expect
+    .poll(names)
+    .toEqual(['{job="backup", instance="db-2"} on eu-2', '{job="backup", instance="db-3"} on us-1']);
+  await filter.fill('@region="eu"');
+  await expect(page.getByText('only @gateway is known', { exact: false })).toBeVisible();
+  await filter.fill('');
+
+  // The summary counts per gateway, each a quick filter; several pick any of them.
+  const summary = page.getByRole('navigation', { name: 'Summary' });
+  await summary.getByRole('button', { name: 'eu-2: 1 group' }).click();
+  await expect.poll(names).toEqual(['{job="backup", instance="db-2"} on eu-2']);
+  await summary.getByRole('button', { name: 'eu-1: 1 group' }).click();
+  await expect(page).toHaveURL(/gw=eu-2.*gw=eu-1|gw=eu-1.*gw=eu-2/);
+  await expect
+    .poll(names)
+    .toEqual(['{job="backup", instance="db-1"} on eu-1', '{job="backup", instance="db-2"} on eu-2']);
+});
+
+test('the same key on two gateways is marked on both cards, with its timing and whether the values differ', async ({
+  page,
+  multi,
+  gateways,
+}) => {
+  await pushTo(gateways['eu-1'], { job: 'lb', instance: 'x' }, 'm 1\n');
+  await pushTo(gateways['eu-2'], { job: 'lb', instance: 'x' }, 'm 2\n');
+  await pushTo(gateways['eu-1'], { job: 'same', instance: 'y' }, 'm 5\n');
+  await pushTo(gateways['us-1'], { job: 'same', instance: 'y' }, 'm 5\n');
+  await pushTo(gateways['eu-1'], { job: 'alone' }, 'm 1\n');
+  await page.goto(multi.url);
+  const lb1 = groupOn(page, '{job="lb", instance="x"}', 'eu-1');
+  await expect(lb1).toContainText(/Also on eu-2, pushed (at the same time|\d+ s later).* different values/);
+  await expect(groupOn(page, '{job="lb", instance="x"}', 'eu-2')).toContainText(
+    /Also on eu-1, pushed .*different values/,
+  );
+  await expect(groupOn(page, '{job="same", instance="y"}', 'us-1')).toContainText(/Also on eu-1, pushed .*same values/);
+  await expect(groupOn(page, '{job="alone"}', 'eu-1')).not.toContainText('Also on');
+
+  await page.getByRole('button', { name: /Only groups on several gateways \(4\)/ }).click();
+  await expect(page).toHaveURL(/only=duplicated/);
+  await expect(page.getByRole('article')).toHaveCount(4);
+  await expect(groupOn(page, '{job="alone"}', 'eu-1')).toHaveCount(0);
+});

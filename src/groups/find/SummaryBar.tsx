@@ -70,6 +70,8 @@ export function SummaryBar({
           key={name}
           type="button"
           aria-pressed={find.gateways.includes(name)}
+          // Chromium reads the name's own element apart ("eu-1 : 3 groups"): one name, as shown.
+          aria-label={`${name}: ${countOf(n, 'group', 'groups')}`}
           className={`${item} inline-flex items-center gap-1 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
           onClick={() => find.toggleGateway(name)}
         >
