@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, type AppConfig } from '../config/config';
 import { ConfigContext } from '../config/ConfigContext';
 import { setGateways } from '../gateway/client';
@@ -93,5 +93,86 @@ describe('StatusPage with one gateway', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Cannot load data from the Pushgateway.');
     expect(alert.textContent).toContain('The gateway answered 502 Bad Gateway for api/v1/status');
+  });
+});
+
+describe('StatusPage with several gateways', () => {
+  const bothUp = {
+    '/-/gateways/eu-1/api/v1/status': statusOf('1.11.0', { admin: true, persistence: true }),
+    '/-/gateways/eu-1/-/ready': 'OK',
+    '/-/gateways/us-1/api/v1/status': statusOf('1.6.0', { admin: false, persistence: false }),
+    '/-/gateways/us-1/-/ready': 'OK',
+  };
+
+  it('gives each gateway a section named after it, with its own version, admin API and persistence', async () => {
+    stubFetch(bothUp);
+    renderPage({ gateways: GATEWAYS });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Gateways' })).toBeTruthy();
+    const eu = screen.getByRole('region', { name: 'eu-1' });
+    expect(within(eu).getByRole('heading', { level: 2 }).textContent).toBe('eu-1http://eu-gw.internal:9091/');
+    expect(within(await within(eu).findByRole('region', { name: 'Build' })).getByText('1.11.0')).toBeTruthy();
+    const euRuntime = within(within(eu).getByRole('region', { name: 'Runtime' }));
+    expect(euRuntime.getByText('Enabled: all groups can be wiped at once.')).toBeTruthy();
+    expect(euRuntime.getByText('On: saved to /data/pushgateway.db every 5m0s.')).toBeTruthy();
+    expect(within(eu).getByRole('region', { name: 'Version' }).textContent).toContain('Pushgateway 1.11.0');
+
+    const us = screen.getByRole('region', { name: 'us-1' });
+    expect(within(await within(us).findByRole('region', { name: 'Build' })).getByText('1.6.0')).toBeTruthy();
+    const usRuntime = within(within(us).getByRole('region', { name: 'Runtime' }));
+    expect(usRuntime.getByText(/^Disabled: wiping all groups is not possible/)).toBeTruthy();
+    expect(usRuntime.getByText('Off: every group is lost when the gateway restarts.')).toBeTruthy();
+    expect(await within(within(us).getByRole('region', { name: 'Readiness' })).findByText(/^Ready/)).toBeTruthy();
+
+    // The parts of a section are headed one level below the gateway's name.
+    expect(within(us).getByRole('heading', { level: 3, name: 'Runtime' })).toBeTruthy();
+    expect(within(us).getByRole('heading', { level: 4, name: 'Known traps of this version' })).toBeTruthy();
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+  });
+
+  it('folds each gateway’s flags under its name', async () => {
+    stubFetch(bothUp);
+    renderPage({ gateways: GATEWAYS });
+    const us = screen.getByRole('region', { name: 'us-1' });
+    const summary = await within(us).findByText('Flags of us-1');
+    const details = summary.closest('details')!;
+    expect(details.open).toBe(false);
+    fireEvent.click(summary);
+    expect(details.open).toBe(true);
+    const table = within(details).getByRole('table', { name: 'Command-line flags of us-1' });
+    expect(within(table).getByRole('row', { name: /--web\.enable-admin-api\s*false/ })).toBeTruthy();
+  });
+
+  it('says in its own section that a gateway is down, and keeps showing the others', async () => {
+    stubFetch({
+      '/-/gateways/eu-1/api/v1/status': statusOf('1.11.0', { admin: true, persistence: true }),
+      '/-/gateways/eu-1/-/ready': 'OK',
+    });
+    renderPage({ gateways: GATEWAYS });
+
+    const us = screen.getByRole('region', { name: 'us-1' });
+    const alert = await within(us).findByRole('alert');
+    expect(alert.textContent).toContain('Cannot load the status of gateway us-1.');
+    expect(alert.textContent).toContain('The gateway answered 502 Bad Gateway for -/gateways/us-1/api/v1/status');
+    expect(await within(us).findByText(/^Not ready: The gateway answered 502/)).toBeTruthy();
+    expect(within(us).queryByRole('region', { name: 'Build' })).toBeNull();
+
+    const eu = screen.getByRole('region', { name: 'eu-1' });
+    expect(within(await within(eu).findByRole('region', { name: 'Build' })).getByText('1.11.0')).toBeTruthy();
+    expect(within(eu).queryByRole('alert')).toBeNull();
+    // The one alert on the page is the down gateway's.
+    expect(screen.getAllByRole('alert')).toEqual([alert]);
+  });
+
+  it('gives a scrape job for every gateway', async () => {
+    stubFetch(bothUp);
+    renderPage({ gateways: GATEWAYS });
+    const yaml = screen.getByRole('region', { name: 'Scrape config' }).querySelector('code')!.textContent!;
+    expect(yaml).toContain('  - job_name: pushgateway-eu-1\n');
+    expect(yaml).toContain(
+      '      - targets: ["eu-gw.internal:9091"]\n        labels:\n          pushgateway: "eu-1"\n',
+    );
+    expect(yaml).toContain('  - job_name: pushgateway-us-1\n');
+    expect(yaml).toContain('    scheme: https\n    metrics_path: "/pgw/metrics"\n');
   });
 });

@@ -2,15 +2,29 @@ import type { ReactNode } from 'react';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { useNow } from '../lib/useNow';
 import { useGatewayReady, useGatewayStatus } from '../gateway/status-query';
+import { useGateways } from '../config/ConfigContext';
 import { Card } from '../components/Card';
 import { FlagsTable } from './FlagsTable';
 import { ScrapeConfig } from './ScrapeConfig';
 import { VersionCard } from './VersionCard';
 import { PrometheusCard } from './PrometheusCard';
 import { BuildAndRuntime, Readiness } from './GatewayFacts';
+import { GatewaysStatus } from './GatewaysStatus';
 
-/** `groupStates`: the groups card, from the groups feature (the app puts the two together). */
+/**
+ * `groupStates`: the groups card, from the groups feature (the app puts the two together). With
+ * several gateways, one section for each.
+ */
 export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
+  const gateways = useGateways();
+  return gateways ? (
+    <GatewaysStatus gateways={gateways} groupStates={groupStates} />
+  ) : (
+    <OneGatewayStatus groupStates={groupStates} />
+  );
+}
+
+function OneGatewayStatus({ groupStates }: { groupStates: ReactNode }) {
   const status = useGatewayStatus();
   const ready = useGatewayReady();
   const now = useNow();

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import type { GatewayInfo } from '../config/config';
+import { PrometheusCard } from './PrometheusCard';
+import { ScrapeConfig } from './ScrapeConfig';
+import { GatewaySection } from './GatewaySection';
+
+/** The status page with several gateways: a section for each gateway. */
+export function GatewaysStatus({
+  gateways,
+  groupStates,
+}: {
+  gateways: readonly GatewayInfo[];
+  groupStates: ReactNode;
+}) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Gateways</h1>
+      {groupStates}
+      <PrometheusCard />
+      {gateways.map((gateway) => (
+        <GatewaySection key={gateway.name} gateway={gateway} />
+      ))}
+      <ScrapeConfig />
+    </div>
+  );
+}
