@@ -3,8 +3,9 @@ import type { GatewayInfo } from '../config/config';
 import { PrometheusCard } from './PrometheusCard';
 import { ScrapeConfig } from './ScrapeConfig';
 import { GatewaySection } from './GatewaySection';
+import { GatewaysOverview } from './GatewaysOverview';
 
-/** The status page with several gateways: a section for each gateway. */
+/** The status page with several gateways: every gateway at a glance, then a section for each. */
 export function GatewaysStatus({
   gateways,
   groupStates,
@@ -15,6 +16,7 @@ export function GatewaysStatus({
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Gateways</h1>
+      <GatewaysOverview gateways={gateways} />
       {groupStates}
       <PrometheusCard />
       {gateways.map((gateway) => (

@@ -164,6 +164,25 @@ describe('StatusPage with several gateways', () => {
     expect(screen.getAllByRole('alert')).toEqual([alert]);
   });
 
+  it('lists every gateway in an overview whose buttons move to its section', async () => {
+    stubFetch({ ...bothUp, '/-/gateways/us-1/-/ready': undefined, '/-/gateways/us-1/api/v1/status': undefined });
+    renderPage({ gateways: GATEWAYS });
+    const overview = screen.getByRole('table', { name: 'Every gateway at a glance' });
+    const row = (name: string) =>
+      within(overview)
+        .getByRole('button', { name: `Go to ${name}` })
+        .closest('tr')!;
+    const eu = row('eu-1');
+    await vi.waitFor(() => expect(eu.textContent).toBe('eu-11.11.0● readyenabledon'));
+    const us = row('us-1');
+    await vi.waitFor(() => expect(us.textContent).toBe('us-1unreachable✕ not readyunreachableunreachable'));
+
+    fireEvent.click(within(us).getByRole('button', { name: 'Go to us-1' }));
+    expect(document.activeElement).toBe(
+      within(screen.getByRole('region', { name: 'us-1' })).getByRole('heading', { level: 2 }),
+    );
+  });
+
   it('gives a scrape job for every gateway', async () => {
     stubFetch(bothUp);
     renderPage({ gateways: GATEWAYS });
