@@ -4,6 +4,7 @@ import { PrometheusCard } from './PrometheusCard';
 import { ScrapeConfig } from './ScrapeConfig';
 import { GatewaySection } from './GatewaySection';
 import { GatewaysOverview } from './GatewaysOverview';
+import { SameGroupCard } from './SameGroupCard';
 
 /** The status page with several gateways: every gateway at a glance, then a section for each. */
 export function GatewaysStatus({
@@ -23,6 +24,7 @@ export function GatewaysStatus({
         <GatewaySection key={gateway.name} gateway={gateway} />
       ))}
       <ScrapeConfig />
+      <SameGroupCard example={gateways[0]?.name ?? 'NAME'} />
     </div>
   );
 }

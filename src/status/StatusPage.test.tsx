@@ -183,7 +183,7 @@ describe('StatusPage with several gateways', () => {
     );
   });
 
-  it('gives a scrape job for every gateway', async () => {
+  it('gives a scrape job for every gateway, and explains the same group on several gateways', async () => {
     stubFetch(bothUp);
     renderPage({ gateways: GATEWAYS });
     const yaml = screen.getByRole('region', { name: 'Scrape config' }).querySelector('code')!.textContent!;
@@ -193,5 +193,10 @@ describe('StatusPage with several gateways', () => {
     );
     expect(yaml).toContain('  - job_name: pushgateway-us-1\n');
     expect(yaml).toContain('    scheme: https\n    metrics_path: "/pgw/metrics"\n');
+
+    const same = screen.getByRole('region', { name: 'Same group on several gateways' });
+    expect(same.textContent).toContain('Only groups on several gateways');
+    expect(same.textContent).toContain('@gateway="eu-1"');
+    expect(within(same).getByRole('heading', { name: 'What to do' })).toBeTruthy();
   });
 });
