@@ -1,11 +1,17 @@
 import { byCodeUnits } from '../../core/selector';
 
-export function FlagsTable({ flags }: { flags: Readonly<Record<string, string>> }) {
+export function FlagsTable({
+  flags,
+  caption = 'Command-line flags of the gateway',
+}: {
+  flags: Readonly<Record<string, string>>;
+  caption?: string;
+}) {
   const names = Object.keys(flags).sort(byCodeUnits);
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="sr-only">Command-line flags of the gateway</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th className="px-2 py-1 text-left text-xs font-medium text-slate-500 dark:text-slate-400">Flag</th>

@@ -3,9 +3,7 @@ import { CopyableCode } from '../components/CopyableCode';
 import { StateMark } from '../components/state';
 import { TimeAgo } from '../components/TimeAgo';
 import { servedByServer } from '../config/config';
-import { useConfig } from '../config/ConfigContext';
-import { gatewayUrl } from '../gateway/client';
-import { scrapeConfig as scrapeConfigFor } from './scrape-config';
+import { useScrapeConfig } from './ScrapeConfig';
 import { parseTimestamp } from '../lib/format';
 import { useCadenceView } from '../health/api';
 import { countOf } from '../lib/format';
@@ -18,8 +16,7 @@ import { usePrometheusView, type PrometheusView, type ScrapedTarget } from '../h
  */
 export function PrometheusCard() {
   const query = usePrometheusView();
-  const { gatewayAddress } = useConfig();
-  const scrapeConfig = scrapeConfigFor(gatewayAddress ?? gatewayUrl(''));
+  const scrapeConfig = useScrapeConfig();
   if (!servedByServer()) return null;
   return (
     <Card title="Prometheus">

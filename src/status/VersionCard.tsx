@@ -1,12 +1,16 @@
 import type { GatewayStatus } from '../gateway/status';
-import { Card, Fact } from '../components/Card';
+import { Fact } from '../components/Card';
+import { Subheading, Titled } from './Titled';
 import { versionNotes } from './version';
 
-/** What Pushboard adapts to for this gateway's version, and the known traps of that version. */
-export function VersionCard({ status }: { status: GatewayStatus }) {
+/**
+ * What Pushboard adapts to for this gateway's version, and the known traps of that version.
+ * `level` 3: a part of one gateway's section, with several gateways.
+ */
+export function VersionCard({ status, level = 2 }: { status: GatewayStatus; level?: 2 | 3 }) {
   const { adapts, traps } = versionNotes(status);
   return (
-    <Card title="Version">
+    <Titled level={level} title="Version">
       <p className="mb-2 text-sm">
         Pushgateway {status.build.version || 'of unknown version'}: what Pushboard adapts to for it.
       </p>
@@ -17,7 +21,7 @@ export function VersionCard({ status }: { status: GatewayStatus }) {
           </Fact>
         ))}
       </dl>
-      <h3 className="mt-3 text-sm font-semibold text-slate-800 dark:text-slate-100">Known traps of this version</h3>
+      <Subheading level={level}>Known traps of this version</Subheading>
       {traps.length ? (
         <ul className="mt-1 space-y-1 text-sm">
           {traps.map((trap) => (
@@ -30,6 +34,6 @@ export function VersionCard({ status }: { status: GatewayStatus }) {
       ) : (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">None known.</p>
       )}
-    </Card>
+    </Titled>
   );
 }
