@@ -427,3 +427,37 @@ test('the same key on two gateways is marked on both cards, with its timing and 
   await expect(page.getByRole('article')).toHaveCount(4);
   await expect(groupOn(page, '{job="alone"}', 'eu-1')).toHaveCount(0);
 });
+
+test('the status page shows every gateway, each with its own trouble, and how to avoid groups on several', async ({
+  page,
+  multi,
+  gateways,
+  gatewayBuild,
+}) => {
+  await page.goto(`${multi.url}#/status`);
+  await expect(page.getByRole('heading', { name: 'Gateways', level: 1 })).toBeVisible();
+  for (const name of ['eu-1', 'eu-2', 'us-1']) {
+    const section = page.getByRole('region', { name, exact: true });
+    await expect(section.getByRole('region', { name: 'Build' })).toContainText(gatewayBuild.version);
+    await expect(section).toContainText('Ready: the gateway accepts pushes and reads.');
+    await expect(section.getByRole('region', { name: 'Runtime' })).toContainText(
+      name === 'us-1' ? 'Admin API' + 'Disabled' : 'Admin API' + 'Enabled',
+    );
+    await expect(section.getByRole('region', { name: 'Runtime' })).toContainText('Persistence');
+    await section.getByText(`Flags of ${name}`, { exact: true }).click();
+    await expect(section.getByRole('table', { name: `Command-line flags of ${name}` })).toContainText(
+      'web.listen-address',
+    );
+  }
+  await expect(page.getByRole('region', { name: 'Same group on several gateways' })).toContainText('load balancer');
+  await expect(page.getByRole('region', { name: 'Scrape config' })).toContainText('pushgateway-us-1');
+
+  await gateways['eu-2'].stop();
+  await page.reload();
+  const down = page.getByRole('region', { name: 'eu-2', exact: true });
+  await expect(down.getByRole('alert')).toContainText('Cannot load the status of gateway eu-2.');
+  await expect(page.getByRole('region', { name: 'eu-1', exact: true }).getByRole('alert')).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'us-1', exact: true }).getByRole('region', { name: 'Build' }),
+  ).toContainText(gatewayBuild.version);
+});
