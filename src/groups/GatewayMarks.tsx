@@ -1,5 +1,6 @@
 import type { Duplicate } from '../../core/duplicates';
 import { duplicateNote } from './gateway-text';
+import { SheetsIcon } from '../components/SheetsIcon';
 
 /** The gateway a group is on (several gateways only): a small neutral pill with its name. */
 export function GatewayChip({ gateway }: { gateway: string }) {
@@ -17,8 +18,8 @@ export function GatewayChip({ gateway }: { gateway: string }) {
 export function DuplicatesNote({ duplicates }: { duplicates: readonly Duplicate[] }) {
   return (
     <p className="border-t border-indigo-100 dark:border-indigo-900 bg-indigo-50/60 dark:bg-indigo-950/60 px-4 py-1.5 text-sm text-slate-700 dark:text-slate-200">
-      <span aria-hidden="true" className="text-indigo-700 dark:text-indigo-300">
-        ⧉{' '}
+      <span className="mr-1 inline-block align-[-0.1em] text-indigo-700 dark:text-indigo-300">
+        <SheetsIcon />
       </span>
       {duplicateNote(duplicates, (gateway) => (
         <bdi key={gateway} className="font-mono">

@@ -3,6 +3,7 @@ import { CopyableCode } from '../components/CopyableCode';
 import { StateMark } from '../components/state';
 import { TimeAgo } from '../components/TimeAgo';
 import { servedByServer } from '../config/config';
+import { useGateways } from '../config/ConfigContext';
 import { useScrapeConfig } from './ScrapeConfig';
 import { parseTimestamp } from '../lib/format';
 import { useCadenceView } from '../health/api';
@@ -32,6 +33,14 @@ export function PrometheusCard() {
 }
 
 function Body({ view, scrapeConfig }: { view: PrometheusView; scrapeConfig: string }) {
+  const several = useGateways() !== null;
+  if (!view.configured && several) {
+    return (
+      <p className="text-sm">
+        Not available with several gateways yet: <code>--prometheus</code> works with one gateway only.
+      </p>
+    );
+  }
   if (!view.configured) {
     return (
       <p className="text-sm">

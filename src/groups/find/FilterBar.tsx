@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import { CONTROL } from '../../components/styles';
+import { SheetsIcon } from '../../components/SheetsIcon';
 import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
 import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
@@ -62,7 +63,7 @@ export function FilterBar({
           value={find.text}
           placeholder={
             gateways
-              ? `Filter groups: text, or job="backup", @gateway="${gateways[0]!.name}"   ( / )`
+              ? `Filter: text, job="backup", @gateway="${gateways[0]!.name}"   ( / )`
               : 'Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
           }
           aria-invalid={!!error}
@@ -135,8 +136,8 @@ export function FilterBar({
           className={`${toggle} aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
           onClick={() => find.toggleOnly('duplicated')}
         >
-          <span aria-hidden="true" className="text-indigo-700 dark:text-indigo-300">
-            ⧉
+          <span className="text-indigo-700 dark:text-indigo-300">
+            <SheetsIcon />
           </span>
           Only groups on several gateways ({duplicatedCount})
         </button>

@@ -72,7 +72,7 @@ export function SummaryBar({
           aria-pressed={find.gateways.includes(name)}
           // Chromium reads the name's own element apart ("eu-1 : 3 groups"): one name, as shown.
           aria-label={`${name}: ${countOf(n, 'group', 'groups')}`}
-          className={`${item} inline-flex items-center gap-1 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
+          className={`${item} inline-flex items-center aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
           onClick={() => find.toggleGateway(name)}
         >
           <bdi className="font-mono text-indigo-900 dark:text-indigo-200">{name}</bdi>: {countOf(n, 'group', 'groups')}
