@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { createApp } from '../server/app.js';
 import { startBenchGateways } from './bench-gateways.js';
-import { measureFilter, measureFirstGroups, measurePolls, measureRawFetch } from './bench-page.js';
+import { measureFilter, measureFirstGroups, measureLoadedHeap, measurePolls, measureRawFetch } from './bench-page.js';
 import { measureViewers } from './bench-viewers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,8 +123,6 @@ async function firstGroupsInPairs(paths) {
   const raw = [];
   const first = [];
   const ratios = [];
-  /** @type {{ heapBytes: number }} */
-  let loaded = { heapBytes: NaN };
   for (let i = 0; i < PAIRS; i++) {
     const rawFirst = i % 2 === 0;
     const r1 = rawFirst ? await measureRawFetch(browser, app, paths) : NaN;
@@ -133,11 +131,10 @@ async function firstGroupsInPairs(paths) {
     raw.push(r);
     first.push(result.ms);
     ratios.push(result.ms / r);
-    loaded = result;
   }
   const rounded = (/** @type {number[]} */ xs) => xs.map((t) => Math.round(t)).join(', ');
   const line = `${rounded(first)} ms; raw ${rounded(raw)} ms; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}`;
-  return { rawMs: median(raw), firstMs: median(first), ratio: median(ratios), heapBytes: loaded.heapBytes, line };
+  return { rawMs: median(raw), firstMs: median(first), ratio: median(ratios), line };
 }
 
 /**
@@ -187,7 +184,8 @@ async function pagePart(bodyBytes) {
   }
   const ownMs = median(own);
 
-  const { rawMs, firstMs, ratio: firstRatio, heapBytes, line } = await firstGroupsInPairs(rawPaths);
+  const { rawMs, firstMs, ratio: firstRatio, line } = await firstGroupsInPairs(rawPaths);
+  const heapBytes = await measureLoadedHeap(browser, app);
   const polls = await measurePolls(browser, app, { cycleMs: INTERVAL_MS, polls: () => serverPolls });
   const filter = await measureFilter(browser, app);
   log(`bench: filter keystrokes ${filter.times.map((t) => Math.round(t)).join(', ')} ms`);
