@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * The benchmark's gateway: 10,000 groups (4 families each, one a 12-bucket histogram), pushed once
- * into a persistence file under .data/bench/ and reused by later runs, since pushing slows down
- * as the gateway fills (about 50 pushes a second at 5,000 groups on 2 cores, with the
- * consistency check on).
+ * The benchmark's gateway: 10,000 groups (4 families each, one a 12-bucket histogram), or with
+ * `--gateways N` a share of them on each, pushed once into a persistence file under .data/bench/
+ * and reused by later runs, since pushing slows down as the gateway fills (about 50 pushes a
+ * second at 5,000 groups on 2 cores, with the consistency check on).
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -29,14 +29,18 @@ export function benchGroup(i) {
 }
 
 /**
- * Makes sure the fixture exists (pushing it if not) and returns its path.
- * @param {{ dir: string, groups: number, port: number, log: (line: string) => void }} options
+ * Makes sure the fixture exists (pushing it if not) and returns its path. It holds the groups
+ * `offset` to `offset + groups - 1` (benchGroup), so fixtures at different offsets hold distinct
+ * groups: one each for the gateways of `--gateways N`. The name carries the offset unless it is
+ * 0, which keeps the one gateway's fixture where it always was.
+ * @param {{ dir: string, groups: number, offset?: number, port: number, log: (line: string) => void }} options
  */
-export async function ensureFixture({ dir, groups, port, log }) {
-  const file = path.join(dir, `pushgateway-${groups}.data`);
+export async function ensureFixture({ dir, groups, offset = 0, port, log }) {
+  const name = offset ? `${groups}-from-${offset}` : `${groups}`;
+  const file = path.join(dir, `pushgateway-${name}.data`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
-  const work = path.join(dir, `work-${groups}`);
+  const work = path.join(dir, `work-${name}`);
   log(`bench: preparing ${groups} groups once into ${file} (a few minutes)`);
   // The consistency check makes each push scan every group: off while loading the fixture.
   const gateway = await startGateway({
@@ -48,11 +52,12 @@ export async function ensureFixture({ dir, groups, port, log }) {
     let next = 0;
     const worker = async () => {
       while (next < groups) {
-        const i = next++;
+        const n = next++;
+        const i = offset + n;
         const { labels, body } = benchGroup(i);
         const { status, text } = await push(gateway.url, labels, body);
         if (status >= 300) throw new Error(`push ${i} failed: ${status} ${text}`);
-        if (i % 1000 === 999) log(`bench: pushed ${i + 1}`);
+        if (n % 1000 === 999) log(`bench: pushed ${n + 1}`);
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));

@@ -5,12 +5,13 @@
  * (`node server/cli.js`), so its heap is its own; each viewer reaches it through a byte-counting
  * relay of its own. Phases, in one run: 1 viewer (half the duration), 5 viewers (the duration),
  * 1 viewer again (half): the 1-viewer baseline is taken on both sides of the 5-viewer phase, so a
- * steady drift of the machine's speed moves both sides of the ratio alike.
+ * steady drift of the machine's speed moves both sides of the ratio alike. With several gateways
+ * the server follows them all and the probe pushes to one.
  */
-import { spawn } from 'node:child_process';
 import { push } from './push.js';
 import { startRelay } from './bench-relay.js';
 import { measureFirstGroups, measureRawFetch } from './bench-page.js';
+import { cpuSeconds, gatewayBuilds, scrape, startServer } from './bench-server.js';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
 /** @typedef {[string, string, string, boolean]} Row */
@@ -19,67 +20,6 @@ const PROBE_MS = 250;
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? NaN;
-
-/**
- * `node server/cli.js` against the gateway, with --expose-gc so its metrics report the heap after
- * a collection (PUSHBOARD_GC_BEFORE_METRICS).
- * @param {{ root: string, gatewayUrl: URL, port: number }} options
- */
-async function startServer({ root, gatewayUrl, port }) {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', 'server/cli.js', '--gateway', gatewayUrl.href, '--listen', `127.0.0.1:${port}`],
-    { cwd: root, env: { ...process.env, PUSHBOARD_GC_BEFORE_METRICS: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('Pushboard on')) resolve(undefined);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
-  });
-  child.stdout.resume();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(undefined);
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** @param {string} url @param {RegExp} line */
-async function scrape(url, line) {
-  const text = await (await fetch(url)).text();
-  let sum = 0;
-  for (const m of text.matchAll(line)) sum += Number(m[1]);
-  return sum;
-}
-
-/** The gateway's own count of /api/v1/metrics answers: how often it built the whole answer. */
-const gatewayBuilds = (/** @type {URL} */ gatewayUrl) =>
-  scrape(
-    new URL('metrics', gatewayUrl).href,
-    /^pushgateway_http_requests_total\{[^}]*handler="api\/v1\/metrics"[^}]*\} (\S+)$/gm,
-  );
-
-/**
- * CPU seconds so far of the gateway and the server (their own process_cpu_seconds_total) and of
- * the tabs' main threads (Chromium's TaskDuration): where a phase's work went.
- * @param {URL} gatewayUrl @param {string} metrics @param {Array<{ cpu: () => Promise<number> }>} tabs
- */
-async function cpuSeconds(gatewayUrl, metrics, tabs) {
-  const cpu = /^(?:pushboard_)?process_cpu_seconds_total (\S+)$/gm;
-  const each = await Promise.all(tabs.map((t) => t.cpu()));
-  return {
-    gateway: await scrape(new URL('metrics', gatewayUrl).href, cpu),
-    server: await scrape(metrics, cpu),
-    tabs: each.reduce((a, b) => a + b, 0),
-  };
-}
 
 /**
  * One small group pushed every 250 ms, on a fixed schedule, by one job: a push still unanswered
@@ -158,16 +98,24 @@ async function openViewer(browser, target) {
 }
 
 /**
- * @param {{ browser: Browser, root: string, gatewayUrl: URL, bodyBytes: number, port: number,
- *   durationMs: number, intervalMs: number, viewers: number, pairs: number, log: (line: string) => void }} options
+ * With several gateways (`gateways`), the server follows them all, the probe pushes to the first,
+ * the gateways' builds are counted each (the worst reported) and their CPU added up, (ii) fetches
+ * every gateway's answer in parallel (`rawPaths`), and `bodyBytes` is their answers' sum.
+ * @param {{ browser: Browser, root: string, gateways: Array<{ name: string, url: URL }>, rawPaths?: string[],
+ *   bodyBytes: number, port: number, durationMs: number, intervalMs: number, viewers: number, pairs: number,
+ *   log: (line: string) => void }} options
  * @returns {Promise<Row[]>}
  */
 export async function measureViewers(options) {
-  const { browser, gatewayUrl, bodyBytes, durationMs, intervalMs, viewers, pairs, log } = options;
+  const { browser, gateways, rawPaths, bodyBytes, durationMs, intervalMs, viewers, pairs, log } = options;
+  const urls = gateways.map((g) => g.url);
+  const multi = gateways.length > 1;
   const server = await startServer(options);
   const target = { host: '127.0.0.1', port: options.port };
   const metrics = `${server.url}-/pushboard/metrics`;
-  const probe = startProbe(gatewayUrl);
+  const probe = startProbe(urls[0] ?? new URL('http://127.0.0.1/'));
+  /** Each gateway's count of the answers it built. */
+  const builtSoFar = () => Promise.all(urls.map(gatewayBuilds));
   /** @type {Array<Awaited<ReturnType<typeof openViewer>>>} */
   const tabs = [];
   try {
@@ -175,19 +123,20 @@ export async function measureViewers(options) {
     const phase = async (/** @type {number} */ ms) => {
       /** @type {{ samples: number[], skipped: number }} */
       const pushes = { samples: [], skipped: 0 };
-      const builds = await gatewayBuilds(gatewayUrl);
-      const cpu = await cpuSeconds(gatewayUrl, metrics, tabs);
+      const builds = await builtSoFar();
+      const cpu = await cpuSeconds(urls, metrics, tabs);
       const before = tabs.map((t) => t.relay.received());
       probe.into(pushes);
       await sleep(ms);
       probe.into(undefined);
       const intervals = ms / intervalMs;
       const perInterval = tabs.map((t, i) => (t.relay.received() - (before[i] ?? 0)) / intervals);
-      const after = await cpuSeconds(gatewayUrl, metrics, tabs);
+      const after = await cpuSeconds(urls, metrics, tabs);
       log(
-        `bench: viewers: CPU over ${ms / 1000} s with ${tabs.length}: gateway ${(after.gateway - cpu.gateway).toFixed(1)} s, server ${(after.server - cpu.server).toFixed(1)} s, tabs' main threads ${(after.tabs - cpu.tabs).toFixed(1)} s`,
+        `bench: viewers: CPU over ${ms / 1000} s with ${tabs.length}: ${multi ? `${urls.length} gateways` : 'gateway'} ${(after.gateway - cpu.gateway).toFixed(1)} s, server ${(after.server - cpu.server).toFixed(1)} s, tabs' main threads ${(after.tabs - cpu.tabs).toFixed(1)} s`,
       );
-      return { ...pushes, builds: (await gatewayBuilds(gatewayUrl)) - builds, intervals, perInterval };
+      const each = (await builtSoFar()).map((n, i) => n - (builds[i] ?? 0));
+      return { ...pushes, builds: Math.max(...each), each, intervals, perInterval };
     };
 
     tabs.push(await openViewer(browser, target));
@@ -205,9 +154,9 @@ export async function measureViewers(options) {
     const raw = [];
     for (let i = 0; i < pairs; i++) {
       const rawFirst = i % 2 === 0;
-      const r1 = rawFirst ? await measureRawFetch(browser, server.url) : NaN;
+      const r1 = rawFirst ? await measureRawFetch(browser, server.url, rawPaths) : NaN;
       first.push((await measureFirstGroups(browser, server.url)).ms);
-      raw.push(rawFirst ? r1 : await measureRawFetch(browser, server.url));
+      raw.push(rawFirst ? r1 : await measureRawFetch(browser, server.url, rawPaths));
     }
     const ratios = first.map((f, i) => f / (raw[i] ?? NaN));
 
@@ -219,16 +168,17 @@ export async function measureViewers(options) {
     const one = [...a1.samples, ...a2.samples];
     const p1 = p95(one);
     const p5 = p95(b.samples);
-    const oneBuilds = a1.builds + a2.builds;
+    // The worst gateway's in both 1-viewer phases together.
+    const oneBuilds = Math.max(...a1.each.map((n, i) => n + (a2.each[i] ?? 0)));
     const oneIntervals = a1.intervals + a2.intervals;
     const worstBytes = Math.max(...b.perInterval);
     const oneBytes = Math.max(a1.perInterval[0] ?? NaN, a2.perInterval[0] ?? NaN);
-    const polls = await scrape(metrics, /^pushboard_gateway_polls_total\{outcome="success"\} (\S+)$/gm);
+    const polls = await scrape(metrics, /^pushboard_gateway_polls_total\{[^}]*outcome="success"[^}]*\} (\S+)$/gm);
     log(
       `bench: viewers: push p95 ${p1.toFixed(1)} ms (1 viewer, ${one.length} pushes, ${a1.skipped + a2.skipped} turns skipped), ${p5.toFixed(1)} ms (${viewers}, ${b.samples.length}, ${b.skipped} skipped); medians ${median(one).toFixed(1)}, ${median(b.samples).toFixed(1)} ms`,
     );
     log(
-      `bench: viewers: bytes per interval ${b.perInterval.map((x) => Math.round(x)).join(', ')}; gateway builds ${a1.builds} + ${b.builds} + ${a2.builds}; server polls ${polls}`,
+      `bench: viewers: bytes per interval ${b.perInterval.map((x) => Math.round(x)).join(', ')}; gateway builds ${[a1, b, a2].map((p) => p.each.join('/')).join(' + ')}; server polls ${polls}`,
     );
     log(
       `bench: viewers: first groups ${first.map(Math.round).join(', ')} ms; raw ${raw.map(Math.round).join(', ')} ms`,
@@ -240,10 +190,13 @@ export async function measureViewers(options) {
     const firstMs = median(first);
     const rawMs = median(raw);
     const secs = durationMs / 1000;
+    const n = gateways.length;
     return [
       [
-        `viewers: gateway builds of /api/v1/metrics, ${viewers} viewers for ${secs} s`,
-        `${b.builds} in ${b.intervals} intervals (1 viewer: ${oneBuilds} in ${oneIntervals})`,
+        `viewers: gateway builds of /api/v1/metrics, ${viewers} viewers for ${secs} s${multi ? `, worst of ${n} gateways` : ''}`,
+        multi
+          ? `${b.builds} in ${b.intervals} intervals (each: ${b.each.join(', ')}; 1 viewer: worst ${oneBuilds} in ${oneIntervals})`
+          : `${b.builds} in ${b.intervals} intervals (1 viewer: ${oneBuilds} in ${oneIntervals})`,
         '≤ intervals + 2',
         b.builds <= b.intervals + 2,
       ],
@@ -254,21 +207,21 @@ export async function measureViewers(options) {
         worstBytes <= 16_000,
       ],
       [
-        'viewers: probe push p95, every 250 ms',
+        `viewers: probe push p95, every 250 ms${multi ? `, to one of ${n} gateways` : ''}`,
         `${ms(p5)} with ${viewers} viewers vs ${ms(p1)} with 1 = ${(p5 / p1).toFixed(2)} × (${b.samples.length} and ${one.length} pushes; ${b.skipped} and ${a1.skipped + a2.skipped} turns skipped)`,
         '≤ 1.25 × (+5 ms)',
         p5 <= 1.25 * p1 + 5,
       ],
       [
         `viewers: first groups, a new tab while ${viewers} are connected`,
-        `${ms(firstMs)}; ${ratio.toFixed(2)} × (ii) (median of ${pairs} pairs; (ii) ${ms(rawMs)})`,
+        `${ms(firstMs)}; ${ratio.toFixed(2)} × (ii) (median of ${pairs} pairs; (ii) ${ms(rawMs)}${multi ? `, all ${n} gateways' answers in parallel` : ''})`,
         '≤ 0.5 × (ii)',
         ratio <= 0.5,
       ],
       [
         `viewers: server heap after ${secs} s with ${viewers} viewers (after a forced GC)`,
-        `${(heapBytes / 1e6).toFixed(1)} MB = ${(heapBytes / bodyBytes).toFixed(2)} × the response`,
-        '≤ 4 × the response',
+        `${(heapBytes / 1e6).toFixed(1)} MB = ${(heapBytes / bodyBytes).toFixed(2)} × the ${multi ? `${n} responses` : 'response'}`,
+        multi ? '≤ 4 × the responses (their sum)' : '≤ 4 × the response',
         heapBytes <= 4 * bodyBytes,
       ],
     ];
