@@ -11,6 +11,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import AxeBuilder from '@axe-core/playwright';
 import { freePort, runCli } from './harness';
 
 type Three = { 'eu-1': TestGateway; 'eu-2': TestGateway; 'us-1': TestGateway };
@@ -461,3 +463,75 @@ test('the status page shows every gateway, each with its own trouble, and how to
     page.getByRole('region', { name: 'us-1', exact: true }).getByRole('region', { name: 'Build' }),
   ).toContainText(gatewayBuild.version);
 });
+
+test.describe('credentials per gateway', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-multi-auth-'));
+  writeFileSync(path.join(dir, 'web.yml'), `basic_auth_users:\n  ops: ${bcrypt.hashSync('s3cret', 10)}\n`);
+  writeFileSync(path.join(dir, 'eu-1.auth'), 'ops:s3cret\n');
+
+  test('each gateway is reached with its own, from the gateways: section; the browser never sees them', async ({
+    page,
+    gatewayBuild,
+  }) => {
+    const locked = await TestGateway.start({
+      build: gatewayBuild,
+      webConfig: { file: path.join(dir, 'web.yml'), tls: false },
+    });
+    const open = await TestGateway.start({ build: gatewayBuild });
+    try {
+      // The locked gateway refuses anyone without them.
+      expect((await fetch(new URL('api/v1/metrics', locked.url))).status).toBe(401);
+      const yaml = `gateways:\n  - name: eu-1\n    url: ${locked.url}\n    basic_auth_file: eu-1.auth\n  - name: us-1\n    url: ${open.url}\n`;
+      const config = parseConfig(yaml, path.join(dir, 'pushboard.yml'));
+      const app = await TestApp.start(locked.url, { gateways: config.gateways });
+      try {
+        const pushed = await push(new URL('-/gateways/eu-1/', app.url), { job: 'secure' }, 'm 1\n');
+        expect(pushed.status).toBe(200);
+        await pushTo(open, { job: 'plain' }, 'm 1\n');
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(JSON.stringify(r.headers())));
+        await page.goto(app.url);
+        await expect(groupOn(page, '{job="secure"}', 'eu-1')).toBeVisible();
+        await expect(groupOn(page, '{job="plain"}', 'us-1')).toBeVisible();
+        expect(requests.join('\n')).not.toMatch(/authorization|s3cret/i);
+        const served = await (await fetch(new URL('config.json', app.url))).text();
+        expect(served).not.toMatch(/s3cret|auth/i);
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await Promise.all([locked.dispose(), open.dispose()]);
+    }
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility with several gateways (${theme})`, () => {
+    test.use({ colorScheme: theme });
+    test.describe.configure({ timeout: 90_000 });
+    test(`the list by gateway with duplicates and a gateway down, and the status page, pass axe (${theme})`, async ({
+      page,
+      multi,
+      gateways,
+    }) => {
+      await pushTo(gateways['eu-1'], { job: 'lb', instance: 'x' }, 'm 1\n');
+      await pushTo(gateways['eu-2'], { job: 'lb', instance: 'x' }, 'm 2\n');
+      await pushTo(gateways['us-1'], { job: 'etl' }, 'm 1\n');
+      await page.goto(`${multi.url}?by=gateway`);
+      await expect(groupOn(page, '{job="lb", instance="x"}', 'eu-1')).toContainText('Also on eu-2');
+      await gateways['eu-2'].stop();
+      await expect(groupOn(page, '{job="lb", instance="x"}', 'eu-2')).toContainText('Gateway down');
+      const serious = async () =>
+        (await new AxeBuilder({ page }).analyze()).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(await serious()).toEqual([]);
+      await page.goto(`${multi.url}#/status`);
+      await expect(page.getByRole('region', { name: 'eu-2', exact: true }).getByRole('alert')).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'us-1', exact: true }).getByRole('region', { name: 'Build' }),
+      ).toBeVisible();
+      expect(await serious()).toEqual([]);
+    });
+  });
+}
