@@ -314,7 +314,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return Object.assign(app, { state: state.model, pruner, health });
+  return Object.assign(app, { state: state.model, pruner, health, stateClose: state.close });
 }
 
 /**
@@ -329,6 +329,7 @@ export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
   server.on('close', () => {
     /** @type {any} */ (app).pruner?.stop();
     /** @type {any} */ (app).health?.stop();
+    /** @type {any} */ (app).stateClose?.();
   });
   const headers = securityHeaderList(frameAncestors)
     .map(([name, value]) => `${name}: ${value}\r\n`)

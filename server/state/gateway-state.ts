@@ -10,8 +10,14 @@ import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../core/poll-diff';
 import type { FetchAnswer } from './fetch-gateway';
+import { ThreadUnavailable } from './poll-worker';
 
 export const METRICS_PATH = 'api/v1/metrics';
+
+/** The gateway's answer as groups in display order: the one model, shared with the browser. */
+export function readGroups(text: string): Group[] {
+  return parseGroups(readJson(text, METRICS_PATH, readEnvelope)).sort(compareGroups);
+}
 
 const noop = () => {};
 
@@ -40,8 +46,21 @@ export interface StateEvents {
   poll: [outcome: 'success' | 'error', durationMs: number, bytes: number];
 }
 
+/** A poll read and diffed elsewhere (a worker thread, see poll-worker.ts). */
+export interface ReadPoll {
+  bytes: number;
+  diff: PollDiff;
+  /** The reader started afresh (a new thread): `diff` holds every group, and nothing as removed. */
+  full: boolean;
+}
+
 export interface GatewayStateOptions {
   fetchMetrics: () => Promise<FetchAnswer>;
+  /**
+   * Reads, parses and diffs a poll off this thread, against what it last read. Without it, the
+   * answer of fetchMetrics is parsed and diffed here.
+   */
+  readPoll?: () => Promise<ReadPoll>;
   intervalMs: number;
   now?: () => number;
 }
@@ -49,6 +68,8 @@ export interface GatewayStateOptions {
 export class GatewayState extends EventEmitter<StateEvents> {
   private memory: DiffMemory = emptyMemory();
   private byKey = new Map<string, Group>();
+  /** Every key in display order, as of the last successful poll. */
+  private order: string[] = [];
   private viewers = 0;
   /** Reasons other than viewers to keep the model fresh (e.g. --export-group-health). */
   private holds = 0;
@@ -57,6 +78,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
   private queued: Promise<void> | undefined;
   private refreshing: Promise<void> | undefined;
   private lastStart = -Infinity;
+  /** The thread of readPoll could not run: the answer is parsed on this thread. */
+  private readHere = false;
   version = 0;
   status: PollStatus;
   lastAnswerBytes = 0;
@@ -114,7 +137,7 @@ export class GatewayState extends EventEmitter<StateEvents> {
   /** Every group in display order, with the version the next diff builds on. */
   snapshot(): Snapshot {
     const groups: Group[] = [];
-    for (const key of this.memory.order) {
+    for (const key of this.order) {
       const group = this.byKey.get(key);
       if (group) groups.push(group);
     }
@@ -178,11 +201,9 @@ export class GatewayState extends EventEmitter<StateEvents> {
     const started = performance.now();
     this.lastStart = started;
     let bytes = 0;
-    let groups: Group[];
+    let diff: PollDiff;
     try {
-      const answer = await this.options.fetchMetrics();
-      bytes = answer.bytes;
-      groups = parseGroups(readJson(answer.text, METRICS_PATH, readEnvelope)).sort(compareGroups);
+      ({ bytes, diff } = await this.read());
     } catch (error) {
       const e = error as Error;
       this.emit('poll', 'error', performance.now() - started, bytes);
@@ -195,9 +216,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
       });
       return;
     }
-    const { diff, memory } = diffGroups(this.memory, groups);
-    this.memory = memory;
     for (const key of diff.removed) this.byKey.delete(key);
+    if (diff.order) this.order = diff.order;
     for (const group of diff.changed) this.byKey.set(group.key, group);
     this.lastAnswerBytes = bytes;
     this.emit('poll', 'success', performance.now() - started, bytes);
@@ -206,6 +226,33 @@ export class GatewayState extends EventEmitter<StateEvents> {
       this.emit('diff', this.version, diff);
     }
     this.setStatus({ ...this.status, lastSuccess: this.now(), error: null });
+  }
+
+  /** This poll's answer as a diff against the last one: read elsewhere, or here. */
+  private async read(): Promise<{ bytes: number; diff: PollDiff }> {
+    if (this.options.readPoll && !this.readHere) {
+      try {
+        const { bytes, diff, full } = await this.options.readPoll();
+        return { bytes, diff: full ? this.asFull(diff) : diff };
+      } catch (error) {
+        if (!(error instanceof ThreadUnavailable)) throw error;
+        // Never left without data: from now on the answer is parsed here, as without a thread.
+        this.readHere = true;
+        console.error(`pushboard: reading the gateway on the server's own thread: ${error.message}`);
+      }
+    }
+    const answer = await this.options.fetchMetrics();
+    const first = this.memory.order.length === 0;
+    const { diff, memory } = diffGroups(this.memory, readGroups(answer.text));
+    this.memory = memory;
+    return { bytes: answer.bytes, diff: first ? this.asFull(diff) : diff };
+  }
+
+  /** A read that knows nothing of the ones before: what it does not list is gone. */
+  private asFull(diff: PollDiff): PollDiff {
+    const kept = new Set(diff.order ?? []);
+    const removed = [...this.byKey.keys()].filter((key) => !kept.has(key));
+    return { ...diff, removed, order: diff.order ?? (removed.length > 0 ? [] : null) };
   }
 
   private setStatus(status: PollStatus): void {

@@ -27,7 +27,7 @@ import { compareGroups } from '../../core/order';
 import type { PollDiff } from '../../core/poll-diff';
 import { GATEWAY_NAME } from '../options.js';
 import type { FetchAnswer } from './fetch-gateway';
-import { GatewayState, type PollStatus, type Snapshot, type StateEvents } from './gateway-state';
+import { GatewayState, type PollStatus, type ReadPoll, type Snapshot, type StateEvents } from './gateway-state';
 import type { GatewayModel } from './model';
 
 /** One gateway's part of the merged status. */
@@ -43,7 +43,12 @@ export interface MultiPollStatus extends PollStatus {
 }
 
 export interface MultiGatewayStateOptions {
-  gateways: ReadonlyArray<{ name: string; fetchMetrics: () => Promise<FetchAnswer> }>;
+  gateways: ReadonlyArray<{
+    name: string;
+    fetchMetrics: () => Promise<FetchAnswer>;
+    /** Reads and diffs off the server's thread (see GatewayStateOptions). */
+    readPoll?: () => Promise<ReadPoll>;
+  }>;
   intervalMs: number;
   now?: () => number;
 }
@@ -76,9 +81,9 @@ export class MultiGatewayState extends EventEmitter<StateEvents> implements Gate
       if (names.has(name)) throw new Error(`two gateways are named "${name}"`);
       names.add(name);
     }
-    this.members = gateways.map(({ name, fetchMetrics }) => ({
+    this.members = gateways.map(({ name, fetchMetrics, readPoll }) => ({
       name,
-      state: new GatewayState({ fetchMetrics, intervalMs, ...(now ? { now } : {}) }),
+      state: new GatewayState({ fetchMetrics, intervalMs, ...(readPoll ? { readPoll } : {}), ...(now ? { now } : {}) }),
     }));
     this.single = this.members.length === 1 ? this.members[0]!.state : undefined;
     if (this.single) {

@@ -11,6 +11,7 @@ import type { GatewayCredentials } from '../proxy.js';
 import { gatewayClient } from './fetch-gateway';
 import { METRICS_PATH } from './gateway-state';
 import { MultiGatewayState } from './multi-state';
+import { threadReader } from './poll-worker';
 import { streamHandler } from './stream';
 
 /** The gateway applies a DELETE after answering 202: one more look a moment later sees it done. */
@@ -22,10 +23,24 @@ export interface StateGateway {
   credentials?: GatewayCredentials;
 }
 
-export function serverState({ gateways, intervalMs }: { gateways: readonly StateGateway[]; intervalMs: number }) {
+export function serverState({
+  gateways,
+  intervalMs,
+  readInThread = true,
+}: {
+  gateways: readonly StateGateway[];
+  intervalMs: number;
+  /** Parse each gateway's answer in a worker thread (see poll-worker.ts); the tests may say no. */
+  readInThread?: boolean;
+}) {
   const clients = new Map(gateways.map((g) => [g.name, gatewayClient(g.url, g.credentials)]));
+  const readers = readInThread ? gateways.map((g) => threadReader(g.url, g.credentials)) : [];
   const model = new MultiGatewayState({
-    gateways: gateways.map(({ name }) => ({ name, fetchMetrics: () => clients.get(name)!.get(METRICS_PATH) })),
+    gateways: gateways.map(({ name }, i) => ({
+      name,
+      fetchMetrics: () => clients.get(name)!.get(METRICS_PATH),
+      ...(readers[i] ? { readPoll: readers[i].read } : {}),
+    })),
     intervalMs,
   });
   const multi = gateways.length > 1;
@@ -104,6 +119,11 @@ export function serverState({ gateways, intervalMs }: { gateways: readonly State
   /** The one gateway's name, or the named one: where a change without a gateway goes. */
   const only = gateways.length === 1 ? gateways[0]!.name : undefined;
   return {
+    /** Stops the threads that read the gateways (the server is closing). */
+    close: () => {
+      model.stop();
+      for (const reader of readers) reader.stop();
+    },
     /** More metrics in the text format, written after the registry's (e.g. each group's health). */
     addMetricsText: (text: () => string) => void texts.push(text),
     model,

@@ -41,8 +41,12 @@ export interface Follower {
 }
 
 const REOPEN_MS = 2000;
-/** The stream opens this long after the page started at the latest, drawn or not. */
-const OPEN_BY_MS = 1000;
+/**
+ * The stream opens this long after the page started at the latest, drawn or not (for a page that
+ * never shows the list). On a busy machine a new tab takes 2–4 s to draw its first groups; a
+ * stream opened before then would fill its main thread with the rest of the snapshot first.
+ */
+const OPEN_BY_MS = 4000;
 
 /**
  * The first screenful the server put in the page itself (`<script type="application/json"
@@ -95,7 +99,9 @@ export class StreamPoller {
     // The page draws the embedded groups first; the stream, whose snapshot takes the main thread
     // a while to receive, opens once they are on screen (when the page follows), or a moment later.
     this.onSnapshot(embedded);
-    setTimeout(() => this.openOnce(), OPEN_BY_MS);
+    // A hidden tab draws nothing, so there is nothing to wait for.
+    if (globalThis.document?.visibilityState === 'hidden') this.open();
+    else setTimeout(() => this.openOnce(), OPEN_BY_MS);
   }
 
   private openOnce(): void {
@@ -104,8 +110,12 @@ export class StreamPoller {
 
   /** Whom to tell about changes as they arrive; undefined while the page is paused. */
   follow(follower: Follower | undefined): void {
-    // Called once the page has drawn what it has: time to open the stream if it waits.
-    if (!this.source) setTimeout(() => this.openOnce());
+    // Called once the page has rendered what it has: the stream opens once that is on screen (the
+    // next frame, then a task), or at once in a hidden tab, which draws no frames.
+    if (!this.source) {
+      if (globalThis.document?.visibilityState === 'hidden') setTimeout(() => this.openOnce());
+      else requestAnimationFrame(() => setTimeout(() => this.openOnce()));
+    }
     this.follower = follower;
     if (follower && this.data) follower.data(this.data);
   }

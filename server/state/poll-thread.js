@@ -1,0 +1,7 @@
+// @ts-check
+// The worker thread's entry (see poll-worker.ts): a worker starts without the parent's loader, so
+// it registers tsx itself before loading the TypeScript that reads the gateway.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./poll-thread.ts');

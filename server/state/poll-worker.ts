@@ -1,0 +1,77 @@
+/**
+ * Reads a gateway in a worker thread (poll-thread.ts) and answers GatewayState's `readPoll`. The
+ * thread starts on the first read; one that fails is started again on the next, and its first
+ * answer then holds every group (`full`).
+ */
+import { Worker } from 'node:worker_threads';
+import { GatewayError } from '../../core/gateway-read';
+import type { PollDiff } from '../../core/poll-diff';
+import type { GatewayCredentials } from '../proxy.js';
+import type { PollStatus, ReadPoll } from './gateway-state';
+
+export interface ThreadOptions {
+  url: string;
+  credentials: GatewayCredentials;
+}
+
+export type ThreadAnswer =
+  | { id: number; ok: true; bytes: number; diff: PollDiff; full: boolean }
+  | { id: number; ok: false; error: NonNullable<PollStatus['error']> };
+
+interface Waiting {
+  resolve: (read: ReadPoll) => void;
+  reject: (error: Error) => void;
+}
+
+/** The thread could not run (or stopped): the caller reads on its own thread instead. */
+export class ThreadUnavailable extends Error {}
+
+export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
+  let current: { thread: Worker; waiting: Map<number, Waiting> } | undefined;
+  let next = 0;
+  const start = () => {
+    const thread = new Worker(new URL('./poll-thread.js', import.meta.url), {
+      workerData: { url: url.href, credentials } satisfies ThreadOptions,
+    });
+    // Reads are asked for while viewers or holds keep the model polled; none keeps the process up.
+    thread.unref();
+    // Each thread answers its own reads: a stopped one fails only those it was asked.
+    const waiting = new Map<number, Waiting>();
+    thread.on('message', (answer: ThreadAnswer) => {
+      const w = waiting.get(answer.id);
+      if (!w) return;
+      waiting.delete(answer.id);
+      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: answer.diff, full: answer.full });
+      else
+        w.reject(
+          answer.error.kind === 'other'
+            ? new Error(answer.error.message)
+            : new GatewayError(answer.error.kind, answer.error.message, answer.error.status),
+        );
+    });
+    const gone = (error: Error) => {
+      if (current?.thread === thread) current = undefined;
+      for (const w of waiting.values())
+        w.reject(new ThreadUnavailable(`the thread reading the gateway stopped: ${error.message}`));
+      waiting.clear();
+    };
+    thread.on('error', gone);
+    thread.on('exit', (code) => gone(new Error(`exit ${code}`)));
+    return { thread, waiting };
+  };
+  return {
+    read: (): Promise<ReadPoll> =>
+      new Promise((resolve, reject) => {
+        current ??= start();
+        const id = next++;
+        current.waiting.set(id, { resolve, reject });
+        current.thread.postMessage({ id });
+      }),
+    /** Stops the thread; the next read starts another. */
+    stop: () => {
+      const stopping = current;
+      current = undefined;
+      void stopping?.thread.terminate();
+    },
+  };
+}
