@@ -145,7 +145,10 @@ export async function measureViewers(options) {
     while (tabs.length < viewers) tabs.push(await openViewer(browser, target));
     log(`bench: viewers: phase B, ${viewers} viewers`);
     const b = await phase(durationMs);
-    const heapBytes = await scrape(metrics, /^pushboard_nodejs_heap_size_used_bytes (\S+)$/gm);
+    // The server's thread and the threads reading the gateways.
+    const heapBytes =
+      (await scrape(metrics, /^pushboard_nodejs_heap_size_used_bytes (\S+)$/gm)) +
+      (await scrape(metrics, /^pushboard_gateway_reader_heap_bytes (\S+)$/gm));
 
     // A new tab while the others stay connected, paired with (ii) as in the page part.
     /** @type {number[]} */
@@ -219,7 +222,7 @@ export async function measureViewers(options) {
         ratio <= 0.5,
       ],
       [
-        `viewers: server heap after ${secs} s with ${viewers} viewers (after a forced GC)`,
+        `viewers: server heap (its thread and the gateway readers) after ${secs} s with ${viewers} viewers (after a forced GC)`,
         `${(heapBytes / 1e6).toFixed(1)} MB = ${(heapBytes / bodyBytes).toFixed(2)} × the ${multi ? `${n} responses` : 'response'}`,
         multi ? '≤ 4 × the responses (their sum)' : '≤ 4 × the response',
         heapBytes <= 4 * bodyBytes,

@@ -4,6 +4,7 @@
  * server's own thread only applies the diff, so serving pages and the stream never waits on the
  * 15 MB parse of a 10,000-group gateway (which held the event loop for about 0.6 s every poll).
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { GatewayError } from '../../core/gateway-read';
 import { diffGroups, emptyMemory } from '../../core/poll-diff';
@@ -35,5 +36,8 @@ parentPort!.on('message', async ({ id }: { id: number }) => {
           : { kind: 'other', message: e.message },
     };
   }
-  parentPort!.postMessage(answer);
+  // This thread's heap counts in the server's memory too (pushboard_gateway_reader_heap_bytes).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (process.env.PUSHBOARD_GC_BEFORE_METRICS === '1' && gc) gc();
+  parentPort!.postMessage({ ...answer, heapBytes: getHeapStatistics().used_heap_size });
 });

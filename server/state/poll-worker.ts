@@ -14,9 +14,10 @@ export interface ThreadOptions {
   credentials: GatewayCredentials;
 }
 
-export type ThreadAnswer =
+export type ThreadAnswer = (
   | { id: number; ok: true; bytes: number; diff: PollDiff; full: boolean }
-  | { id: number; ok: false; error: NonNullable<PollStatus['error']> };
+  | { id: number; ok: false; error: NonNullable<PollStatus['error']> }
+) & { heapBytes?: number };
 
 interface Waiting {
   resolve: (read: ReadPoll) => void;
@@ -29,6 +30,8 @@ export class ThreadUnavailable extends Error {}
 export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
   let current: { thread: Worker; waiting: Map<number, Waiting> } | undefined;
   let next = 0;
+  /** The thread's heap after its last read (bytes), 0 while none runs. */
+  let heapBytes = 0;
   const start = () => {
     const thread = new Worker(new URL('./poll-thread.js', import.meta.url), {
       workerData: { url: url.href, credentials } satisfies ThreadOptions,
@@ -38,6 +41,7 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
     // Each thread answers its own reads: a stopped one fails only those it was asked.
     const waiting = new Map<number, Waiting>();
     thread.on('message', (answer: ThreadAnswer) => {
+      if (answer.heapBytes !== undefined) heapBytes = answer.heapBytes;
       const w = waiting.get(answer.id);
       if (!w) return;
       waiting.delete(answer.id);
@@ -50,7 +54,10 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
         );
     });
     const gone = (error: Error) => {
-      if (current?.thread === thread) current = undefined;
+      if (current?.thread === thread) {
+        current = undefined;
+        heapBytes = 0;
+      }
       for (const w of waiting.values())
         w.reject(new ThreadUnavailable(`the thread reading the gateway stopped: ${error.message}`));
       waiting.clear();
@@ -67,6 +74,7 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
         current.waiting.set(id, { resolve, reject });
         current.thread.postMessage({ id });
       }),
+    heapBytes: () => heapBytes,
     /** Stops the thread; the next read starts another. */
     stop: () => {
       const stopping = current;

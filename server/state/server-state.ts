@@ -93,6 +93,14 @@ export function serverState({
     });
   }
   new Gauge({
+    name: 'pushboard_gateway_reader_heap_bytes',
+    help: "Heap used by the threads that read the gateways, after their last read (the server's memory beside pushboard_nodejs_heap_size_used_bytes).",
+    registers: [registry],
+    collect() {
+      this.set(readers.reduce((sum, reader) => sum + reader.heapBytes(), 0));
+    },
+  });
+  new Gauge({
     name: 'pushboard_viewers',
     help: 'Viewers connected to the event stream.',
     registers: [registry],
