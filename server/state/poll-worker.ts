@@ -14,10 +14,14 @@ export interface ThreadOptions {
   credentials: GatewayCredentials;
 }
 
-export type ThreadAnswer = (
-  | { id: number; ok: true; bytes: number; diff: PollDiff; full: boolean }
-  | { id: number; ok: false; error: NonNullable<PollStatus['error']> }
-) & { heapBytes?: number };
+export type ThreadAnswer =
+  | { id: number; ok: true; bytes: number; /** The PollDiff as JSON. */ diff: string; full: boolean }
+  | { id: number; ok: false; error: NonNullable<PollStatus['error']> };
+
+/** The thread's heap, sent after each read once that read's data is out of scope. */
+export interface ThreadHeap {
+  heapBytes: number;
+}
 
 interface Waiting {
   resolve: (read: ReadPoll) => void;
@@ -40,12 +44,12 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
     thread.unref();
     // Each thread answers its own reads: a stopped one fails only those it was asked.
     const waiting = new Map<number, Waiting>();
-    thread.on('message', (answer: ThreadAnswer) => {
-      if (answer.heapBytes !== undefined) heapBytes = answer.heapBytes;
+    thread.on('message', (answer: ThreadAnswer | ThreadHeap) => {
+      if ('heapBytes' in answer) return void (heapBytes = answer.heapBytes);
       const w = waiting.get(answer.id);
       if (!w) return;
       waiting.delete(answer.id);
-      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: answer.diff, full: answer.full });
+      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: JSON.parse(answer.diff) as PollDiff, full: answer.full });
       else
         w.reject(
           answer.error.kind === 'other'
