@@ -2,7 +2,7 @@
  * Real processes for end-to-end tests: a `prometheus-pushgateway` on a free loopback port, and the
  * Pushboard server (in this process) in front of it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -153,6 +153,17 @@ export class TestApp {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** `server/cli.js` run to its end: its exit status and what it wrote to stderr. */
+export function runCliToEnd(args: string[]): { code: number; stderr: string } {
+  try {
+    execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const e = error as { status: number; stderr: Buffer };
+    return { code: e.status, stderr: e.stderr.toString() };
   }
 }
 

@@ -7,13 +7,13 @@ import { push } from '../scripts/push.js';
 import { send } from './raw-http';
 import { TestApp, TestGateway, type AppOptions } from './harness';
 import { parseConfig } from '../server/config';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import AxeBuilder from '@axe-core/playwright';
-import { freePort, runCli } from './harness';
+import { freePort, runCli, runCliToEnd } from './harness';
 
 type Three = { 'eu-1': TestGateway; 'eu-2': TestGateway; 'us-1': TestGateway };
 
@@ -257,15 +257,7 @@ test('a prune rule with gateways: deletes on those only, logged and counted with
 test('the command line: repeated --gateway NAME=URL or a gateways: section, with one-line errors', async ({
   gateways,
 }) => {
-  const run = (args: string[]) => {
-    try {
-      execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
-      return { code: 0, stderr: '' };
-    } catch (error) {
-      const e = error as { status: number; stderr: Buffer };
-      return { code: e.status, stderr: e.stderr.toString() };
-    }
-  };
+  const run = runCliToEnd;
   const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-multi-'));
   const file = path.join(dir, 'pushboard.yml');
   writeFileSync(

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { freePort, runCli } from './harness';
+import { freePort, runCli, runCliToEnd } from './harness';
 import { article, expect, push, test } from './fixtures';
 
 test('security headers: a strict CSP, nosniff, no referrer', async ({ app }) => {
@@ -145,15 +145,7 @@ test.describe('a gateway behind TLS and basic auth', () => {
 });
 
 test('the command line: clear one-line errors, and a warning for an unreachable gateway', async () => {
-  const run = (args: string[]) => {
-    try {
-      execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
-      return { code: 0, stderr: '' };
-    } catch (error) {
-      const e = error as { status: number; stderr: Buffer };
-      return { code: e.status, stderr: e.stderr.toString() };
-    }
-  };
+  const run = runCliToEnd;
   const malformed = run(['--gateway', 'ftp://x']);
   expect(malformed.code).not.toBe(0);
   expect(malformed.stderr.trim().split('\n')).toHaveLength(1);

@@ -15,7 +15,7 @@ import { PrometheusSeen } from '../health/PrometheusSeen';
 import type { Duplicate } from '../../core/duplicates';
 import { DuplicatesNote, GatewayChip } from './GatewayMarks';
 import { GatewayDownMark } from './GatewaysDown';
-import { groupName } from './gateway-text';
+import { groupTitle } from '../../core/gateway-key';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -43,7 +43,7 @@ export const GroupCard = memo(function GroupCard(props: Props) {
 function BrokenGroup({ group, error }: { group: Group; error: Error }) {
   return (
     <article
-      aria-label={groupName(group)}
+      aria-label={groupTitle(group)}
       className="rounded-md border border-orange-400 dark:border-orange-700 bg-white dark:bg-slate-900 px-4 py-2.5 text-sm text-orange-900 dark:text-orange-200"
     >
       <span aria-hidden="true">⚠ </span>
@@ -59,7 +59,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, du
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
-  const name = groupName(group);
+  const name = groupTitle(group);
   return (
     <article
       aria-label={name}

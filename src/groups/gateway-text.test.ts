@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupOn } from '../testing/gateway-groups';
-import { describeDuplicates, groupName, pushTiming } from './gateway-text';
+import { describeDuplicates, pushTiming } from './gateway-text';
+import { groupTitle as groupName } from '../../core/gateway-key';
 
 const dup = (gateway: string, pushTimeDelta: number | null, sameValues = true) => ({
   gateway,

@@ -1,14 +1,5 @@
 import type { Duplicate } from '../../core/duplicates';
-import type { Group } from '../../core/metrics-types';
-import { groupTitle } from '../../core/gateway-key';
 import { formatDuration } from '../lib/format';
-
-/**
- * A group's accessible name: its selector, and with several gateways the one it is on
- * (`{job="backup"} on eu-1`), since the same selector may then name a group on each. The same
- * name as in confirmations and notices (core's groupTitle).
- */
-export const groupName = (group: Group) => groupTitle(group);
 
 /** When the other copy was pushed, relative to this one: "3 min earlier", "at the same time"; null when unknown. */
 export function pushTiming(delta: number | null): string | null {
