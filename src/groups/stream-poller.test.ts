@@ -188,8 +188,8 @@ describe('StreamPoller with the first screenful in the page', () => {
     // The page follows once it has drawn them: the stream opens then.
     const seen: string[][] = [];
     poller.follow({ data: (data) => seen.push(shown(data)), refetch: () => {} });
-    await frame();
-    expect(FakeEventSource.opened).toHaveLength(1);
+    // After the next frame, then a task: on a busy machine more than a fixed few milliseconds.
+    await vi.waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
     latest().send('snapshot', snapshot('s1', 8, [group('a'), group('b'), group('c')]));
     expect(seen.at(-1)).toEqual(['a', 'b', 'c']);
     expect((await poller.poll()).partial).toBeUndefined();

@@ -101,12 +101,15 @@ export class StreamPoller {
     this.onSnapshot(embedded);
     // A hidden tab draws nothing, so there is nothing to wait for.
     if (globalThis.document?.visibilityState === 'hidden') this.open();
-    else setTimeout(() => this.openOnce(), OPEN_BY_MS);
+    else this.openBy = setTimeout(() => this.openOnce(), OPEN_BY_MS);
   }
 
   private openOnce(): void {
     if (!this.source) this.open();
   }
+
+  /** The latest the stream opens when the page has not followed yet; cleared once it is open. */
+  private openBy: ReturnType<typeof setTimeout> | undefined;
 
   /** Whom to tell about changes as they arrive; undefined while the page is paused. */
   follow(follower: Follower | undefined): void {
@@ -168,6 +171,7 @@ export class StreamPoller {
   }
 
   private open(): void {
+    clearTimeout(this.openBy);
     const source = new EventSource(this.url);
     this.source = source;
     // Events wait in order behind a rest of the snapshot that has arrived but is not read yet.
