@@ -2,7 +2,7 @@ import { firstDue } from '../../core/prune';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, parseSelector } from '../../core/matchers';
 import { parseGroup } from '../../core/metrics';
-import { parseRulesView } from './api';
+import { parseRulesView, rulesRefetchMs } from './api';
 import { pruneNote } from './PruneBadge';
 import { pruneRuleFor, pruneRuleYaml } from './rule-yaml';
 
@@ -110,5 +110,21 @@ describe('parseRulesView', () => {
     expect(view.rules.map((r) => [r.name, r.olderThan, r.failingFor, r.dueNow])).toEqual([['ok', 60, undefined, 2]]);
     expect(view.readOnly).toBe(true);
     expect(parseRulesView('<html>').rules).toEqual([]);
+  });
+});
+
+describe('rulesRefetchMs', () => {
+  const view = (nextRun: number | null) => ({ ...parseRulesView({}), nextRun });
+  it('asks again just after a run due within 10 s, so its outcome shows at once', () => {
+    expect(rulesRefetchMs(view(1_000_000 + 3_000), 1_000_000)).toBe(3_500);
+  });
+  it('asks every 10 s when the next run is far off, or unknown', () => {
+    expect(rulesRefetchMs(view(1_000_000 + 600_000), 1_000_000)).toBe(10_000);
+    expect(rulesRefetchMs(view(null), 1_000_000)).toBe(10_000);
+    expect(rulesRefetchMs(undefined, 1_000_000)).toBe(10_000);
+  });
+  it('never asks more often than every 2 s, even when the run is overdue or the clocks differ', () => {
+    expect(rulesRefetchMs(view(1_000_000 - 60_000), 1_000_000)).toBe(2_000);
+    expect(rulesRefetchMs(view(1_000_000 + 100), 1_000_000)).toBe(2_000);
   });
 });
