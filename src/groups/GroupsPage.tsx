@@ -5,6 +5,7 @@ import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
 import { useNow } from '../lib/useNow';
+import { sameItems, sameMembers, useSteady } from '../lib/useSteady';
 import { useGroups } from './api';
 import { usePollSource } from './poll-source';
 import { CleanupBar } from './cleanup/CleanupBar';
@@ -29,7 +30,7 @@ import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
 import { useGatewayView } from './useGatewayView';
 
 /** Nothing is overdue while no usual intervals are known. */
-const NO_LATENESS: ReadonlyMap<string, number> = new Map();
+const NOTHING_LATE: ReadonlySet<string> = new Set();
 
 export function GroupsPage() {
   return (
@@ -51,27 +52,35 @@ function GroupsView() {
   const now = useNow();
 
   const groups = data?.groups;
-  const stale = useMemo(
-    () => (groups ? staleGroups(groups, threshold.seconds, now) : []),
-    [groups, threshold.seconds, now],
+  // Each of these is kept as it was while the clock's tick changes nothing in it (useSteady).
+  const stale = useSteady(
+    useMemo(() => (groups ? staleGroups(groups, threshold.seconds, now) : []), [groups, threshold.seconds, now]),
+    sameItems,
   );
   const staleKeys = useMemo(() => new Set(stale.map((g) => g.key)), [stale]);
   const rules = usePruneRules()?.rules;
   // Groups a prune rule has made due: the server deletes them at its next run, unless held back.
-  const dueKeys = useMemo(() => {
-    if (!groups || !rules?.length) return null;
-    const keys = new Set<string>();
-    for (const g of groups) {
-      const due = firstDue(g, rules);
-      if (due && due.at <= now / 1000) keys.add(g.key);
-    }
-    return keys;
-  }, [groups, rules, now]);
+  const dueKeys = useSteady(
+    useMemo(() => {
+      if (!groups || !rules?.length) return null;
+      const keys = new Set<string>();
+      for (const g of groups) {
+        const due = firstDue(g, rules);
+        if (due && due.at <= now / 1000) keys.add(g.key);
+      }
+      return keys;
+    }, [groups, rules, now]),
+    sameMembers,
+  );
   const cadence = useCadence();
   // Groups late for their own rhythm, with how many usual intervals late.
   const lateness = useMemo(() => (groups ? overdueGroups(groups, cadence, now) : null), [groups, cadence, now]);
-  // The list depends on the clock only where it must: while filtering or sorting by overdue.
-  const overdueFilter = find.overdueOnly ? (lateness ?? NO_LATENESS) : null;
+  const lateKeys = useSteady(
+    useMemo(() => (lateness ? new Set(lateness.keys()) : null), [lateness]),
+    sameMembers,
+  );
+  // The list depends on the clock only where it must: sorting by how late groups are.
+  const overdueFilter = find.overdueOnly ? (lateKeys ?? NOTHING_LATE) : null;
   const sortLateness = find.sort === 'overdue' ? lateness : null;
   const gw = useGatewayView(groups, find);
   const parsed = useMemo(() => parseQuery(find.text), [find.text]);
@@ -116,10 +125,10 @@ function GroupsView() {
       stale: around.filter((g) => staleKeys.has(g.key)).length,
       failed: around.filter((g) => !g.lastPushSuccessful).length,
       due: dueKeys ? around.filter((g) => dueKeys.has(g.key)).length : null,
-      overdue: lateness ? around.filter((g) => lateness.has(g.key)).length : null,
+      overdue: lateKeys ? around.filter((g) => lateKeys.has(g.key)).length : null,
       duplicated: gw.duplicateKeys ? around.filter((g) => gw.duplicateKeys!.has(g.key)).length : null,
     }),
-    [around, staleKeys, dueKeys, lateness, gw.duplicateKeys],
+    [around, staleKeys, dueKeys, lateKeys, gw.duplicateKeys],
   );
   const downList = data?.gatewaysDown;
   const downByName = useMemo(() => new Map((downList ?? []).map((g) => [g.name, g])), [downList]);
@@ -151,7 +160,7 @@ function GroupsView() {
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
         <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
-          <SummaryBar summary={summary} find={find} overdue={lateness?.size ?? null} gateways={gw.counts} />
+          <SummaryBar summary={summary} find={find} overdue={lateKeys?.size ?? null} gateways={gw.counts} />
           <FilterBar
             find={find}
             error={parsed.ok ? undefined : parsed.error}

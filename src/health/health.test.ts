@@ -55,7 +55,7 @@ describe('cadenceNote', () => {
       'hourly',
       'fresh',
     ]);
-    expect(filterAndSort(groups, { ...filters, overdueOnly: late }, new Set(), 'job').map((g) => g.key)).toEqual([
+    expect(filterAndSort(groups, { ...filters, overdueOnly: new Set(late.keys()) }, new Set(), 'job').map((g) => g.key)).toEqual([
       'hourly',
       'minutely',
     ]);

@@ -26,7 +26,10 @@ export function parseTimestamp(rfc3339: string): number {
   return rfc3339 ? Date.parse(rfc3339) : NaN;
 }
 
-/** "1 family", "3 families". */
+// One formatter for every count: `toLocaleString` with options builds a new one on each call.
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** "1 family", "3 families", "10,000 groups". */
 export function countOf(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US', { maximumFractionDigits: 0 })} ${n === 1 ? one : many}`;
+  return `${COUNT.format(n)} ${n === 1 ? one : many}`;
 }

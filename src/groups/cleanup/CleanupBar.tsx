@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
@@ -32,10 +32,14 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
   /** The wipe being confirmed: with several gateways, which one (`''` with one gateway). */
   const [wiping, setWiping] = useState<string | null>(null);
   const gateways = useGateways();
-  const chosen = groups.filter((g) => selected.has(g.key));
-  const visible = new Set(shown.map((g) => g.key));
-  const hiddenChosen = filtering ? chosen.filter((g) => !visible.has(g.key)) : [];
-  const staleTargets = filtering ? stale.filter((g) => visible.has(g.key)) : stale;
+  // Memos: the bar renders with the page at every poll and clock tick, over every group.
+  const chosen = useMemo(
+    () => (selected.size === 0 ? [] : groups.filter((g) => selected.has(g.key))),
+    [groups, selected],
+  );
+  const visible = useMemo(() => (filtering ? new Set(shown.map((g) => g.key)) : null), [filtering, shown]);
+  const hiddenChosen = useMemo(() => (visible ? chosen.filter((g) => !visible.has(g.key)) : []), [chosen, visible]);
+  const staleTargets = useMemo(() => (visible ? stale.filter((g) => visible.has(g.key)) : stale), [stale, visible]);
   const staleLabel = `Delete ${countOf(staleTargets.length, 'stale group', 'stale groups')}${filtering ? ' shown' : ''}`;
   const chosenLabel = `Delete ${countOf(chosen.length, 'selected group', 'selected groups')}`;
 

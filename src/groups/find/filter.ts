@@ -23,8 +23,8 @@ export interface Filters {
   family: string | null;
   /** Only groups a prune rule has made due (their keys). */
   dueOnly?: ReadonlySet<string> | null;
-  /** Only overdue groups (their keys, with how many usual intervals late). */
-  overdueOnly?: ReadonlyMap<string, number> | null;
+  /** Only overdue groups (their keys). */
+  overdueOnly?: ReadonlySet<string> | null;
   /** Only groups on one of these gateways (by name; several gateways only); none picked is every gateway. */
   gateways?: ReadonlySet<string> | null;
   /** Only groups whose grouping key another gateway also holds (their keys). */
