@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { PROXIED_PATHS } from './server/proxy.js';
 
@@ -34,14 +35,22 @@ function preloadBoot(): Plugin {
   };
 }
 
+/**
+ * protobufjs asks for long.js (`require("long")` in a try) to hand out 64-bit integers as Longs.
+ * The page only writes protobuf, from JavaScript numbers, which its Writer handles without Long:
+ * the build gets an empty module instead (3 kB less JavaScript). Tests, which also decode, keep it.
+ */
+const noLong = { long: fileURLToPath(new URL('./src/gateway/no-long.js', import.meta.url)) };
+
 // The dev server proxies the gateway paths the app uses (the server's one list), like the
 // production server does.
 const gateway = process.env.PUSHGATEWAY_URL ?? 'http://127.0.0.1:9091';
 const proxied = PROXIED_PATHS.map((path) => (path.endsWith('/') ? path.slice(0, -1) : path));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // Relative asset URLs: the same build works at / and under any sub-path.
   base: './',
+  resolve: { alias: command === 'build' ? noLong : {} },
   plugins: [react(), tailwindcss(), preloadBoot()],
   server: {
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: gateway, changeOrigin: true }])),
@@ -50,4 +59,4 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'core/**/*.test.{ts,js}', 'server/**/*.test.{ts,js}', 'scripts/**/*.test.js'],
   },
-});
+}));
