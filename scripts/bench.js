@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createApp } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.js';
 import { startBenchGateways } from './bench-gateways.js';
 import { measureFilter, measureFirstGroups, measureLoadedHeap, measurePolls, measureRawFetch } from './bench-page.js';
 import { measureViewers } from './bench-viewers.js';
@@ -54,7 +54,8 @@ const served = createApp({
 // Every gateway's polls: with several, one interval holds one poll of each.
 let serverPolls = 0;
 for (const member of served.state.members) member.state.on('poll', () => serverPolls++);
-const server = served.listen(19393, '127.0.0.1');
+// Through createHttpServer, whose close also stops the server's gateway readers (worker threads).
+const server = createHttpServer(served).listen(19393, '127.0.0.1');
 const app = 'http://127.0.0.1:19393/';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createApp } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.js';
 import { startGateway } from '../server/local-gateway.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,10 +17,10 @@ const out = path.join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-shot-'));
 const gateway = await startGateway({ listen: '127.0.0.1:19299', dataDir });
-const server = createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }).listen(
-  19298,
-  '127.0.0.1',
-);
+// Through createHttpServer, whose close also stops the server's gateway reader (a worker thread).
+const server = createHttpServer(
+  createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log: () => {} }),
+).listen(19298, '127.0.0.1');
 const appUrl = 'http://127.0.0.1:19298/';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
