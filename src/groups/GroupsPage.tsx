@@ -14,7 +14,15 @@ import { StaleThreshold } from './cleanup/StaleThreshold';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { EmptyGateway } from './EmptyGateway';
-import { familyCounts, filterAndSort, isFiltering, summarize, warmFiltering, withoutQuickFilters } from './find/filter';
+import {
+  familyCounts,
+  filterAndSort,
+  hasQuickFilter,
+  isFiltering,
+  summarize,
+  warmFiltering,
+  withoutQuickFilters,
+} from './find/filter';
 import { FilterBar } from './find/FilterBar';
 import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
 import { SummaryBar } from './find/SummaryBar';
@@ -116,10 +124,12 @@ function GroupsView() {
   useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
   const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
   // The quick filters count within what the text, family and picked gateways let through.
+  // With no quick filter on, that is what is shown (in some order): no second pass over every group.
   const around = useMemo(() => {
     const scope = withoutQuickFilters(filters);
-    return groups && scope ? filterAndSort(groups, scope, staleKeys, 'job') : (groups ?? []);
-  }, [groups, filters, staleKeys]);
+    if (!groups || !scope) return groups ?? [];
+    return hasQuickFilter(filters) ? filterAndSort(groups, scope, staleKeys, 'job') : shown;
+  }, [groups, filters, staleKeys, shown]);
   const aroundCounts = useMemo(
     () => ({
       stale: around.filter((g) => staleKeys.has(g.key)).length,

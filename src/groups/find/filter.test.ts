@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
 import type { Group } from '../../../core/metrics-types';
-import { familyCounts, filterAndSort, isFiltering, summarize, withoutQuickFilters, type Filters } from './filter';
+import {
+  familyCounts,
+  filterAndSort,
+  hasQuickFilter,
+  isFiltering,
+  summarize,
+  withoutQuickFilters,
+  type Filters,
+} from './filter';
 import { EMPTY_QUERY, parseQuery } from '../../../core/matchers';
 import { groupOn } from '../../testing/gateway-groups';
 
@@ -116,6 +124,21 @@ describe('filters on gateways', () => {
       gateways: new Set(['x']),
       duplicatedOnly: null,
     });
+  });
+
+  it('tells the quick filters from the rest (the page then counts within what it shows)', () => {
+    expect(hasQuickFilter(none)).toBe(false);
+    expect(hasQuickFilter({ ...none, query: q('job="a"'), gateways: new Set(['x']), family: 'm' })).toBe(false);
+    for (const quick of [
+      { failedOnly: true },
+      { staleOnly: true },
+      { freshOnly: true },
+      { dueOnly: new Set<string>() },
+      { overdueOnly: new Set<string>() },
+      { duplicatedOnly: new Set<string>() },
+    ]) {
+      expect(hasQuickFilter({ ...none, ...quick })).toBe(true);
+    }
   });
 });
 

@@ -90,6 +90,18 @@ export function isFiltering(filters: Filters): boolean {
   );
 }
 
+/** Whether a quick filter (state, due, overdue, on several gateways) is on. */
+export function hasQuickFilter(filters: Filters): boolean {
+  return (
+    filters.failedOnly ||
+    filters.staleOnly ||
+    filters.freshOnly ||
+    !!filters.dueOnly ||
+    !!filters.overdueOnly ||
+    !!filters.duplicatedOnly
+  );
+}
+
 /**
  * What the quick filters' counts are counted within: the filters without the quick ones (state,
  * due, overdue, on several gateways), or null when that lets every group through.
