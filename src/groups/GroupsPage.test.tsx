@@ -219,3 +219,27 @@ describe('the groups page with one gateway', () => {
     ]);
   });
 });
+
+describe('the groups page as time passes', () => {
+  it('marks a group stale when the clock passes its threshold, with no new data', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      window.history.replaceState(null, '', '/?stale=1m');
+      const t = Date.now() / 1000;
+      renderPage(
+        [
+          groupOn(undefined, { job: 'backup', instance: 'db-1' }, { pushed: t - 50 }),
+          groupOn(undefined, { job: 'etl' }, { pushed: t - 5 }),
+        ],
+        DEFAULT_CONFIG,
+      );
+      expect(summaryButtons()).toContain('0 stale groups');
+      // Two ticks of the page's clock later the first push is 60 s old; the second is not.
+      await act(async () => vi.advanceTimersByTime(15_000));
+      expect(summaryButtons()).toContain('1 stale group');
+      expect(screen.getByRole('button', { name: 'Delete 1 stale group' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
