@@ -55,10 +55,9 @@ describe('cadenceNote', () => {
       'hourly',
       'fresh',
     ]);
-    expect(filterAndSort(groups, { ...filters, overdueOnly: new Set(late.keys()) }, new Set(), 'job').map((g) => g.key)).toEqual([
-      'hourly',
-      'minutely',
-    ]);
+    expect(
+      filterAndSort(groups, { ...filters, overdueOnly: new Set(late.keys()) }, new Set(), 'job').map((g) => g.key),
+    ).toEqual(['hourly', 'minutely']);
     expect(overdueGroups(groups, undefined, now)).toBeNull();
   });
 });
