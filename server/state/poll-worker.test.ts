@@ -55,6 +55,24 @@ describe('threadReader', () => {
     expect(diffs).toEqual([['{job="j", instance="a"}']]);
   });
 
+  it('fails a read in flight when stopped, as a stop and not as a thread that could not run', async () => {
+    const held: http.ServerResponse[] = [];
+    const server = http.createServer((_req, res) => void held.push(res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stops.push(() => {
+      for (const res of held) res.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    });
+    const reader = threadReader(new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/`));
+    const reading = reader.read();
+    await expect.poll(() => held.length).toBe(1);
+    reader.stop();
+    const error = await reading.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ThreadUnavailable);
+    expect((error as Error).message).toBe('the gateway reader was stopped');
+  });
+
   it('answers a gateway error as the GatewayError it is', async () => {
     const reader = threadReader(new URL('http://127.0.0.1:1/'));
     stops.push(reader.stop);

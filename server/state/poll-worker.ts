@@ -36,6 +36,8 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
   let next = 0;
   /** The thread's heap after its last read (bytes), 0 while none runs. */
   let heapBytes = 0;
+  /** Threads stopped by `stop`, whose end is no failure. */
+  const stopped = new WeakSet<Worker>();
   const start = () => {
     const thread = new Worker(new URL('./poll-thread.js', import.meta.url), {
       workerData: { url: url.href, credentials } satisfies ThreadOptions,
@@ -62,8 +64,11 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
         current = undefined;
         heapBytes = 0;
       }
-      for (const w of waiting.values())
-        w.reject(new ThreadUnavailable(`the thread reading the gateway stopped: ${error.message}`));
+      // Stopped on purpose (the server closing): the reads fail, and nothing takes them over.
+      const why = stopped.has(thread)
+        ? new Error('the gateway reader was stopped')
+        : new ThreadUnavailable(`the thread reading the gateway stopped: ${error.message}`);
+      for (const w of waiting.values()) w.reject(why);
       waiting.clear();
     };
     thread.on('error', gone);
@@ -83,7 +88,9 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
     stop: () => {
       const stopping = current;
       current = undefined;
-      void stopping?.thread.terminate();
+      if (!stopping) return;
+      stopped.add(stopping.thread);
+      void stopping.thread.terminate();
     },
   };
 }
