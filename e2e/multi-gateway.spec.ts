@@ -488,6 +488,8 @@ test.describe('credentials per gateway', () => {
         expect(requests.join('\n')).not.toMatch(/authorization|s3cret/i);
         const served = await (await fetch(new URL('config.json', app.url))).text();
         expect(served).not.toMatch(/s3cret|auth/i);
+        // The page carries the same configuration, and no more.
+        expect(await (await fetch(app.url)).text()).not.toMatch(/s3cret|basic_auth|authorization/i);
       } finally {
         await app.stop();
       }

@@ -91,13 +91,24 @@ test.describe('a gateway with --web.route-prefix=/pgw', () => {
 
 test.describe('defaults from the server flags', () => {
   test.use({ appOptions: { staleThreshold: '5m', pollIntervalMs: 10_000 } });
-  test('reach the app through config.json', async ({ page, app, pushGroup }) => {
+  test('reach the app through the configuration its page carries, the same as config.json', async ({
+    page,
+    app,
+    pushGroup,
+  }) => {
     await pushGroup({ job: 'a' }, 'm 1\n');
+    const html = await (await fetch(app.url)).text();
+    const carried = /<script type="application\/json" id="pushboard-config">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(JSON.parse(carried!)).toEqual(await (await fetch(new URL('config.json', app.url))).json());
+    expect(JSON.parse(carried!)).toMatchObject({ staleThreshold: '5m', pollIntervalMs: 10_000 });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.addInitScript(() => localStorage.removeItem('pushboard.pollIntervalMs'));
     await page.goto(app.url);
     await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('5m');
     // Following the server's stream, the interval that counts is the server's own.
     await expect(page.getByText('Server polls every 10 s')).toBeVisible();
+    expect(asked).not.toContain('/config.json');
   });
 });
 

@@ -203,26 +203,27 @@ export function createApp(options) {
     refuse(res, 405, 'Only POST refreshes.');
   });
 
-  // The app's run-time configuration, from the server's flags.
+  // The app's run-time configuration, from the server's flags: config.json, and in the page.
+  const appConfig = () => ({
+    readOnly,
+    ...(options.staleThreshold ? { staleThreshold: options.staleThreshold } : {}),
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    gatewayBase: './',
+    ...(multi
+      ? {
+          gateways: gateways.map((g) => ({
+            name: g.name,
+            base: `${GATEWAYS_PATH}${g.name}/`,
+            address: publicAddress(g.url),
+          })),
+        }
+      : { gatewayAddress: publicAddress(gatewayUrl) }),
+    // The server holds the gateway's state: the app follows its stream instead of polling.
+    events: '-/pushboard/events',
+  });
   router.get('/config.json', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json({
-      readOnly,
-      ...(options.staleThreshold ? { staleThreshold: options.staleThreshold } : {}),
-      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-      gatewayBase: './',
-      ...(multi
-        ? {
-            gateways: gateways.map((g) => ({
-              name: g.name,
-              base: `${GATEWAYS_PATH}${g.name}/`,
-              address: publicAddress(g.url),
-            })),
-          }
-        : { gatewayAddress: publicAddress(gatewayUrl) }),
-      // The server holds the gateway's state: the app follows its stream instead of polling.
-      events: '-/pushboard/events',
-    });
+    res.json(appConfig());
   });
 
   const cap = bodyCap(maxBodyBytes, log);
@@ -271,12 +272,13 @@ export function createApp(options) {
     }
     res.setHeader('Cache-Control', 'no-cache');
     const first = state.stream.first();
-    // JSON in a script element that never runs; `<` escaped, so no pushed text can end it.
-    const data = first
-      ? `<script type="application/json" id="pushboard-first">${first.replace(/</g, '\\u003c')}</script>`
-      : '';
+    // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
+    // configuration comes along, so the app need not ask config.json for it before it can draw.
+    const json = (/** @type {string} */ id, /** @type {string} */ text) =>
+      `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
+    const data = json('pushboard-config', JSON.stringify(appConfig())) + (first ? json('pushboard-first', first) : '');
     // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
-    res.type('html').send(data ? page.replace('</head>', () => `${data}</head>`) : page);
+    res.type('html').send(page.replace('</head>', () => `${data}</head>`));
   });
 
   router.use(

@@ -67,7 +67,25 @@ export function parseConfig(json: unknown): AppConfig {
   };
 }
 
+/**
+ * The configuration the Pushboard server put in the page (`<script type="application/json"
+ * id="pushboard-config">`, the same as its config.json), read once; undefined elsewhere.
+ */
+function embeddedConfig(): AppConfig | undefined {
+  const element = globalThis.document?.getElementById('pushboard-config');
+  if (!element) return undefined;
+  element.remove();
+  try {
+    return parseConfig(JSON.parse(element.textContent ?? ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's own configuration when the server gave it one, else config.json's, else the defaults. */
 export async function loadConfig(): Promise<AppConfig> {
+  const embedded = embeddedConfig();
+  if (embedded) return embedded;
   try {
     const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-cache' });
     if (!response.ok) return DEFAULT_CONFIG;
