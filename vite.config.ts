@@ -2,7 +2,10 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { PROXIED_PATHS } from './server/proxy.js';
 
@@ -36,6 +39,26 @@ function preloadBoot(): Plugin {
 }
 
 /**
+ * A gzip copy beside each script and style sheet (`boot-….js.gz`), made once at build time. The
+ * Pushboard server sends it to browsers that accept gzip (express-static-gzip) instead of
+ * compressing 480 kB again for every new tab: 140–190 ms of the server's CPU per page load on this
+ * machine, while the tab waited. nginx can send the same files (`gzip_static on`).
+ */
+function gzipAssets(): Plugin {
+  return {
+    name: 'pushboard-gzip-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css)$/.test(file)) continue;
+        const full = path.join(options.dir!, file);
+        writeFileSync(`${full}.gz`, gzipSync(readFileSync(full), { level: 9 }));
+      }
+    },
+  };
+}
+
+/**
  * protobufjs asks for long.js (`require("long")` in a try) to hand out 64-bit integers as Longs.
  * The page only writes protobuf, from JavaScript numbers, which its Writer handles without Long:
  * the build gets an empty module instead (3 kB less JavaScript). Tests, which also decode, keep it.
@@ -51,7 +74,7 @@ export default defineConfig(({ command }) => ({
   // Relative asset URLs: the same build works at / and under any sub-path.
   base: './',
   resolve: { alias: command === 'build' ? noLong : {} },
-  plugins: [react(), tailwindcss(), preloadBoot()],
+  plugins: [react(), tailwindcss(), preloadBoot(), gzipAssets()],
   server: {
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: gateway, changeOrigin: true }])),
   },

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareAssets } from '../scripts/gateway-assets.js';
 import { article, expect, test } from './fixtures';
 import { TestNginx } from './nginx';
-import { readUntilSnapshot } from './raw-http';
+import { getEncoded, readUntilSnapshot } from './raw-http';
 import type { Page } from '@playwright/test';
 
 type Gateway = { groups: () => Promise<Array<{ labels: Record<string, string> }>> };
@@ -38,6 +38,12 @@ test('behind nginx: the gateway at / and Pushboard at /ui/ on one origin (deploy
     const bare = await fetch(new URL('ui', nginx.url), { redirect: 'manual' });
     expect(bare.status).toBe(301);
     await browseDeleteStatus(page, new URL('ui/', nginx.url).href, gateway, gatewayBuild.version);
+    // Scripts go out as the build's gzip copies (gzip_static), where nginx would send them plain.
+    const index = await (await fetch(new URL('ui/', nginx.url))).text();
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(index)?.[1];
+    const script = await getEncoded(new URL(`ui/${asset}`, nginx.url), { 'Accept-Encoding': 'gzip' });
+    expect(script.headers['content-encoding']).toBe('gzip');
+    expect(script.body.equals(readFileSync(path.join('dist', `${asset}.gz`)))).toBe(true);
   } finally {
     await nginx.stop();
   }

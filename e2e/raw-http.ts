@@ -1,4 +1,5 @@
 /** HTTP/1.1 requests written byte for byte over a socket, as an attacker would send them. */
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
 export interface RawResponse {
@@ -64,4 +65,20 @@ export async function readUntilSnapshot(eventsUrl: URL): Promise<Headers> {
   while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
   controller.abort();
   return events.headers;
+}
+
+/** A GET whose body comes as sent, still encoded (fetch would decode it). */
+export function getEncoded(
+  url: URL,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
+import { getEncoded } from './raw-http';
 
 /** A GET with the path sent exactly as written (fetch would resolve the dot segments first). */
 function rawGet(base: string, path: string): Promise<number> {
@@ -50,6 +54,26 @@ test('caches hashed assets for long and index.html never', async ({ app }) => {
   const js = await fetch(new URL(asset!, app.url));
   expect(js.status).toBe(200);
   expect(js.headers.get('cache-control')).toContain('immutable');
+});
+
+test('sends the build’s gzip copy of a script to a browser that accepts gzip, and the script to one that does not', async ({
+  app,
+}) => {
+  const index = await (await fetch(app.url)).text();
+  const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(index)?.[1];
+  const original = readFileSync(path.join('dist', asset!));
+  const ask = (encoding: string) => getEncoded(new URL(asset!, app.url), { 'Accept-Encoding': encoding });
+  const gzipped = await ask('gzip, deflate');
+  expect(gzipped.headers['content-encoding']).toBe('gzip');
+  expect(gzipped.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+  expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+  expect(gzipped.headers['cache-control']).toContain('immutable');
+  // The file as built, byte for byte: the gzip copy made at build time, not a compression of it now.
+  expect(gzipped.body.equals(readFileSync(path.join('dist', `${asset}.gz`)))).toBe(true);
+  expect(gunzipSync(gzipped.body).equals(original)).toBe(true);
+  const plain = await ask('identity');
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.body.equals(original)).toBe(true);
 });
 
 test('the built app refers to nothing by an absolute path', async ({ app }) => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
@@ -281,15 +282,19 @@ export function createApp(options) {
     res.type('html').send(page.replace('</head>', () => `${data}</head>`));
   });
 
+  // The build's gzip copies where the browser accepts gzip (compression() leaves those alone).
   router.use(
-    express.static(distDir, {
+    expressStaticGzip(distDir, {
       index: 'index.html',
-      // No directory redirects: serve-static writes them with its own CSP.
-      redirect: false,
-      setHeaders: (res, file) => {
-        // Hashed assets never change; everything else must be revalidated.
-        const hashed = file.includes(`${path.sep}assets${path.sep}`);
-        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      serveStatic: {
+        index: 'index.html',
+        // No directory redirects: serve-static writes them with its own CSP.
+        redirect: false,
+        setHeaders: (res, file) => {
+          // Hashed assets never change; everything else must be revalidated.
+          const hashed = file.includes(`${path.sep}assets${path.sep}`);
+          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
       },
     }),
   );
