@@ -90,32 +90,27 @@ export function isFiltering(filters: Filters): boolean {
   );
 }
 
-/** Whether a quick filter (state, due, overdue, on several gateways) is on. */
+/** The quick filters (state, due, overdue, on several gateways), each off. */
+const NO_QUICK_FILTERS = {
+  failedOnly: false,
+  staleOnly: false,
+  freshOnly: false,
+  dueOnly: null,
+  overdueOnly: null,
+  duplicatedOnly: null,
+} as const satisfies Partial<Filters>;
+
+/** Whether a quick filter is on. */
 export function hasQuickFilter(filters: Filters): boolean {
-  return (
-    filters.failedOnly ||
-    filters.staleOnly ||
-    filters.freshOnly ||
-    !!filters.dueOnly ||
-    !!filters.overdueOnly ||
-    !!filters.duplicatedOnly
-  );
+  return (Object.keys(NO_QUICK_FILTERS) as Array<keyof typeof NO_QUICK_FILTERS>).some((key) => !!filters[key]);
 }
 
 /**
- * What the quick filters' counts are counted within: the filters without the quick ones (state,
- * due, overdue, on several gateways), or null when that lets every group through.
+ * What the quick filters' counts are counted within: the filters without the quick ones, or null
+ * when that lets every group through.
  */
 export function withoutQuickFilters(filters: Filters): Filters | null {
-  const scope: Filters = {
-    ...filters,
-    failedOnly: false,
-    staleOnly: false,
-    freshOnly: false,
-    dueOnly: null,
-    overdueOnly: null,
-    duplicatedOnly: null,
-  };
+  const scope: Filters = { ...filters, ...NO_QUICK_FILTERS };
   return isFiltering(scope) ? scope : null;
 }
 
