@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareAssets } from '../scripts/gateway-assets.js';
 import { article, expect, test } from './fixtures';
+import { entryScript } from './harness';
 import { TestNginx } from './nginx';
 import { getEncoded, readUntilSnapshot } from './raw-http';
 import type { Page } from '@playwright/test';
@@ -40,7 +41,7 @@ test('behind nginx: the gateway at / and Pushboard at /ui/ on one origin (deploy
     await browseDeleteStatus(page, new URL('ui/', nginx.url).href, gateway, gatewayBuild.version);
     // Scripts go out as the build's gzip copies (gzip_static), where nginx would send them plain.
     const index = await (await fetch(new URL('ui/', nginx.url))).text();
-    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(index)?.[1];
+    const asset = entryScript(index);
     const script = await getEncoded(new URL(`ui/${asset}`, nginx.url), { 'Accept-Encoding': 'gzip' });
     expect(script.headers['content-encoding']).toBe('gzip');
     expect(script.body.equals(readFileSync(path.join('dist', `${asset}.gz`)))).toBe(true);

@@ -156,6 +156,16 @@ export class TestApp {
   }
 }
 
+/** The app's entry script as its page names it (`assets/index-….js`). */
+export function entryScript(html: string): string | undefined {
+  return /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+}
+
+/** The text of the page's `<script type="application/json" id="…">`, as the server wrote it. */
+export function carriedJson(html: string, id: string): string | undefined {
+  return new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html)?.[1];
+}
+
 /** `server/cli.js` run to its end: its exit status and what it wrote to stderr. */
 export function runCliToEnd(args: string[]): { code: number; stderr: string } {
   try {

@@ -257,7 +257,6 @@ test('a prune rule with gateways: deletes on those only, logged and counted with
 test('the command line: repeated --gateway NAME=URL or a gateways: section, with one-line errors', async ({
   gateways,
 }) => {
-  const run = runCliToEnd;
   const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-multi-'));
   const file = path.join(dir, 'pushboard.yml');
   writeFileSync(
@@ -266,12 +265,12 @@ test('the command line: repeated --gateway NAME=URL or a gateways: section, with
       .map(([name, g]) => `  - name: ${name}\n    url: ${g.url}\n`)
       .join('')}`,
   );
-  const both = run(['--config', file, '--gateway', `eu-1=${gateways['eu-1'].url}`]);
+  const both = runCliToEnd(['--config', file, '--gateway', `eu-1=${gateways['eu-1'].url}`]);
   expect(both.code).toBe(1);
   expect(both.stderr).toBe(
     'pushboard: gateways are given both with --gateway and in the configuration file\'s "gateways:": use one or the other\n',
   );
-  const unnamed = run(['--gateway', gateways['eu-1'].url, '--gateway', gateways['eu-2'].url]);
+  const unnamed = runCliToEnd(['--gateway', gateways['eu-1'].url, '--gateway', gateways['eu-2'].url]);
   expect(unnamed.code).toBe(1);
   expect(unnamed.stderr).toContain('name each one, as --gateway NAME=URL');
 

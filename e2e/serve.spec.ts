@@ -4,7 +4,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { freePort, runCli, runCliToEnd } from './harness';
+import { carriedJson, freePort, runCli, runCliToEnd } from './harness';
 import { article, expect, push, test } from './fixtures';
 
 test('security headers: a strict CSP, nosniff, no referrer', async ({ app }) => {
@@ -98,7 +98,7 @@ test.describe('defaults from the server flags', () => {
   }) => {
     await pushGroup({ job: 'a' }, 'm 1\n');
     const html = await (await fetch(app.url)).text();
-    const carried = /<script type="application\/json" id="pushboard-config">(.*?)<\/script>/s.exec(html)?.[1];
+    const carried = carriedJson(html, 'pushboard-config');
     expect(JSON.parse(carried!)).toEqual(await (await fetch(new URL('config.json', app.url))).json());
     expect(JSON.parse(carried!)).toMatchObject({ staleThreshold: '5m', pollIntervalMs: 10_000 });
     const asked: string[] = [];
@@ -156,16 +156,15 @@ test.describe('a gateway behind TLS and basic auth', () => {
 });
 
 test('the command line: clear one-line errors, and a warning for an unreachable gateway', async () => {
-  const run = runCliToEnd;
-  const malformed = run(['--gateway', 'ftp://x']);
+  const malformed = runCliToEnd(['--gateway', 'ftp://x']);
   expect(malformed.code).not.toBe(0);
   expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
   expect(malformed.stderr).toContain('must start with http:// or https://');
 
-  const orphan = run(['--gateway', 'http://127.0.0.1:1/', '--export-group-health', '--overdue-factor', '3']);
+  const orphan = runCliToEnd(['--gateway', 'http://127.0.0.1:1/', '--export-group-health', '--overdue-factor', '3']);
   expect(orphan.code).toBe(1);
   expect(orphan.stderr).toBe('pushboard: --export-group-health, --overdue-factor need --prometheus\n');
-  const factor = run([
+  const factor = runCliToEnd([
     '--gateway',
     'http://127.0.0.1:1/',
     '--prometheus',
@@ -180,7 +179,7 @@ test('the command line: clear one-line errors, and a warning for an unreachable 
   const blocker = (await import('node:net')).createServer();
   await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));
   try {
-    const busy = run(['--gateway', 'http://127.0.0.1:1/', '--listen', `127.0.0.1:${taken}`]);
+    const busy = runCliToEnd(['--gateway', 'http://127.0.0.1:1/', '--listen', `127.0.0.1:${taken}`]);
     expect(busy.code).toBe(1);
     expect(busy.stderr).toContain(`pushboard: cannot listen on 127.0.0.1:${taken}: the port is taken`);
   } finally {

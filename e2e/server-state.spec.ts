@@ -1,7 +1,7 @@
 /**
  * The server holds the gateway's state: one poll for every viewer, changes streamed to every tab.
  */
-import { TestApp } from './harness';
+import { carriedJson, TestApp } from './harness';
 import { readUntilSnapshot } from './raw-http';
 import { TestPrometheus } from './prometheus';
 import { article, deleteGroup, expect, test } from './fixtures';
@@ -175,7 +175,7 @@ test('the page carries the first groups itself, and no pushed text can break out
   await page.goto(app.url);
   await expect(article(page, '{job="plain", instance="a"}')).toBeVisible();
   const html = await (await fetch(app.url)).text();
-  const carried = /<script type="application\/json" id="pushboard-first">(.*?)<\/script>/s.exec(html)?.[1];
+  const carried = carriedJson(html, 'pushboard-first');
   expect(carried).toBeDefined();
   expect(carried).not.toContain('<');
   const first = JSON.parse(carried!) as { groups: Array<{ labels: Record<string, string> }>; total: number };

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
+import { entryScript } from './harness';
 import { getEncoded } from './raw-http';
 
 /** A GET with the path sent exactly as written (fetch would resolve the dot segments first). */
@@ -49,7 +50,7 @@ test('passes status codes and error texts through', async ({ app }) => {
 test('caches hashed assets for long and index.html never', async ({ app }) => {
   const index = await fetch(app.url);
   expect(index.headers.get('cache-control')).toBe('no-cache');
-  const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
+  const asset = entryScript(await index.text());
   expect(asset).toBeTruthy();
   const js = await fetch(new URL(asset!, app.url));
   expect(js.status).toBe(200);
@@ -60,7 +61,7 @@ test('sends the build’s gzip copy of a script to a browser that accepts gzip, 
   app,
 }) => {
   const index = await (await fetch(app.url)).text();
-  const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(index)?.[1];
+  const asset = entryScript(index);
   const original = readFileSync(path.join('dist', asset!));
   const ask = (encoding: string) => getEncoded(new URL(asset!, app.url), { 'Accept-Encoding': encoding });
   const gzipped = await ask('gzip, deflate');
