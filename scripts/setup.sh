@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
 # the tests), with --test also Chromium, nginx, openssl, curl and Prometheus (end-to-end tests,
-# screenshots) and Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against
+# screenshots), Python's and Go's Prometheus clients (the real-client tests; Go's pusher is built
+# into .cache/), and Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against
 # both), the npm packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -26,6 +27,11 @@ if $with_tests; then
   command -v curl >/dev/null || packages+=(curl)
   # A real Prometheus scrapes the server's own metrics in the tests (only the binary is needed).
   command -v prometheus >/dev/null || lean+=(prometheus)
+  # The client libraries that push in production (e2e/real-clients.spec.ts): Python's, and Go's,
+  # built offline against Debian's packages in GOPATH mode. Node's prom-client is an npm dependency.
+  for pkg in python3-prometheus-client golang-go golang-github-prometheus-client-golang-dev; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || lean+=("$pkg")
+  done
 fi
 if [ $((${#packages[@]} + ${#lean[@]})) -gt 0 ]; then
   sudo=""
@@ -42,6 +48,10 @@ fi
 
 if $with_tests; then
   echo "setup: the newer gateway for the tests: $(bash scripts/fetch-gateway.sh 1.11.0)"
+  echo "setup: Go's client for the tests: .cache/go-pusher"
+  mkdir -p .cache
+  GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= GOPROXY=off GOCACHE="$PWD/.cache/go-build" \
+    go build -o .cache/go-pusher e2e/clients/go-pusher.go
 fi
 
 # npm ci when node_modules is missing or older than the lock file.

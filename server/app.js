@@ -8,6 +8,8 @@ import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { parseTarget } from './request-target.js';
+import { pushedProtobuf } from './pushed-protobuf.ts';
+import { PUSHED_PROTOBUF_PATH } from '../core/protobuf-families.ts';
 import { prometheusClient } from './prometheus/client.ts';
 import { DEFAULT_HEALTH, GroupHealth } from './prometheus/group-health.ts';
 import { prometheusView } from './prometheus/prometheus-view.ts';
@@ -236,7 +238,10 @@ export function createApp(options) {
       log: multi ? (line) => log(`${line} (gateway ${gateway.name})`) : log,
       onChange: () => state.changed(gateway.name),
     });
+    // Undo's exact copy of a group: the pushed part of the gateway's /metrics, never all of it.
+    const pushed = pushedProtobuf(gateway.url, gateway.credentials);
     return (req, res, next) => {
+      if (req.path === `/${PUSHED_PROTOBUF_PATH}` && SAFE_METHODS.has(req.method)) return pushed(req, res, next);
       if (!isProxied(req.path)) return next();
       // The gateway's answers change with every push: never served from a cache.
       if (SAFE_METHODS.has(req.method)) res.setHeader('Cache-Control', 'no-cache');

@@ -87,3 +87,9 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   const response = await request(path, { signal, headers: { Accept: 'text/plain' } });
   return response.text();
 }
+
+/** GETs a binary answer (the gateway's `/metrics` in protobuf) as bytes; rejects on non-2xx. */
+export async function getBytes(path: string, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await request(path, { signal, headers: { Accept: accept } });
+  return new Uint8Array(await response.arrayBuffer());
+}

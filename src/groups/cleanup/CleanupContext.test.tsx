@@ -51,6 +51,17 @@ function setup(groups: Group[]) {
   return { ...rendered, cached };
 }
 
+/** Waits until the open delete dialog has read what Undo would restore (Delete is enabled then). */
+async function readCopies() {
+  const button = within(screen.getByRole('alertdialog')).getByRole<HTMLButtonElement>('button', { name: 'Delete' });
+  await waitFor(() => expect(button.disabled).toBe(false));
+  return button;
+}
+
+async function confirmDelete() {
+  fireEvent.click(await readCopies());
+}
+
 beforeEach(polyfillDialog);
 afterEach(() => {
   cleanup();
@@ -65,8 +76,9 @@ describe('delete → undo → refused', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete group' });
+    await readCopies();
     expect(dialog.textContent).toContain('Undo is offered for 20 seconds');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await confirmDelete();
     expect(await screen.findByText('{job="a"}', { selector: 'span' })).toBeTruthy();
     expect(cached()).toEqual([]);
 
@@ -88,7 +100,7 @@ describe('delete → undo → refused', () => {
     fakeGateway(() => new Promise<Response>(() => {}) as unknown as Response);
     setup([group('a')]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await confirmDelete();
     const undo = await screen.findByRole('button', { name: 'Undo delete of {job="a"}' });
     fireEvent.click(undo);
     await waitFor(() => expect(undo.textContent).toBe('Undoing…'));
@@ -103,7 +115,7 @@ describe('delete → undo → refused', () => {
     });
     setup([group('a')]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await confirmDelete();
     fireEvent.click(await screen.findByRole('button', { name: 'Undo delete of {job="a"}' }));
     expect((await screen.findByRole('alert')).textContent).toContain('could not be checked for newer data');
   });
@@ -125,8 +137,16 @@ describe('delete → undo → refused', () => {
     fakeGateway(() => new Response(''));
     setup([parseGroup(native, 0)]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain(
-      'This group holds a native histogram; it cannot be restored',
+    await readCopies();
+    const dialog = screen.getByRole('alertdialog');
+    expect(within(dialog).getByRole('note', { name: 'What Undo cannot restore' }).textContent).toBe(
+      'This group cannot be restored by Undo:cannot restore histogram "h": this gateway shows it without buckets (a native histogram on a gateway before 1.8).',
     );
+    // No promise of an Undo right under the warning.
+    expect(dialog.textContent).toContain('No Undo will be offered.');
+    expect(dialog.textContent).not.toContain('Undo is offered');
+    await confirmDelete();
+    await screen.findByText(/is not restored by Undo/);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
   });
 });

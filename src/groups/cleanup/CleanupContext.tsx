@@ -98,14 +98,15 @@ export function CleanupProvider({ children }: { children: ReactNode }) {
   const busy = useIsMutating({ mutationKey: ['cleanup'] }) > 0;
 
   const undo = useCallback(
-    (notice: Notice, groups: Group[]) => runRestore({ groups, noticeId: notice.id }),
+    (notice: Notice, groups: Group[]) =>
+      runRestore({ groups, noticeId: notice.id, ...(notice.kind === 'deleted' ? { copies: notice.copies } : {}) }),
     [runRestore],
   );
   const retry = useCallback(
     (notice: Extract<Notice, { kind: 'failed' }>) => {
       const groups = notice.failures.map((f) => f.group);
       if (notice.action === 'delete') runDelete({ groups, noticeId: notice.id });
-      if (notice.action === 'restore') runRestore({ groups, noticeId: notice.id });
+      if (notice.action === 'restore') runRestore({ groups, noticeId: notice.id, copies: notice.copies });
     },
     [runDelete, runRestore],
   );
@@ -126,7 +127,7 @@ export function CleanupProvider({ children }: { children: ReactNode }) {
         <DeleteDialog
           title={request.title}
           groups={request.groups}
-          onConfirm={() => runDelete({ groups: request.groups })}
+          onConfirm={(copies) => runDelete({ groups: request.groups, copies })}
           onClose={() => setRequest(null)}
         />
       )}

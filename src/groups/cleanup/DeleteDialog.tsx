@@ -1,24 +1,48 @@
+import { useEffect, useState } from 'react';
 import type { Group } from '../../../core/metrics-types';
-import { groupTitle } from '../../../core/gateway-key';
-import { isRestorable } from '../../gateway/exposition';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countOf } from '../../lib/format';
 import { GroupPreview } from './GroupPreview';
 import { NOTICE_MS } from './notice-types';
+import { readUndoCopies, undoLoss, type UndoCopies } from './undo-copy';
+import { UndoLosses } from './UndoLosses';
 
 interface Props {
   title: string;
   groups: Group[];
-  onConfirm: () => void;
+  /** Called with what Undo will push back, read while the dialog was open. */
+  onConfirm: (copies: UndoCopies) => void;
   onClose: () => void;
 }
 
-/** Names exactly what will be deleted before anything is. */
+/**
+ * Names exactly what will be deleted before anything is, and what Undo could not restore: Delete
+ * waits until the groups' copies for Undo are read.
+ */
 export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
   const only = groups.length === 1 ? groups[0] : undefined;
-  const lost = groups.filter((g) => !isRestorable(g));
+  const [copies, setCopies] = useState<UndoCopies>();
+  useEffect(() => {
+    let live = true;
+    void readUndoCopies(groups).then((read) => live && setCopies(read));
+    return () => {
+      live = false;
+    };
+  }, [groups]);
+  const lost = copies
+    ? groups.flatMap((group) => {
+        const reason = undoLoss(copies, group);
+        return reason ? [{ group, reason }] : [];
+      })
+    : [];
   return (
-    <ConfirmDialog title={title} confirmLabel="Delete" onConfirm={onConfirm} onClose={onClose}>
+    <ConfirmDialog
+      title={title}
+      confirmLabel="Delete"
+      confirmDisabled={!copies}
+      onConfirm={() => copies && onConfirm(copies)}
+      onClose={onClose}
+    >
       {only ? (
         <p>
           Delete the group{' '}
@@ -42,35 +66,27 @@ export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
           </div>
         </>
       )}
-      {lost.length > 0 && (
-        <div
-          role="note"
-          className="mt-3 rounded border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 p-2 text-amber-900 dark:text-amber-100"
-        >
-          {only ? (
-            <p>This group holds a native histogram; it cannot be restored.</p>
-          ) : (
-            <>
-              <p>
-                {countOf(lost.length, 'of these groups holds', 'of these groups hold')} a native histogram;{' '}
-                {lost.length === 1 ? 'it' : 'they'} cannot be restored:
-              </p>
-              <ul className="mt-1 font-mono text-xs break-all">
-                {lost.map((g) => (
-                  <li key={g.key}>{groupTitle(g)}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+      {copies ? (
+        <UndoLosses lost={lost} total={groups.length} />
+      ) : (
+        <p role="status" className="mt-3 text-slate-600 dark:text-slate-300">
+          Reading what Undo would restore…
+        </p>
       )}
       <p className="mt-3 text-slate-600 dark:text-slate-300">
-        Prometheus stops scraping {only ? 'it' : 'them'} at its next scrape. Undo is offered for {NOTICE_MS / 1000}{' '}
-        seconds afterwards (longer while the pointer or focus is on it); it restores what was last seen here, and leaves
-        alone any group pushed again since.
+        Prometheus stops scraping {only ? 'it' : 'them'} at its next scrape.
+        {copies && <> {undoText(groups.length, lost.length)}</>}
       </p>
     </ConfirmDialog>
   );
+}
+
+/** What Undo will offer: nothing where every group is lost, and never a promise under a warning. */
+function undoText(total: number, lost: number): string {
+  const seconds = NOTICE_MS / 1000;
+  if (lost === total) return 'No Undo will be offered.';
+  const which = lost === 0 ? (total === 1 ? 'it' : 'them') : total - lost === 1 ? 'the other group' : 'the others';
+  return `Undo is offered for ${seconds} seconds afterwards (longer while the pointer or focus is on it); it restores ${which} exactly as the gateway holds ${total - lost === 1 ? 'it' : 'them'} now, and leaves alone any group pushed again since.`;
 }
 
 /** "the gateway", or with several the gateways these groups are on: "eu-1 (3) and us-1 (1)". */

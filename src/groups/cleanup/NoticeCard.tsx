@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { isRestorable } from '../../gateway/exposition';
 import { groupTitle } from '../../../core/gateway-key';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
 import { countOf } from '../../lib/format';
 import { NOTICE_MS, what, type Notice } from './notice-types';
+import { undoLoss } from './undo-copy';
 
 export interface NoticeActions {
   /** Undo the delete of these groups (all of the notice's, or one). */
@@ -98,15 +98,15 @@ export function NoticeCard({ notice: n, hidden, pending, onUndo, onRetry, onDism
         </p>
       )}
       <div className="mt-2 flex justify-end gap-2">
-        {n.kind === 'deleted' && n.groups.some(isRestorable) && (
+        {n.kind === 'deleted' && restorable(n).length > 0 && (
           <button
             type="button"
             data-primary
             // aria-disabled, not disabled: focus stays on the button while the gateway answers.
             aria-disabled={busy}
-            aria-label={`Undo delete of ${what(n.groups.filter(isRestorable))}`}
+            aria-label={`Undo delete of ${what(restorable(n))}`}
             className={button('primary')}
-            onClick={() => !busy && onUndo(n, n.groups.filter(isRestorable))}
+            onClick={() => !busy && onUndo(n, restorable(n))}
           >
             {busy ? 'Undoing…' : 'Undo'}
           </button>
@@ -151,6 +151,11 @@ function FailedBody({ notice: n }: { notice: Extract<Notice, { kind: 'failed' }>
   );
 }
 
+type Deleted = Extract<Notice, { kind: 'deleted' }>;
+
+/** The groups of a delete that Undo restores exactly: the only ones it offers. */
+const restorable = (n: Deleted) => n.groups.filter((g) => !undoLoss(n.copies, g));
+
 function DeletedBody({
   notice: n,
   pending,
@@ -160,13 +165,16 @@ function DeletedBody({
   pending: Group[];
   onUndo: (groups: Group[]) => void;
 }) {
-  const lost = n.groups.filter((g) => !isRestorable(g));
+  const lost = n.groups.flatMap((group) => {
+    const reason = undoLoss(n.copies, group);
+    return reason ? [{ group, reason }] : [];
+  });
   const list = n.groups.length > 1 && (
     <ul aria-label="Deleted groups" className="mt-1 max-h-48 space-y-0.5 overflow-auto">
       {n.groups.map((g) => (
         <li key={g.key} className="flex items-baseline justify-between gap-2">
           <code className="min-w-0 font-mono text-xs [overflow-wrap:anywhere]">{groupTitle(g)}</code>
-          {isRestorable(g) && (
+          {!undoLoss(n.copies, g) && (
             <button
               type="button"
               aria-disabled={pending.length > 0}
@@ -202,11 +210,13 @@ function DeletedBody({
         restored push time is the time of the undo.
       </p>
       {lost.length > 0 && (
-        <p className="mt-1 text-xs [overflow-wrap:anywhere]">
-          {lost.length === 1
-            ? `${groupTitle(lost[0]!)} holds a native histogram; it cannot be restored.`
-            : `${countOf(lost.length, 'group holds', 'groups hold')} a native histogram; they cannot be restored.`}
-        </p>
+        <ul aria-label="Not restored by Undo" className="mt-1 space-y-0.5 text-xs [overflow-wrap:anywhere]">
+          {lost.map(({ group, reason }) => (
+            <li key={group.key}>
+              {groupTitle(group)} is not restored by Undo: {reason}.
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

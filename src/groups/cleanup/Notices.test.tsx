@@ -7,7 +7,7 @@ import { Notices } from './Notices';
 import { NOTICE_MS, type Notice } from './notice-types';
 
 const group = (job: string) => parseGroup({ labels: { job }, last_push_successful: true }, 0);
-const deleted = (id: number, job: string): Notice => ({ id, kind: 'deleted', groups: [group(job)] });
+const deleted = (id: number, job: string): Notice => ({ id, kind: 'deleted', groups: [group(job)], copies: new Map() });
 
 afterEach(() => {
   cleanup();

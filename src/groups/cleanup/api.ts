@@ -10,6 +10,7 @@ import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-grou
 import type { Group } from '../../../core/metrics-types';
 import type { GroupsData } from '../api';
 import { compareGroups } from '../../../core/order';
+import type { UndoCopies } from './undo-copy';
 
 export interface Failure {
   group: Group;
@@ -74,12 +75,13 @@ async function heldKeys(groups: readonly Group[]): Promise<Set<string>> {
 }
 
 /**
- * Undo: PUTs back, rebuilt from the data last seen, only the groups the gateway does not hold
- * again: as text exposition, or as protobuf when a group holds a native histogram or float counts
+ * Undo: PUTs back only the groups the gateway does not hold again: each group's exact copy from
+ * the gateway's `/metrics` (see undo-copy.ts), or where there is none, rebuilt from the data last
+ * seen, as text exposition, or as protobuf when a group holds a native histogram or float counts
  * (only gateways that show those hold them). A job that pushed a group since the delete has newer data than the
  * snapshot, so that group is kept as it is. If the gateway cannot be asked, nothing is written.
  */
-export async function restoreGroups(groups: readonly Group[]): Promise<RestoreResult> {
+export async function restoreGroups(groups: readonly Group[], copies: UndoCopies): Promise<RestoreResult> {
   let held: Set<string>;
   try {
     held = await heldKeys(groups);
@@ -89,11 +91,14 @@ export async function restoreGroups(groups: readonly Group[]): Promise<RestoreRe
   }
   const kept = groups.filter((g) => held.has(g.key));
   const absent = groups.filter((g) => !held.has(g.key));
-  const result = await eachGroup(absent, (g) =>
-    groupNeedsProtobuf(g)
+  const result = await eachGroup(absent, async (g) => {
+    const copy = copies.get(g.key);
+    if (copy?.kind === 'lost') throw new Error(copy.reason);
+    if (copy) return send(pathOf(g), 'PUT', copy.body, PROTOBUF_CONTENT_TYPE);
+    return groupNeedsProtobuf(g)
       ? send(pathOf(g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
-      : send(pathOf(g), 'PUT', groupToExposition(g)),
-  );
+      : send(pathOf(g), 'PUT', groupToExposition(g));
+  });
   return { ...result, kept };
 }
 

@@ -13,6 +13,7 @@ import {
   type Failure,
 } from './api';
 import type { NewNotice } from './notice-types';
+import { readUndoCopies, type UndoCopies } from './undo-copy';
 
 export const cleanupKeys = {
   delete: ['cleanup', 'delete'] as const,
@@ -22,7 +23,10 @@ export const cleanupKeys = {
 
 /** A batch in which some groups failed: `onError` puts back exactly those. */
 class BatchError extends Error {
-  constructor(readonly result: BatchResult) {
+  constructor(
+    readonly result: BatchResult,
+    readonly copies?: UndoCopies,
+  ) {
     super(`${result.failed.length} of ${result.failed.length + result.done.length} failed`);
   }
 }
@@ -37,10 +41,14 @@ const failedGroups = (failures: readonly Failure[]) => failures.map((f) => f.gro
 
 const refetch = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() });
 
-/** The groups a delete or an undo acts on, and the notice whose Undo or Retry started it. */
+/**
+ * The groups a delete or an undo acts on, the notice whose Undo or Retry started it, and what
+ * Undo pushes back (read by the delete dialog; a Retry reads it again).
+ */
 export interface BatchRequest {
   groups: Group[];
   noticeId?: number;
+  copies?: UndoCopies;
 }
 
 interface Options {
@@ -56,27 +64,29 @@ export function useDeleteGroups({ addNotice, onGone, onSettled }: Options) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: cleanupKeys.delete,
-    mutationFn: async ({ groups }: BatchRequest) => {
+    mutationFn: async ({ groups, copies }: BatchRequest) => {
+      const undo = copies ?? (await readUndoCopies(groups));
       const result = await deleteGroups(groups);
-      if (result.failed.length) throw new BatchError(result);
-      return result;
+      if (result.failed.length) throw new BatchError(result, undo);
+      return { ...result, copies: undo };
     },
     onMutate: async ({ groups }) => {
       const keys = new Set(groups.map((g) => g.key));
       await editCachedGroups(queryClient, (data) => withoutGroups(data, keys));
     },
-    onSuccess: ({ done }) => {
+    onSuccess: ({ done, copies }) => {
       onGone(done);
-      addNotice({ kind: 'deleted', groups: done });
+      addNotice({ kind: 'deleted', groups: done, copies });
     },
-    onError: (error, { groups }) => {
+    onError: (error, { groups, copies }) => {
       const { done, failed } = outcome(error, groups);
       queryClient.setQueryData<GroupsData>(
         gatewayKeys.metrics(),
         (data) => data && withGroups(data, failedGroups(failed)),
       );
       onGone(done);
-      if (done.length) addNotice({ kind: 'deleted', groups: done });
+      const undo = (error instanceof BatchError && error.copies) || copies;
+      if (done.length && undo) addNotice({ kind: 'deleted', groups: done, copies: undo });
       addNotice({ kind: 'failed', action: 'delete', failures: failed });
     },
     onSettled: (_data, _error, request) => {
@@ -94,8 +104,8 @@ export function useRestoreGroups({ addNotice, onSettled }: Omit<Options, 'onGone
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: cleanupKeys.restore,
-    mutationFn: async ({ groups }: BatchRequest) => {
-      const result = await restoreGroups(groups);
+    mutationFn: async ({ groups, copies }: BatchRequest) => {
+      const result = await restoreGroups(groups, copies ?? new Map());
       if (result.failed.length) throw new BatchError(result);
       return result;
     },
@@ -110,7 +120,7 @@ export function useRestoreGroups({ addNotice, onSettled }: Omit<Options, 'onGone
       return { added };
     },
     onSuccess: ({ done, kept }) => addNotice({ kind: 'restored', groups: done, kept }),
-    onError: (error, { groups }, context) => {
+    onError: (error, { groups, copies }, context) => {
       const result = outcome(error, groups);
       const notRestored = new Set(failedGroups(result.failed).map((g) => g.key));
       const added = context?.added ?? [];
@@ -120,7 +130,7 @@ export function useRestoreGroups({ addNotice, onSettled }: Omit<Options, 'onGone
       );
       const kept = 'kept' in result ? (result.kept as Group[]) : [];
       if (result.done.length || kept.length) addNotice({ kind: 'restored', groups: result.done, kept });
-      addNotice({ kind: 'failed', action: 'restore', failures: result.failed });
+      addNotice({ kind: 'failed', action: 'restore', failures: result.failed, ...(copies ? { copies } : {}) });
     },
     onSettled: (_data, _error, request) => {
       onSettled(request);

@@ -1,14 +1,23 @@
 import type { Group } from '../../../core/metrics-types';
 import { groupTitle } from '../../../core/gateway-key';
 import type { Failure } from './api';
+import type { UndoCopies } from './undo-copy';
 
 /** What happened, before it gets its id. */
 export type NewNotice =
-  | { kind: 'deleted'; groups: Group[] }
+  // copies: what Undo pushes back for each group (see undo-copy.ts).
+  | { kind: 'deleted'; groups: Group[]; copies: UndoCopies }
   // kept: groups pushed again since the delete, left with their new data.
   | { kind: 'restored'; groups: Group[]; kept: Group[] }
   | { kind: 'wiped'; count: number; gateway?: string }
-  | { kind: 'failed'; action: 'delete' | 'restore' | 'wipe'; failures: Failure[]; message?: string };
+  // copies: for a failed restore, what its Retry pushes back.
+  | {
+      kind: 'failed';
+      action: 'delete' | 'restore' | 'wipe';
+      failures: Failure[];
+      message?: string;
+      copies?: UndoCopies;
+    };
 
 export type Notice = NewNotice & { id: number };
 
