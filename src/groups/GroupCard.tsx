@@ -16,6 +16,7 @@ import type { Duplicate } from '../../core/duplicates';
 import { DuplicatesNote, GatewayChip } from './GatewayMarks';
 import { GatewayDownMark } from './GatewaysDown';
 import { groupTitle } from '../../core/gateway-key';
+import { QuirkHint } from './QuirkHint';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -131,6 +132,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, du
           <strong>Malformed group:</strong> {group.problem}
         </p>
       )}
+      <QuirkHint group={group} />
       {duplicates && duplicates.length > 0 && <DuplicatesNote duplicates={duplicates} />}
       <div id={panelId} hidden={!expanded}>
         {expanded && <GroupTools group={group} readOnly={readOnly} />}
