@@ -7,6 +7,7 @@ import { push } from '../scripts/push.js';
 import { send } from './raw-http';
 import { TestApp, TestGateway, type AppOptions } from './harness';
 import { parseConfig } from '../server/config';
+import { readDelimited } from '../core/protobuf-families';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,13 @@ test('a delete, and its undo, act on the one gateway the group is on; the same k
   await expect(onEu1).toBeVisible();
   await expect(groupOn(page, '{job="backup", instance="db-1"}', 'eu-2')).toBeVisible();
   await expect(groupOn(page, '{job="etl"}', 'us-1')).toBeVisible();
+  // Undo's copy comes from that gateway's /metrics, and holds its pushed series only.
+  const pushed = await fetch(new URL('-/gateways/eu-1/-/pushboard/pushed.pb', multi.url));
+  expect(readDelimited(new Uint8Array(await pushed.arrayBuffer())).map((f) => f.name)).toEqual([
+    'backup_size_bytes',
+    'push_failure_time_seconds',
+    'push_time_seconds',
+  ]);
 
   await onEu1.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete group' });
