@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
 import { readDelimited } from '../../../core/protobuf-families';
 import { encodeDelimited, PROTO_TYPES } from '../../gateway/protobuf';
-import { cutGroup } from './undo-copy';
+import { cutGroup, indexPushed } from './undo-copy';
 
 const stamp = { time_stamp: '2026-12-04T10:00:00Z', type: 'GAUGE', help: '' };
 /** A group as 1.11's API shows a histogram with both kinds of buckets: the native half only. */
@@ -51,7 +51,7 @@ const metrics = readDelimited(
 
 describe('cutGroup', () => {
   it("is the group's own series from /metrics, classic and native buckets alike, and nothing else", () => {
-    const copy = cutGroup(group, metrics);
+    const copy = cutGroup(group, indexPushed(metrics));
     expect(copy.kind).toBe('exact');
     const read = readDelimited(copy.kind === 'exact' ? copy.body : new Uint8Array());
     expect(read.map((f) => [f.name, f.metrics.map((m) => m.labels)])).toEqual([
@@ -61,7 +61,7 @@ describe('cutGroup', () => {
   });
 
   it('says so when /metrics does not hold a series the list showed', () => {
-    expect(cutGroup(group, metrics.slice(1))).toEqual({
+    expect(cutGroup(group, indexPushed(metrics.slice(1)))).toEqual({
       kind: 'lost',
       reason: `"lat" is not in the gateway's /metrics as the list showed it`,
     });
