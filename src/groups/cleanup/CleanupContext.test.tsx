@@ -7,6 +7,7 @@ import type { Group } from '../../../core/metrics-types';
 import { polyfillDialog, renderWithClient } from '../../testing/render';
 import type { GroupsData } from '../api';
 import { CleanupProvider, useCleanup } from './CleanupContext';
+import { encodeDelimited, PROTO_TYPES } from '../../gateway/protobuf';
 
 const group = (job: string) =>
   parseGroup(
@@ -148,5 +149,43 @@ describe('delete → undo → refused', () => {
     await confirmDelete();
     await screen.findByText(/is not restored by Undo/);
     expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+  });
+  it('Undo PUTs back the bytes the gateway’s /metrics held for the group, read while the dialog was open', async () => {
+    const pushed = encodeDelimited([
+      {
+        name: 'm',
+        type: PROTO_TYPES.GAUGE,
+        metric: [{ label: [{ name: 'job', value: 'a' }], gauge: { value: 1 } }],
+      },
+      {
+        name: 'other',
+        type: PROTO_TYPES.GAUGE,
+        metric: [{ label: [{ name: 'job', value: 'b' }], gauge: { value: 2 } }],
+      },
+    ]);
+    const puts: Array<{ type: string | null; body: Uint8Array }> = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      const path = new URL(url).pathname;
+      if (method === 'DELETE') return new Response('', { status: 202 });
+      if (method === 'PUT') {
+        puts.push({ type: new Headers(init?.headers).get('Content-Type'), body: init?.body as Uint8Array });
+        return new Response('', { status: 200 });
+      }
+      if (path === '/metrics') return new Response(pushed, { status: 200 });
+      return new Response(JSON.stringify({ status: 'success', data: [] }), { status: 200 });
+    });
+    setup([group('a')]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
+    await confirmDelete();
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo delete of {job="a"}' }));
+    await screen.findByText(/Restored/);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.type).toContain('application/vnd.google.protobuf');
+    expect(puts[0]!.body).toEqual(
+      encodeDelimited([
+        { name: 'm', type: PROTO_TYPES.GAUGE, metric: [{ label: [{ name: 'job', value: 'a' }], gauge: { value: 1 } }] },
+      ]),
+    );
   });
 });
