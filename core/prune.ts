@@ -14,15 +14,24 @@ export interface PruneRule {
   olderThan?: number;
   /** The last push failed and none has succeeded for this long (seconds). */
   failingFor?: number;
+  /**
+   * No successful push for this many of the group's usual (or expected) intervals; a group
+   * without a known interval is never due by it.
+   */
+  lateFor?: number;
   /** Only groups on these gateways (by name); absent for every gateway. */
   gateways?: readonly string[];
 }
+
+/** A group's usual or expected interval (seconds) by its key, when one is known. */
+export type IntervalOf = (key: string) => number | undefined;
 
 /** How the page and the log write a rule: `{job=~"ci_.*"} older than 1d`. */
 export function describeRule(rule: PruneRule, formatSeconds: (s: number) => string): string {
   const conditions = [
     rule.olderThan !== undefined ? `no push for ${formatSeconds(rule.olderThan)}` : '',
     rule.failingFor !== undefined ? `failing for ${formatSeconds(rule.failingFor)}` : '',
+    rule.lateFor !== undefined ? `late for ${rule.lateFor} × the usual interval` : '',
   ].filter(Boolean);
   return `${formatMatchers(rule.matchers)} ${conditions.join(' and ')}`;
 }
@@ -38,8 +47,9 @@ export function describeRule(rule: PruneRule, formatSeconds: (s: number) => stri
  *   last failed push).
  * - `failing_for`: from its last successful push; a group that never succeeded counts from its
  *   last failed push (the first failure is not known, so this errs on the side of keeping it).
+ * - `late_for`: from its last successful push, `late_for` × its usual interval (`intervalOf`).
  */
-export function dueAt(group: Group, rule: PruneRule): number | null {
+export function dueAt(group: Group, rule: PruneRule, intervalOf?: IntervalOf): number | null {
   if (group.problem || !matchesAll(rule.matchers, group.labels)) return null;
   if (rule.gateways && group.gateway !== undefined && !rule.gateways.includes(group.gateway)) return null;
   const times: number[] = [];
@@ -54,14 +64,23 @@ export function dueAt(group: Group, rule: PruneRule): number | null {
     if (since <= 0) return null;
     times.push(since + rule.failingFor);
   }
+  if (rule.lateFor !== undefined) {
+    const interval = intervalOf?.(group.key);
+    if (interval === undefined || group.pushTime <= 0) return null;
+    times.push(group.pushTime + rule.lateFor * interval);
+  }
   return times.length > 0 ? Math.max(...times) : null;
 }
 
 /** The rule that will delete this group soonest, and when (the earlier rule on a tie). */
-export function firstDue(group: Group, rules: readonly PruneRule[]): { rule: string; at: number } | null {
+export function firstDue(
+  group: Group,
+  rules: readonly PruneRule[],
+  intervalOf?: IntervalOf,
+): { rule: string; at: number } | null {
   let first: { rule: string; at: number } | null = null;
   for (const rule of rules) {
-    const at = dueAt(group, rule);
+    const at = dueAt(group, rule, intervalOf);
     if (at !== null && (first === null || at < first.at)) first = { rule: rule.name, at };
   }
   return first;

@@ -14,6 +14,9 @@ import { prometheusClient } from './prometheus/client.ts';
 import { DEFAULT_HEALTH, GroupHealth } from './prometheus/group-health.ts';
 import { prometheusView } from './prometheus/prometheus-view.ts';
 import { rulesView, serverPruner } from './prune/server-prune.ts';
+import { backfillFromPrometheus } from './history/backfill.ts';
+import { PushHistory } from './history/push-history.ts';
+import { Rhythms } from './history/rhythms.ts';
 import { serverState } from './state/server-state.ts';
 import {
   firstValue,
@@ -61,6 +64,11 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
  * @property {import('./prometheus/prometheus-view.ts').PrometheusOptions} [prometheus] the Prometheus that
  *   scrapes the gateway, read by the server alone
+ * @property {string} [dataDir] where the push history is kept (`--data-dir`); without it, in memory only
+ * @property {number} [idlePollIntervalMs] how often the server reads the gateway with no viewer (`--idle-poll-interval`)
+ * @property {import('./history/expectations.ts').Expectation[]} [expect] written expectations (`expect:` of --config)
+ * @property {{ factor?: number, refreshMs?: number }} [rhythms] the overdue factor, and how often the page asks
+ *   for the rhythms again (`--overdue-factor`, `--cadence-refresh-interval`)
  * @property {(line: string) => void} [log]
  */
 
@@ -134,11 +142,24 @@ export function createApp(options) {
     );
   });
 
-  const state = serverState({
-    gateways,
-    intervalMs: options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000,
+  const pollIntervalMs = options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000;
+  const state = serverState({ gateways, intervalMs: pollIntervalMs });
+  // Every group's pushes, from the server's own polls, kept watching with nobody looking.
+  const history = new PushHistory({
+    model: state.model,
+    dataDir: options.dataDir,
+    idleMs: Math.max(pollIntervalMs, options.idlePollIntervalMs ?? 60_000),
+    log,
   });
+  const factor = options.rhythms?.factor ?? options.prometheus?.health?.factor ?? 2;
+  const rhythms = new Rhythms({
+    model: state.model,
+    history,
+    settings: { factor, graceSeconds: pollIntervalMs / 1000 },
+  });
+  rhythms.configure(options.expect);
   const pruner = serverPruner({
+    intervalOf: rhythms.intervalOf,
     model: state.model,
     send: state.send,
     registry: state.registry,
@@ -171,6 +192,8 @@ export function createApp(options) {
         })
       : undefined;
   health?.start();
+  history.start();
+  if (promClient) void backfillFromPrometheus({ client: promClient, view: prometheus, history, log });
   if (health) state.addMetricsText(() => health.metricsText());
   router.get('/-/pushboard/prometheus', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
@@ -179,7 +202,8 @@ export function createApp(options) {
   // Each group's usual interval: the page judges overdue against the push times it already has.
   router.get('/-/pushboard/cadence', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json(health ? await health.fresh() : { available: false, reason: null, intervals: {} });
+    const answer = rhythms.view(health ? await health.fresh() : undefined);
+    res.json(options.rhythms?.refreshMs ? { ...answer, refreshMs: options.rhythms.refreshMs } : answer);
   });
   // Does Prometheus hold this group's push time? Asked for an expanded group.
   router.get('/-/pushboard/prometheus/group', async (req, res) => {
@@ -190,9 +214,23 @@ export function createApp(options) {
     if (!group) return refuse(res, 404, 'No such group on the gateway.');
     res.json(await health.seen(group));
   });
+  // One group's last pushes and its rhythm, for the strip on its card.
+  router.get('/-/pushboard/history', (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    const key = typeof req.query.key === 'string' ? req.query.key : '';
+    const group = state.model.group(key);
+    if (!group) return refuse(res, 404, 'No such group on the gateway.');
+    res.json({ pushes: history.entries(key), rhythm: rhythms.rhythmOf(group) ?? null });
+  });
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json(rulesView(pruner, state.model, { readOnly, dryRun: Boolean(options.pruneDryRun) }));
+    res.json(
+      rulesView(pruner, state.model, {
+        readOnly,
+        dryRun: Boolean(options.pruneDryRun),
+        intervalOf: rhythms.intervalOf,
+      }),
+    );
   });
   // Answers 204 once a poll that started after the request has ended (at most one a second,
   // shared by every refresh meanwhile); its result reaches every viewer through the stream.
@@ -326,7 +364,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return Object.assign(app, { state: state.model, pruner, health, stateClose: state.close });
+  return Object.assign(app, { state: state.model, pruner, health, history, rhythms, stateClose: state.close });
 }
 
 /**
@@ -341,6 +379,7 @@ export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
   server.on('close', () => {
     /** @type {any} */ (app).pruner?.stop();
     /** @type {any} */ (app).health?.stop();
+    /** @type {any} */ (app).history?.stop();
     /** @type {any} */ (app).stateClose?.();
   });
   const headers = securityHeaderList(frameAncestors)

@@ -44,14 +44,14 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    ['prnue:\n  rules: []\n', 'pushboard.yml:1: configuration: unknown key "prnue" (known: prune, gateways)'],
+    ['prnue:\n  rules: []\n', 'pushboard.yml:1: configuration: unknown key "prnue" (known: prune, gateways, expect)'],
     [
       'prune:\n  rules:\n    - name: a\n      match: "{}"\n      olderthan: 1h\n',
-      'pushboard.yml:5: prune.rules[0]: unknown key "olderthan" (known: name, match, older_than, failing_for, gateways)',
+      'pushboard.yml:5: prune.rules[0]: unknown key "olderthan" (known: name, match, older_than, failing_for, late_for, gateways)',
     ],
     [
       'prune:\n  rules:\n    - name: a\n      match: "{}"\n',
-      'pushboard.yml:3: prune.rules[0]: rule "a" needs a condition: older_than, failing_for or both',
+      'pushboard.yml:3: prune.rules[0]: rule "a" needs a condition: older_than, late_for, failing_for or more',
     ],
     [
       'prune:\n  rules:\n    - name: a\n      older_than: 1h\n',

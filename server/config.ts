@@ -8,6 +8,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import { parseDuration } from '../core/duration.js';
 import { parseSelector } from '../core/matchers';
 import type { PruneRule } from '../core/prune';
+import type { Expectation } from './history/expectations';
+import { readExpectations } from './history/expect-config';
 import { DEFAULT_GATEWAY_NAME, GATEWAY_NAME, parseServiceUrl } from './options.js';
 import type { GatewayCredentials } from './proxy.js';
 
@@ -29,6 +31,8 @@ export interface Config {
   prune?: PruneConfig;
   /** Absent when the file has no `gateways:` section (the gateway then comes from the flags). */
   gateways?: GatewayConfig[];
+  /** What to expect of groups (`expect:`); absent without that section. */
+  expect?: Expectation[];
 }
 
 export interface ParseOptions {
@@ -107,7 +111,7 @@ function readRule(
   names: Set<string>,
   gateways: readonly string[],
 ): PruneRule {
-  const map = reader.map(node, path, ['name', 'match', 'older_than', 'failing_for', 'gateways']);
+  const map = reader.map(node, path, ['name', 'match', 'older_than', 'failing_for', 'late_for', 'gateways']);
   const name = reader.value(map, 'name', path, 'string') as string | undefined;
   if (!name?.trim()) reader.fail(node, path, 'needs a name');
   if (names.has(name)) reader.fail(map.get('name', true) as Node, `${path}.name`, `"${name}" is used by another rule`);
@@ -118,8 +122,9 @@ function readRule(
   if (!parsed.ok) reader.fail(map.get('match', true) as Node, `${path}.match`, parsed.error);
   const olderThan = reader.value(map, 'older_than', path, 'duration') as number | undefined;
   const failingFor = reader.value(map, 'failing_for', path, 'duration') as number | undefined;
-  if (olderThan === undefined && failingFor === undefined) {
-    reader.fail(node, path, `rule "${name}" needs a condition: older_than, failing_for or both`);
+  const lateFor = readLateFor(reader, map, path);
+  if (olderThan === undefined && failingFor === undefined && lateFor === undefined) {
+    reader.fail(node, path, `rule "${name}" needs a condition: older_than, late_for, failing_for or more`);
   }
   const only = readRuleGateways(reader, map, path, gateways);
   return {
@@ -128,8 +133,20 @@ function readRule(
     matchers: parsed.matchers,
     ...(olderThan !== undefined ? { olderThan } : {}),
     ...(failingFor !== undefined ? { failingFor } : {}),
+    ...(lateFor !== undefined ? { lateFor } : {}),
     ...(only !== undefined ? { gateways: only } : {}),
   };
+}
+
+/** `late_for: 3`: so many of the group's usual (or expected) intervals with no successful push. */
+function readLateFor(reader: Reader, map: YAMLMap<Node, Node>, path: string): number | undefined {
+  const node = map.get('late_for', true) as Node | undefined;
+  if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+  const raw = isScalar(node) ? node.value : undefined;
+  if (typeof raw !== 'number' || !(raw >= 1)) {
+    reader.fail(node, `${path}.late_for`, `must be a number ≥ 1 (times the usual interval), not ${String(raw)}`);
+  }
+  return raw;
 }
 
 /** A rule's `gateways: [eu-1, eu-2]`: names of configured gateways, each once; absent for all. */
@@ -217,11 +234,13 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
   }
   const reader = new Reader(file, lines);
   if (doc.contents === null) return {};
-  const root = reader.map(doc.contents, 'configuration', ['prune', 'gateways']);
+  const root = reader.map(doc.contents, 'configuration', ['prune', 'gateways', 'expect']);
   const gateways = readGateways(reader, root, file);
+  const expectNode = reader.value(root, 'expect', 'configuration', 'map') as Node | undefined;
+  const expect = expectNode === undefined ? undefined : readExpectations(reader, expectNode);
   const names = gateways?.map((g) => g.name) ?? options.gatewayNames ?? [DEFAULT_GATEWAY_NAME];
   const pruneNode = reader.value(root, 'prune', 'configuration', 'map') as Node | undefined;
-  if (pruneNode === undefined) return gateways ? { gateways } : {};
+  if (pruneNode === undefined) return { ...(gateways ? { gateways } : {}), ...(expect ? { expect } : {}) };
   const prune = reader.map(pruneNode, 'prune', ['interval', 'max_deletes_per_run', 'rules']);
   const interval = reader.value(prune, 'interval', 'prune', 'duration') as number | undefined;
   const cap = reader.value(prune, 'max_deletes_per_run', 'prune', 'count') as number | undefined;
@@ -235,6 +254,7 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
       rules,
     },
     ...(gateways ? { gateways } : {}),
+    ...(expect ? { expect } : {}),
   };
 }
 

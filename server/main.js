@@ -99,13 +99,22 @@ const program = new Command('pushboard')
   )
   .option(
     '--cadence-refresh-interval <duration>',
-    'how often the usual intervals are read from Prometheus again (default 1m)',
+    'how often the usual intervals are recomputed (and read from Prometheus) and the page asks for them again (default 1m)',
     checked(parseInterval),
   )
   .option(
     '--overdue-factor <n>',
-    'a group is overdue when its last successful push is older than n times its usual interval (default 2)',
+    'a group is overdue (late) when its last successful push is older than n times its usual interval (default 2)',
     checked(parseFactor),
+  )
+  .option(
+    '--data-dir <dir>',
+    "where the server keeps each group's push history (history.json) across restarts (default: $STATE_DIRECTORY, else ./data)",
+  )
+  .option(
+    '--idle-poll-interval <duration>',
+    'how often the server reads the gateway while no viewer is connected, to keep the push history (default 1m)',
+    checked(parseInterval),
   )
   .option(
     '--export-group-health',
@@ -134,6 +143,12 @@ Examples:
   pushboard --gateway https://gw.example.com/pgw/ --gateway-ca-file ca.pem --gateway-basic-auth-file auth
   pushboard --gateway eu-1=http://gw-eu:9091 --gateway us-1=http://gw-us:9091   # several gateways, one view`,
   );
+
+/** systemd's StateDirectory= (the first, when it names several), else ./data as Prometheus' data/. */
+function defaultDataDir() {
+  const state = process.env.STATE_DIRECTORY?.split(':')[0];
+  return state || 'data';
+}
 
 /** @param {string} message */
 function fail(message) {
@@ -178,7 +193,7 @@ async function main() {
   /** @type {URL | undefined} */
   const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
   if (!prometheusUrl) {
-    const needing = ['exportGroupHealth', 'cadenceWindow', 'cadenceRefreshInterval', 'overdueFactor', 'prometheusJob']
+    const needing = ['exportGroupHealth', 'cadenceWindow', 'prometheusJob']
       .filter((name) => opts[name] !== undefined && opts[name] !== false)
       .map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     if (needing.length) fail(`${needing.join(', ')} ${needing.length === 1 ? 'needs' : 'need'} --prometheus`);
@@ -247,6 +262,10 @@ async function main() {
       trustProxy: opts.trustProxy,
       maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
       prune: config.prune,
+      expect: config.expect,
+      dataDir: opts.dataDir ?? defaultDataDir(),
+      idlePollIntervalMs: opts.idlePollInterval,
+      rhythms: { factor: opts.overdueFactor, refreshMs: opts.cadenceRefreshInterval },
       prometheus: prometheusUrl
         ? {
             url: prometheusUrl,
@@ -266,17 +285,26 @@ async function main() {
   );
   const describeRules = () => {
     const n = app.pruner.rules.length;
-    return `${n} prune rule${n === 1 ? '' : 's'}${n && opts.pruneDryRun ? ' (dry run: nothing is deleted)' : ''}`;
+    const e = app.rhythms.expectationCount;
+    return (
+      `${n} prune rule${n === 1 ? '' : 's'}${n && opts.pruneDryRun ? ' (dry run: nothing is deleted)' : ''}, ` +
+      `${e} expectation${e === 1 ? '' : 's'}`
+    );
   };
+  console.log(`push history: ${app.history.store.file ?? 'in memory only'}`);
   if (configFile) console.log(`config: ${configFile}: ${describeRules()}`);
   // As Prometheus does: SIGHUP re-reads the configuration; a bad file keeps the rules in force.
   process.on('SIGHUP', () => {
     if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
     try {
-      app.pruner.configure(loadConfig(configFile, { gatewayNames: gateways.map((g) => g.name) }).prune);
+      const reloaded = loadConfig(configFile, { gatewayNames: gateways.map((g) => g.name) });
+      app.pruner.configure(reloaded.prune);
+      app.rhythms.configure(reloaded.expect);
       console.log(`config: reloaded ${configFile}: ${describeRules()}`);
     } catch (error) {
-      console.error(`config: not reloaded, keeping the previous rules: ${/** @type {Error} */ (error).message}`);
+      console.error(
+        `config: not reloaded, keeping the previous rules and expectations: ${/** @type {Error} */ (error).message}`,
+      );
     }
   });
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
@@ -306,6 +334,8 @@ async function main() {
     }
   });
   const shutdown = async () => {
+    // The push history's last write, before the process exits.
+    app.history.stop();
     server.close();
     server.closeAllConnections();
     await stopGateway?.();

@@ -21,6 +21,12 @@ export interface Sample {
   value: [number, string];
 }
 
+/** One series of a range query. */
+export interface RangeSeries {
+  metric: Record<string, string>;
+  values: Array<[number, string]>;
+}
+
 /** Prometheus' own reason from an error answer (`{"status":"error","error":"…"}`), else the start of the text. */
 function reason(body: string): string {
   try {
@@ -62,6 +68,11 @@ export function prometheusClient(url: URL, credentials: GatewayCredentials = {},
   return {
     query: (promql: string) =>
       api<{ resultType: string; result: Sample[] }>(`query?query=${encodeURIComponent(promql)}`).then((d) => d.result),
+    /** A range query from `start` to `end` (Unix seconds) every `step` seconds. */
+    queryRange: (promql: string, start: number, end: number, step: number) =>
+      api<{ resultType: string; result: RangeSeries[] }>(
+        `query_range?${new URLSearchParams({ query: promql, start: String(start), end: String(end), step: String(step) })}`,
+      ).then((d) => d.result),
     targets: () =>
       api<{ activeTargets: Target[] }>('targets?state=active').then((d) =>
         Array.isArray(d.activeTargets) ? d.activeTargets : [],

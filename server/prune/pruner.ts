@@ -6,12 +6,19 @@
 import { groupPath } from '../../core/group-path.js';
 import { formatMatchers } from '../../core/matchers';
 import type { Group } from '../../core/metrics-types';
-import { dueAt, formatSpan, type PruneRule } from '../../core/prune';
+import { dueAt, formatSpan, type IntervalOf, type PruneRule } from '../../core/prune';
 import type { PruneConfig } from '../config';
 import type { GatewayModel } from '../state/model';
 import type { MultiPollStatus } from '../state/multi-state';
 
-export type GroupResult = 'deleted' | 'would delete' | 'kept (pushed again)' | 'already gone' | 'failed';
+export type GroupResult =
+  | 'deleted'
+  | 'would delete'
+  | 'kept (pushed again)'
+  | 'already gone'
+  | 'failed'
+  /** A dry run's group that was due at the last run and is not any more. */
+  | 'no longer due';
 
 /** How one rule's last run went, as the Rules page, the log and the metrics tell it. */
 export interface RuleRun {
@@ -54,6 +61,8 @@ export interface PrunerOptions {
   dryRun?: boolean;
   events: PruneEvents;
   now?: () => number;
+  /** Each group's usual or expected interval, for `late_for` (see server/history/). */
+  intervalOf?: IntervalOf;
 }
 
 export interface Action {
@@ -83,6 +92,9 @@ export function auditLine({ rule, group, nowSeconds, result, detail }: Action): 
     `last_push=${formatSpan(nowSeconds - last)} ago result=${result}${detail ? ` (${detail})` : ''}`
   );
 }
+
+/** `1 group`, `3 groups`. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export class Pruner {
   private config: PruneConfig | undefined;
@@ -172,7 +184,7 @@ export class Pruner {
     const taken = new Set<string>();
     for (const rule of config.rules) {
       const due = groups.filter((g) => {
-        const at = dueAt(g, rule);
+        const at = dueAt(g, rule, this.options.intervalOf);
         return at !== null && at <= nowSeconds;
       });
       const run: RuleRun = { rule: rule.name, matching: due.length, deleted: 0, kept: 0, failed: 0 };
@@ -180,7 +192,7 @@ export class Pruner {
       if (due.length > config.maxDeletesPerRun) {
         run.overLimit = { matching: due.length, limit: config.maxDeletesPerRun };
         events.line(
-          `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} matches ${due.length} groups, ` +
+          `prune: rule=${rule.name} match=${formatMatchers(rule.matchers)} matches ${plural(due.length, 'group')}, ` +
             `over its limit of ${config.maxDeletesPerRun} (max_deletes_per_run): deleted none`,
         );
         continue;
@@ -234,7 +246,7 @@ export class Pruner {
       return { result: 'failed', detail: `could not read the gateway ${group.gateway} again: ${down}` };
     const current = this.options.model.group(group.key);
     if (!current) return { result: 'already gone' };
-    const at = dueAt(current, rule);
+    const at = dueAt(current, rule, this.options.intervalOf);
     if (
       current.pushTime !== group.pushTime ||
       current.failureTime !== group.failureTime ||

@@ -2,7 +2,8 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayModel } from '../state/model';
 import type { MultiPollStatus } from '../state/multi-state';
-import { dueAt, type PruneRule } from '../../core/prune';
+import { dueAt, type IntervalOf, type PruneRule } from '../../core/prune';
+import { DryRunLog } from './dry-run-log';
 import { auditLine, Pruner } from './pruner';
 
 export function serverPruner({
@@ -12,6 +13,7 @@ export function serverPruner({
   dryRun = false,
   gateways,
   log,
+  intervalOf,
 }: {
   model: GatewayModel;
   send: (method: string, path: string, gateway?: string) => Promise<unknown>;
@@ -20,6 +22,8 @@ export function serverPruner({
   /** With several gateways, their names: deletes are then counted by gateway too. */
   gateways?: readonly string[];
   log: (line: string) => void;
+  /** Each group's usual or expected interval, for `late_for`. */
+  intervalOf?: IntervalOf;
 }): Pruner {
   const multi = (gateways?.length ?? 0) > 1;
   const runs = new Counter({
@@ -53,14 +57,18 @@ export function serverPruner({
   });
   for (const outcome of ['success', 'failed', 'over_limit']) runs.inc({ outcome }, 0);
 
+  // A dry run logs what changed since its last run, not every due group every run.
+  const dryLog = new DryRunLog(log);
   const pruner = new Pruner({
     model,
     deleteGroup: (path, group) => send('DELETE', path, group.gateway),
     dryRun,
+    intervalOf,
     events: {
       line: log,
       acted: (action) => {
-        log(auditLine(action));
+        if (action.result === 'would delete') dryLog.add(action);
+        else log(auditLine(action));
         if (action.result === 'deleted') {
           deleted.inc({ rule: action.rule.name, ...(multi ? { gateway: action.group.gateway ?? '' } : {}) });
         }
@@ -79,6 +87,8 @@ export function serverPruner({
         }
       },
       run: (report) => {
+        // A run that could not read the gateway says so itself, and changes nothing to compare.
+        if (dryRun && report.error === undefined) dryLog.end();
         runs.inc({ outcome: report.outcome });
         lastRun.set(report.finishedAt / 1000);
         for (const rule of report.rules) {
@@ -98,7 +108,12 @@ export function serverPruner({
 export function rulesView(
   pruner: Pruner,
   model: GatewayModel,
-  { readOnly, dryRun, now = Date.now() }: { readOnly: boolean; dryRun: boolean; now?: number },
+  {
+    readOnly,
+    dryRun,
+    now = Date.now(),
+    intervalOf,
+  }: { readOnly: boolean; dryRun: boolean; now?: number; intervalOf?: IntervalOf },
 ) {
   const settings = pruner.settings;
   const last = pruner.last;
@@ -108,7 +123,7 @@ export function rulesView(
     let dueNow = 0;
     let dueWithinDay = 0;
     for (const group of groups) {
-      const at = dueAt(group, rule);
+      const at = dueAt(group, rule, intervalOf);
       if (at === null) continue;
       if (at <= nowSeconds) dueNow++;
       else if (at <= nowSeconds + 86_400) dueWithinDay++;
@@ -134,6 +149,7 @@ export function rulesView(
       match: rule.match,
       olderThan: rule.olderThan ?? null,
       failingFor: rule.failingFor ?? null,
+      lateFor: rule.lateFor ?? null,
       gateways: rule.gateways ?? null,
       ...counts(rule),
       lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,

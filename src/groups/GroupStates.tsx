@@ -30,12 +30,12 @@ export function GroupStates() {
   const threshold = useStaleThreshold();
   const now = useNow();
   const [, navigate] = useLocation();
+  const cadence = useCadence();
   const summary = useMemo(() => {
     if (!data) return undefined;
-    const stale = staleGroups(data.groups, threshold.seconds, now);
+    const stale = staleGroups(data.groups, threshold.seconds, now, cadence?.staleAfter);
     return summarize(data.groups, new Set(stale.map((g) => g.key)));
-  }, [data, threshold.seconds, now]);
-  const cadence = useCadence();
+  }, [data, threshold.seconds, now, cadence]);
   const overdue = useMemo(() => (data ? overdueGroups(data.groups, cadence, now) : null), [data, cadence, now]);
 
   const searchFor = (state: GroupState | 'overdue') => {

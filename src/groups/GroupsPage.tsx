@@ -61,8 +61,13 @@ function GroupsView() {
 
   const groups = data?.groups;
   // Each of these is kept as it was while the clock's tick changes nothing in it (useSteady).
+  const cadence = useCadence();
+  const staleAfter = cadence?.staleAfter;
   const stale = useSteady(
-    useMemo(() => (groups ? staleGroups(groups, threshold.seconds, now) : []), [groups, threshold.seconds, now]),
+    useMemo(
+      () => (groups ? staleGroups(groups, threshold.seconds, now, staleAfter) : []),
+      [groups, threshold.seconds, now, staleAfter],
+    ),
     sameItems,
   );
   const staleKeys = useMemo(() => new Set(stale.map((g) => g.key)), [stale]);
@@ -73,14 +78,13 @@ function GroupsView() {
       if (!groups || !rules?.length) return null;
       const keys = new Set<string>();
       for (const g of groups) {
-        const due = firstDue(g, rules);
+        const due = firstDue(g, rules, (key) => cadence?.intervals.get(key));
         if (due && due.at <= now / 1000) keys.add(g.key);
       }
       return keys;
-    }, [groups, rules, now]),
+    }, [groups, rules, now, cadence]),
     sameMembers,
   );
-  const cadence = useCadence();
   // Groups late for their own rhythm, with how many usual intervals late.
   const lateness = useMemo(() => (groups ? overdueGroups(groups, cadence, now) : null), [groups, cadence, now]);
   const lateKeys = useSteady(

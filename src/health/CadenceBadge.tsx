@@ -21,7 +21,11 @@ export function CadenceBadge({ group }: { group: Group }) {
   const note = cadenceNote(group, cadence, now);
   if (!note) return null;
   if (!note.overdue)
-    return <span className="text-xs text-slate-600 dark:text-slate-300 whitespace-nowrap">{note.usual}</span>;
+    return (
+      <span className="text-xs text-slate-600 dark:text-slate-300 whitespace-nowrap">
+        {note.due ? `${note.usual}, ${note.due}` : note.usual}
+      </span>
+    );
   return (
     <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${OVERDUE_BADGE}`}>
       <span aria-hidden="true">{OVERDUE_MARK}</span>

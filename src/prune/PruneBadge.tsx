@@ -1,5 +1,6 @@
 import type { Group } from '../../core/metrics-types';
-import { firstDue, formatSpan, type PruneRule } from '../../core/prune';
+import { firstDue, formatSpan, type IntervalOf, type PruneRule } from '../../core/prune';
+import { useCadence } from '../health/api';
 import { useNow } from '../lib/useNow';
 import { usePruneRules, type RuleView } from './api';
 
@@ -12,8 +13,9 @@ export function pruneNote(
   rules: readonly (PruneRule & Partial<Pick<RuleView, 'lastRun'>>)[],
   nowMs: number,
   dryRun = false,
+  intervalOf?: IntervalOf,
 ): { due: boolean; text: string } | null {
-  const next = firstDue(group, rules);
+  const next = firstDue(group, rules, intervalOf);
   if (!next) return null;
   const wait = next.at - nowMs / 1000;
   if (wait > 0) {
@@ -28,7 +30,10 @@ export function pruneNote(
 export function PruneBadge({ group }: { group: Group }) {
   const view = usePruneRules();
   const now = useNow();
-  const note = view?.rules.length ? pruneNote(group, view.rules, now, view.dryRun) : null;
+  const cadence = useCadence();
+  const note = view?.rules.length
+    ? pruneNote(group, view.rules, now, view.dryRun, (key) => cadence?.intervals.get(key))
+    : null;
   if (!note) return null;
   return (
     <span

@@ -46,6 +46,7 @@ export function parseRulesView(json: unknown): RulesView {
     if (!parsed.ok) continue;
     const olderThan = num(raw.olderThan);
     const failingFor = num(raw.failingFor);
+    const lateFor = num(raw.lateFor);
     // A rule limited to some gateways: groups on the others are never due by it.
     const gateways = Array.isArray(raw.gateways) ? raw.gateways.filter((g) => typeof g === 'string') : null;
     rules.push({
@@ -54,6 +55,7 @@ export function parseRulesView(json: unknown): RulesView {
       matchers: parsed.matchers,
       ...(olderThan !== null ? { olderThan } : {}),
       ...(failingFor !== null ? { failingFor } : {}),
+      ...(lateFor !== null ? { lateFor } : {}),
       ...(gateways ? { gateways } : {}),
       dueNow: num(raw.dueNow) ?? 0,
       dueWithinDay: num(raw.dueWithinDay) ?? 0,

@@ -1,6 +1,6 @@
 import { Card, Fact } from '../components/Card';
 import { TimeAgo } from '../components/TimeAgo';
-import { formatExactTime } from '../lib/format';
+import { countOf, formatExactTime } from '../lib/format';
 import { formatSpan } from '../../core/prune';
 import { formatMatchers } from '../../core/matchers';
 import { usePruneRules, type RuleRun, type RuleView, type RulesView } from '../prune/api';
@@ -102,6 +102,7 @@ function conditions(rule: RuleView): string {
   return [
     rule.olderThan !== undefined ? `no push at all for ${formatSpan(rule.olderThan)}` : '',
     rule.failingFor !== undefined ? `last push failed, none succeeded for ${formatSpan(rule.failingFor)}` : '',
+    rule.lateFor !== undefined ? `no successful push for ${rule.lateFor} × its usual interval` : '',
     rule.gateways ? `on ${rule.gateways.join(', ')} only` : '',
   ]
     .filter(Boolean)
@@ -111,7 +112,7 @@ function conditions(rule: RuleView): string {
 function lastRunText(run: RuleRun | null, dryRun: boolean): string {
   if (!run) return 'not run yet';
   if (run.overLimit) {
-    return `over its limit: ${run.overLimit.matching} groups were due, the limit is ${run.overLimit.limit}; deleted none`;
+    return `over its limit: ${countOf(run.overLimit.matching, 'group was', 'groups were')} due, the limit is ${run.overLimit.limit}; deleted none`;
   }
   const parts = [
     dryRun ? `${run.matching} would have been deleted` : `${run.deleted} deleted`,
@@ -132,12 +133,14 @@ function RuleCard({ rule, view }: { rule: RuleView; view: RulesView }) {
         <Fact term="When">{conditions(rule)}</Fact>
         <Fact term="Due now">
           {rule.dueNow > 0 ? (
-            <a className="text-teal-800 dark:text-teal-300 underline" href={list}>{`${rule.dueNow} groups`}</a>
+            <a className="text-teal-800 dark:text-teal-300 underline" href={list}>
+              {countOf(rule.dueNow, 'group', 'groups')}
+            </a>
           ) : (
             '0 groups'
           )}
         </Fact>
-        <Fact term="Due within a day">{`${rule.dueWithinDay} more groups`}</Fact>
+        <Fact term="Due within a day">{countOf(rule.dueWithinDay, 'more group', 'more groups')}</Fact>
         <Fact term="Last run">{lastRunText(rule.lastRun, view.dryRun)}</Fact>
       </dl>
     </Card>

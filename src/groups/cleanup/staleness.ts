@@ -9,6 +9,16 @@ export function isStale(group: Group, thresholdSeconds: number, nowMs: number): 
   return nowMs / 1000 - group.pushTime > thresholdSeconds;
 }
 
-export function staleGroups(groups: readonly Group[], thresholdSeconds: number, nowMs: number): Group[] {
-  return groups.filter((g) => isStale(g, thresholdSeconds, nowMs));
+/**
+ * The stale groups; `overrides` holds the thresholds that groups' written expectations set
+ * (`stale_after` in the server's configuration), which beat the page's one threshold.
+ */
+export function staleGroups(
+  groups: readonly Group[],
+  thresholdSeconds: number,
+  nowMs: number,
+  overrides?: ReadonlyMap<string, number>,
+): Group[] {
+  if (!overrides?.size) return groups.filter((g) => isStale(g, thresholdSeconds, nowMs));
+  return groups.filter((g) => isStale(g, overrides.get(g.key) ?? thresholdSeconds, nowMs));
 }
