@@ -13,7 +13,11 @@ test('a job pushing every 2 s that stops is marked late within a few intervals; 
   gateway,
 }) => {
   test.setTimeout(60_000);
-  const app = await TestApp.start(gateway.url, { pollIntervalMs: 1000, rhythms: { refreshMs: 1000 } });
+  const app = await TestApp.start(gateway.url, {
+    pollIntervalMs: 1000,
+    rhythms: { refreshMs: 1000 },
+    exportGroupHealth: true,
+  });
   let pushes = 0;
   let stopped = false;
   const pushBoth = async () => {
@@ -37,6 +41,13 @@ test('a job pushing every 2 s that stops is marked late within a few intervals; 
     expect(Date.now() - stoppedAt).toBeLessThan(16_000);
     await expect(steady).not.toContainText('Overdue');
     await expect(page.getByRole('button', { name: /Only overdue groups/ })).toContainText('(1)');
+    // The same for alerting, at /-/pushboard/metrics, with no Prometheus behind it.
+    const metrics = await (await fetch(new URL('-/pushboard/metrics', app.url))).text();
+    expect(metrics).toContain('pushboard_group_overdue{job="stopping"} 1\n');
+    expect(metrics).toContain('pushboard_group_overdue{job="steady"} 0\n');
+    expect(metrics).toMatch(/pushboard_group_expected_interval_seconds\{job="steady"\} 2(\.\d+)?\n/);
+    expect(metrics).toContain('pushboard_job_groups{job="stopping",state="late"} 1\n');
+    expect(metrics).toContain('pushboard_job_groups{job="steady",state="on_time"} 1\n');
   } finally {
     clearInterval(timer);
     await app.stop();

@@ -161,9 +161,9 @@ test('the command line: clear one-line errors, and a warning for an unreachable 
   expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
   expect(malformed.stderr).toContain('must start with http:// or https://');
 
-  const orphan = runCliToEnd(['--gateway', 'http://127.0.0.1:1/', '--export-group-health', '--cadence-window', '3d']);
+  const orphan = runCliToEnd(['--gateway', 'http://127.0.0.1:1/', '--prometheus-job', 'pgw', '--cadence-window', '3d']);
   expect(orphan.code).toBe(1);
-  expect(orphan.stderr).toBe('pushboard: --export-group-health, --cadence-window need --prometheus\n');
+  expect(orphan.stderr).toBe('pushboard: --cadence-window, --prometheus-job need --prometheus\n');
   const factor = runCliToEnd([
     '--gateway',
     'http://127.0.0.1:1/',

@@ -4,6 +4,9 @@
  * and what the part reads from its and the gateways' own metrics.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * `node server/cli.js` following the gateways, with --expose-gc so its metrics report the heap
@@ -16,7 +19,10 @@ export async function startServer({ root, gateways, port }) {
     gateways.length === 1
       ? ['--gateway', gateways[0]?.url.href ?? '']
       : gateways.flatMap(({ name, url }) => ['--gateway', `${name}=${url.href}`]);
-  const child = spawn(process.execPath, ['--expose-gc', 'server/cli.js', ...flags, '--listen', `127.0.0.1:${port}`], {
+  // Its push history in a folder of its own, not the checkout's data/.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
+  const args = ['--expose-gc', 'server/cli.js', ...flags, '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PUSHBOARD_GC_BEFORE_METRICS: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],

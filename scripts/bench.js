@@ -14,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { createApp, createHttpServer } from '../server/app.js';
 import { startBenchGateways } from './bench-gateways.js';
 import { measureFilter, measureFirstGroups, measureLoadedHeap, measurePolls, measureRawFetch } from './bench-page.js';
+import { measureHistoryMemory, measureIdleFirstTab } from './bench-history.js';
 import { measureViewers } from './bench-viewers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     // how many gateways hold the groups, groups/N each
     gateways: { type: 'string', default: '1' },
+    // the push history's figures (bench-history.js); --no-history leaves them out
+    history: { type: 'boolean', default: true },
   },
 });
 const groups = Number(values.groups);
@@ -74,6 +77,7 @@ try {
   log(`bench: ${found} groups, body ${(bodyBytes / 1e6).toFixed(1)} MB${multi ? ` (${count} gateways)` : ''}`);
 
   if (part !== 'viewers') await pagePart(bodyBytes);
+  if (part !== 'viewers' && values.history && !multi) await historyPart();
   if (part !== 'page') {
     const durationMs = Number(values.duration) * 1000;
     rows.push(
@@ -163,6 +167,40 @@ async function firstGroupsWithOneStopped() {
   log(`bench: first groups with ${member.name} stopped ${result.line}`);
   await started.restart(k);
   return result;
+}
+
+/** The push history: its memory, the gateway reads with it, the first tab after nobody watched. */
+async function historyPart() {
+  const memory = measureHistoryMemory({ root, groups });
+  const idle = await measureIdleFirstTab({
+    browser,
+    root,
+    gatewayUrl: /** @type {URL} */ (gateways[0]?.url),
+    port: 19395,
+    pairs: 5,
+    intervalMs: INTERVAL_MS,
+    watchMs: 30_000,
+    log,
+  });
+  const mb = (/** @type {number} */ x) => `${(x / 1e6).toFixed(1)} MB`;
+  rows.push([
+    `push history, ${groups.toLocaleString('en-US')} groups × 64 pushes: server heap`,
+    `${mb(memory.heapBytes)} (entries ${mb(memory.entryBytes)}); file ${mb(memory.fileBytes)}, written in ${Math.round(memory.saveMs)} ms, read in ${Math.round(memory.loadMs)} ms`,
+    '≤ 20 MB',
+    memory.heapBytes <= 20e6,
+  ]);
+  rows.push([
+    'gateway reads while one tab watches 30 s, history on',
+    `${idle.reads} (one per ${INTERVAL_MS / 1000} s interval: ${idle.expectedReads})`,
+    'no more than one per interval (+1 when the tab opens)',
+    idle.reads <= idle.expectedReads + 1,
+  ]);
+  rows.push([
+    'first groups visible, first tab after the server ran with nobody watching',
+    `${Math.round(idle.firstMs)} ms; ${idle.ratio.toFixed(2)} × (ii) (median of 5 pairs; (ii) ${Math.round(idle.rawMs)} ms)`,
+    '≤ 1 × (ii)',
+    idle.ratio <= 1,
+  ]);
 }
 
 /** The one-tab figures, each against the baselines (i) and (ii). @param {number} bodyBytes */

@@ -15,6 +15,7 @@ import { DEFAULT_HEALTH, GroupHealth } from './prometheus/group-health.ts';
 import { prometheusView } from './prometheus/prometheus-view.ts';
 import { rulesView, serverPruner } from './prune/server-prune.ts';
 import { backfillFromPrometheus } from './history/backfill.ts';
+import { healthExportText } from './history/health-export.ts';
 import { PushHistory } from './history/push-history.ts';
 import { Rhythms } from './history/rhythms.ts';
 import { serverState } from './state/server-state.ts';
@@ -69,6 +70,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {import('./history/expectations.ts').Expectation[]} [expect] written expectations (`expect:` of --config)
  * @property {{ factor?: number, refreshMs?: number }} [rhythms] the overdue factor, and how often the page asks
  *   for the rhythms again (`--overdue-factor`, `--cadence-refresh-interval`)
+ * @property {boolean} [exportGroupHealth] each group's health at /-/pushboard/metrics (`--export-group-health`);
+ *   the server then polls at its poll interval with nobody watching
  * @property {(line: string) => void} [log]
  */
 
@@ -143,12 +146,14 @@ export function createApp(options) {
   });
 
   const pollIntervalMs = options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000;
+  const exportGroups = Boolean(options.exportGroupHealth ?? options.prometheus?.health?.export);
   const state = serverState({ gateways, intervalMs: pollIntervalMs });
   // Every group's pushes, from the server's own polls, kept watching with nobody looking.
   const history = new PushHistory({
     model: state.model,
     dataDir: options.dataDir,
     idleMs: Math.max(pollIntervalMs, options.idlePollIntervalMs ?? 60_000),
+    keepFresh: exportGroups,
     log,
   });
   const factor = options.rhythms?.factor ?? options.prometheus?.health?.factor ?? 2;
@@ -194,7 +199,13 @@ export function createApp(options) {
   health?.start();
   history.start();
   if (promClient) void backfillFromPrometheus({ client: promClient, view: prometheus, history, log });
-  if (health) state.addMetricsText(() => health.metricsText());
+  // Per-job counts by state always; each group's health with --export-group-health.
+  state.addMetricsText(() =>
+    healthExportText(state.model.snapshot().groups, (group) => rhythms.rhythmOf(group, health?.view().intervals), {
+      nowSeconds: Date.now() / 1000,
+      perGroup: exportGroups,
+    }),
+  );
   router.get('/-/pushboard/prometheus', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(await prometheus());

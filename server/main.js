@@ -118,7 +118,7 @@ const program = new Command('pushboard')
   )
   .option(
     '--export-group-health',
-    "expose each group's overdue state, usual interval and last push age at /-/pushboard/metrics (needs --prometheus)",
+    "expose each group's last successful push, usual or expected interval, late state and failed push at /-/pushboard/metrics; the server then polls the gateway at --poll-interval with nobody watching",
     false,
   )
   .option(
@@ -193,7 +193,7 @@ async function main() {
   /** @type {URL | undefined} */
   const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
   if (!prometheusUrl) {
-    const needing = ['exportGroupHealth', 'cadenceWindow', 'prometheusJob']
+    const needing = ['cadenceWindow', 'prometheusJob']
       .filter((name) => opts[name] !== undefined && opts[name] !== false)
       .map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     if (needing.length) fail(`${needing.join(', ')} ${needing.length === 1 ? 'needs' : 'need'} --prometheus`);
@@ -266,6 +266,7 @@ async function main() {
       dataDir: opts.dataDir ?? defaultDataDir(),
       idlePollIntervalMs: opts.idlePollInterval,
       rhythms: { factor: opts.overdueFactor, refreshMs: opts.cadenceRefreshInterval },
+      exportGroupHealth: opts.exportGroupHealth,
       prometheus: prometheusUrl
         ? {
             url: prometheusUrl,

@@ -20,6 +20,8 @@ export interface PushHistoryOptions {
   dataDir?: string;
   /** How often the gateway is read while nobody watches (ms). */
   idleMs?: number;
+  /** Keep the model polled at its poll interval with nobody watching (--export-group-health). */
+  keepFresh?: boolean;
   /** How often a changed history is written (ms). */
   saveMs?: number;
   log?: (line: string) => void;
@@ -29,6 +31,7 @@ export class PushHistory {
   readonly store: HistoryStore;
   private idleTimer: NodeJS.Timeout | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  private release: (() => void) | undefined;
   private readonly onDiff = (_version: number, diff: PollDiff) => this.take(diff);
 
   constructor(private readonly options: PushHistoryOptions) {
@@ -43,6 +46,7 @@ export class PushHistory {
     const first = model.snapshot().groups;
     if (first.length > 0) this.take({ changed: first, removed: [], order: first.map((g) => g.key) });
     model.on('diff', this.onDiff);
+    if (this.options.keepFresh) this.release = model.hold();
     const idle = () => {
       if (!model.active) void model.pollNow().catch(() => {});
     };
@@ -57,6 +61,7 @@ export class PushHistory {
     clearInterval(this.idleTimer);
     clearInterval(this.saveTimer);
     this.options.model.off('diff', this.onDiff);
+    this.release?.();
     this.store.saveNow();
   }
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroups } from '../../core/metrics';
 import { GatewayState } from '../state/gateway-state';
 import { fakeGateway } from '../state/testing';
 import type { PrometheusClient } from './client';
 import { basisOf, DEFAULT_HEALTH, GroupHealth, seriesMatchers } from './group-health';
 import type { PrometheusView } from './prometheus-view';
-import { healthMetricsText } from './health-metrics';
 
 /** The gateway's target in Prometheus, job pgw, with these labels. */
 const targetView = (labels: Record<string, string>) => ({
@@ -67,42 +65,6 @@ describe('basisOf', () => {
     expect(basisOf(view(false))).toEqual({ job: 'pgw', honorLabels: false, targetLabels: { env: 'prod' } });
     // A job the reported configuration does not hold is taken as the usual setup.
     expect(basisOf(view(null))).toMatchObject({ honorLabels: true });
-  });
-});
-
-describe('healthMetricsText', () => {
-  const group = (labels: Record<string, string>, pushTime: number) => ({
-    labels,
-    last_push_successful: true,
-    push_time_seconds: {
-      type: 'GAUGE',
-      help: '',
-      time_stamp: '2026-01-01T00:00:00Z',
-      metrics: [{ labels, value: String(pushTime) }],
-    },
-  });
-  const groups = parseGroups([
-    group({ job: 'late', instance: 'a"b' }, 1000),
-    group({ job: 'fine' }, 1990),
-    group({ job: 'unknown' }, 1500),
-    group({ job: 'utf8', 'foo.bar': 'x' }, 1000),
-  ]);
-  const cadences: Record<string, { intervalSeconds: number; pushes: number }> = {
-    '{job="late", instance="a\\"b"}': { intervalSeconds: 100, pushes: 5 },
-    '{job="fine"}': { intervalSeconds: 60, pushes: 9 },
-  };
-  const text = healthMetricsText(groups, (key) => cadences[key], { factor: 2, nowSeconds: 2000 });
-
-  it('gives overdue, the usual interval and the age, labelled with the grouping labels', () => {
-    expect(text).toContain('# TYPE pushboard_group_overdue gauge\n');
-    expect(text).toContain('pushboard_group_overdue{job="late",instance="a\\"b"} 1\n');
-    expect(text).toContain('pushboard_group_overdue{job="fine"} 0\n');
-    expect(text).toContain('pushboard_group_expected_interval_seconds{job="late",instance="a\\"b"} 100\n');
-    expect(text).toContain('pushboard_group_last_push_age_seconds{job="unknown"} 500.000\n');
-  });
-  it('leaves out the overdue state of a group without a rhythm, and groups the text format cannot label', () => {
-    expect(text).not.toContain('pushboard_group_overdue{job="unknown"}');
-    expect(text).not.toContain('utf8');
   });
 });
 

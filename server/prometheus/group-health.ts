@@ -12,7 +12,6 @@ import { formatSelector, labelMatcher } from '../../core/selector';
 import type { GatewayModel } from '../state/model';
 import type { PrometheusClient, Sample } from './client';
 import { cadenceQueries, cadences, groupingLabels, pushTimeSelector } from './cadence';
-import { healthMetricsText } from './health-metrics';
 import type { PrometheusView } from './prometheus-view';
 
 export interface HealthSettings {
@@ -199,15 +198,6 @@ export class GroupHealth {
     } catch (error) {
       return { state: 'unavailable', reason: (error as Error).message };
     }
-  }
-
-  /** The exported health of every group with a successful push (when --export-group-health). */
-  metricsText(): string {
-    if (!this.settings.export) return '';
-    return healthMetricsText(this.options.model.snapshot().groups, (key) => this.intervals.get(key), {
-      factor: this.settings.factor,
-      nowSeconds: this.now() / 1000,
-    });
   }
 
   private now(): number {
