@@ -224,7 +224,7 @@ function GroupsView() {
             <>
               {isFiltering(active) && (
                 <p className="text-sm text-slate-600 dark:text-slate-300" role="status">
-                  Showing {shown.length} of {data.groups.length} groups.
+                  Showing {shown.length} of {data.groups.length} {data.groups.length === 1 ? 'group' : 'groups'}.
                 </p>
               )}
               <GatewaysDownContext value={downByName}>

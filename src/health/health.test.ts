@@ -78,3 +78,58 @@ describe('Open in Prometheus', () => {
     expect(url.searchParams.get('g0.expr')).toBe('up{job="x"}');
   });
 });
+
+describe('rhythms from the server', () => {
+  const now = 1_000_000 * 1000;
+  const view = parseCadenceView({
+    available: true,
+    factor: 2,
+    intervals: { weekly: 604_800, nightly: 86_400 },
+    rhythms: {
+      weekly: {
+        source: 'every',
+        intervalSeconds: 604_800,
+        describe: 'expected every 7d',
+        basis: 1_000_000 - 4 * 86_400,
+        nextDue: 1_000_000 + 3 * 86_400,
+        lateAt: 1_000_000 + 4 * 86_400,
+        staleAfter: 691_200,
+      },
+      nightly: {
+        source: 'cron',
+        intervalSeconds: 86_400,
+        describe: 'expected daily at 03:00 UTC',
+        basis: 1_000_000 - 30 * 3600,
+        nextDue: 1_000_000 - 6 * 3600,
+        lateAt: 1_000_000 - 5 * 3600,
+      },
+      broken: { source: 'guess', intervalSeconds: 1, describe: 'x', basis: 1, nextDue: 1, lateAt: 1 },
+    },
+    staleAfter: { weekly: 691_200, nothing: -1 },
+  });
+
+  it('reads them, leaving out what it cannot use', () => {
+    expect([...view.rhythms.keys()]).toEqual(['weekly', 'nightly']);
+    expect([...view.staleAfter]).toEqual([['weekly', 691_200]]);
+  });
+
+  it('a 4-day-old weekly group is on time, and says when it is due', () => {
+    expect(cadenceNote(group('weekly', 1_000_000 - 4 * 86_400), view, now)).toMatchObject({
+      overdue: false,
+      text: 'expected every 7d',
+      due: 'next due in 3d',
+    });
+  });
+
+  it('a nightly group past its run and grace is late; a push since the server judged makes it on time', () => {
+    expect(cadenceNote(group('nightly', 1_000_000 - 30 * 3600), view, now)).toMatchObject({
+      overdue: true,
+      text: 'Overdue: expected daily at 03:00 UTC, last push 1d 6h ago',
+      due: 'was due 6h ago',
+    });
+    expect(cadenceNote(group('nightly', 1_000_000 - 60), view, now)).toMatchObject({
+      overdue: false,
+      due: 'next due in 23h 59m',
+    });
+  });
+});

@@ -47,8 +47,9 @@ function Overview({ view }: { view: RulesView }) {
       <p>
         The server runs these rules every {view.intervalMs ? formatSpan(view.intervalMs / 1000) : '?'}, whether anybody
         is watching or not. Before deleting a group it reads the gateway again and keeps the group if it was pushed
-        since. A rule that makes more than {view.maxDeletesPerRun ?? '?'} groups due in one run deletes none of them
-        that run.
+        since. A rule that makes more than{' '}
+        {view.maxDeletesPerRun === null ? '? groups' : countOf(view.maxDeletesPerRun, 'group', 'groups')} due in one run
+        deletes none of them that run.
       </p>
       {view.readOnly && (
         <p

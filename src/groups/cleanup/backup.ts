@@ -7,7 +7,7 @@ import type { Group } from '../../../core/metrics-types';
  * and the path to PUT it back to. Lines starting with # are comments to the text format.
  */
 export function backupText(groups: readonly Group[], nowMs: number): string {
-  const head = `# Pushgateway backup made by Pushboard at ${new Date(nowMs).toISOString()}: ${groups.length} groups.\n`;
+  const head = `# Pushgateway backup made by Pushboard at ${new Date(nowMs).toISOString()}: ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}.\n`;
   const sections = groups.map((g) => {
     const title = `# Group ${g.selector.replace(/\n/g, '\\n')}\n`;
     if (!g.job) return `${title}# (unreadable group key: not included)\n`;

@@ -27,3 +27,14 @@ describe('isStale', () => {
     expect(staleGroups(groups, 60, now).map((g) => g.job)).toEqual(['old', 'never']);
   });
 });
+
+describe('staleGroups with thresholds of their own', () => {
+  it('a group whose expectation sets stale_after is judged by it, the rest by the page’s threshold', () => {
+    const now = 1_800_000_000_000;
+    const weekly = pushedAt(now / 1000 - 4 * 86_400, 'weekly');
+    const hourly = pushedAt(now / 1000 - 2 * 3600, 'hourly');
+    const overrides = new Map([[weekly.key, 8 * 86_400]]);
+    expect(staleGroups([weekly, hourly], 3600, now, overrides).map((g) => g.job)).toEqual(['hourly']);
+    expect(staleGroups([weekly, hourly], 3600, now).map((g) => g.job)).toEqual(['weekly', 'hourly']);
+  });
+});
