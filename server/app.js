@@ -18,6 +18,7 @@ import { backfillFromPrometheus } from './history/backfill.ts';
 import { healthExportText } from './history/health-export.ts';
 import { PushHistory } from './history/push-history.ts';
 import { Rhythms } from './history/rhythms.ts';
+import { sharedFamilies } from './history/shared-families.ts';
 import { serverState } from './state/server-state.ts';
 import {
   firstValue,
@@ -231,7 +232,12 @@ export function createApp(options) {
     const key = typeof req.query.key === 'string' ? req.query.key : '';
     const group = state.model.group(key);
     if (!group) return refuse(res, 404, 'No such group on the gateway.');
-    res.json({ pushes: history.entries(key), rhythm: rhythms.rhythmOf(group) ?? null });
+    res.json({
+      pushes: history.entries(key),
+      rhythm: rhythms.rhythmOf(group) ?? null,
+      // What a failed push may have clashed with: this group's metric names held by other groups.
+      shared: group.lastPushSuccessful ? [] : sharedFamilies(group, state.model.snapshot().groups),
+    });
   });
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

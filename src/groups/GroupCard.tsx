@@ -12,6 +12,7 @@ import { useCleanup } from './cleanup/CleanupContext';
 import { PruneBadge } from '../prune/PruneBadge';
 import { CadenceBadge } from '../health/CadenceBadge';
 import { PrometheusSeen } from '../health/PrometheusSeen';
+import { PushHistory } from '../health/PushHistory';
 import type { Duplicate } from '../../core/duplicates';
 import { DuplicatesNote, GatewayChip } from './GatewayMarks';
 import { GatewayDownMark } from './GatewaysDown';
@@ -136,6 +137,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, du
       {duplicates && duplicates.length > 0 && <DuplicatesNote duplicates={duplicates} />}
       <div id={panelId} hidden={!expanded}>
         {expanded && <GroupTools group={group} readOnly={readOnly} />}
+        {expanded && <PushHistory group={group} />}
         {expanded && <PrometheusSeen group={group} />}
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
         {expanded && group.families.length === 0 && (

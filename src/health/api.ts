@@ -26,7 +26,7 @@ export interface CadenceView {
 const SOURCES: readonly RhythmSource[] = ['every', 'cron', 'learned', 'prometheus'];
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function parseRhythm(raw: unknown): RhythmView | undefined {
+export function parseRhythm(raw: unknown): RhythmView | undefined {
   if (!isRecord(raw)) return undefined;
   const { source, intervalSeconds, describe, basis, lateAt, nextDue, staleAfter } = raw;
   if (!SOURCES.includes(source as RhythmSource) || typeof describe !== 'string') return undefined;

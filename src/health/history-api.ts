@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import type { RhythmView } from '../../core/rhythm';
+import { isRecord } from '../../core/validate';
+import { servedByServer } from '../config/config';
+import { readJson } from '../gateway/client';
+import { parseRhythm } from './api';
+
+/** One group's last pushes and rhythm, as the server keeps them (server/history/). */
+export interface GroupHistory {
+  pushes: Array<{ time: number; ok: boolean }>;
+  rhythm: RhythmView | null;
+  /** For a failed group: its metric names other groups hold, with their TYPE and HELP. */
+  shared: Array<{ name: string; type: string; help: string; groups: number }>;
+}
+
+const PATH = '-/pushboard/history';
+
+export function parseGroupHistory(json: unknown): GroupHistory {
+  const root = isRecord(json) ? json : {};
+  const pushes = (Array.isArray(root.pushes) ? root.pushes : [])
+    .filter(isRecord)
+    .filter((p) => typeof p.time === 'number' && Number.isFinite(p.time) && typeof p.ok === 'boolean')
+    .map((p) => ({ time: p.time as number, ok: p.ok as boolean }));
+  const shared = (Array.isArray(root.shared) ? root.shared : [])
+    .filter(isRecord)
+    .filter((f) => typeof f.name === 'string' && typeof f.type === 'string' && typeof f.groups === 'number')
+    .map((f) => ({
+      name: f.name as string,
+      type: f.type as string,
+      help: String(f.help ?? ''),
+      groups: f.groups as number,
+    }));
+  return { pushes, rhythm: parseRhythm(root.rhythm) ?? null, shared };
+}
+
+/** Asked for an expanded group, again after each change of the group (its push times). */
+export function useGroupHistory(key: string, version: string) {
+  return useQuery({
+    queryKey: ['pushboard', 'history', key, version],
+    queryFn: async ({ signal }) => {
+      const url = new URL(PATH, document.baseURI);
+      url.searchParams.set('key', key);
+      const response = await fetch(url, { signal, cache: 'no-cache' });
+      if (response.status === 404) throw new Error('The server no longer knows this group.');
+      return readJson(await response.text(), PATH, parseGroupHistory);
+    },
+    enabled: servedByServer(),
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+}
