@@ -43,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
       for (const selector of ['{job="backup", instance="db-1", path="/var/x"}', '{job="etl"}']) {
         await article(page, selector).getByRole('button', { name: /famil/ }).click();
       }
-      await expect(article(page, '{job="etl"}').getByRole('region', { name: 'h' })).toBeVisible();
+      await expect(article(page, '{job="etl"}').getByRole('region', { name: 'h', exact: true })).toBeVisible();
       await article(page, '{job="etl"}').getByRole('button', { name: 'Copy selector' }).click();
       await expect(
         article(page, '{job="etl"}')
