@@ -57,15 +57,14 @@ export async function backfillFromPrometheus({
     log(`prometheus: push history not filled from Prometheus: ${(error as Error).message}`);
     return 0;
   }
-  const rings = history.store.rings;
+  const { store } = history;
   let filled = 0;
   for (const s of series) {
     const key = formatSelector(groupingLabels(s.metric, basis.honorLabels, basis.targetLabels));
     const pushes = s.values.map(([, v]) => Number(v)).filter((v) => Number.isFinite(v) && v > 0);
     if (pushes.length === 0) continue;
-    const known = rings.get(key)?.raw() ?? [];
-    const all = [...new Set([...known, ...pushes])];
-    rings.set(key, PushRing.from(all));
+    const known = store.ring(key)?.raw() ?? [];
+    store.replace(key, PushRing.from([...new Set([...known, ...pushes])]));
     filled++;
   }
   log(

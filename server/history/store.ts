@@ -70,6 +70,12 @@ export class HistoryStore {
     }
   }
 
+  /** Puts a ring in place of the group's (history filled from elsewhere, e.g. Prometheus). */
+  replace(key: string, ring: PushRing): void {
+    this.rings.set(key, ring);
+    this.dirty = true;
+  }
+
   forget(key: string): void {
     if (this.rings.delete(key)) this.dirty = true;
   }
