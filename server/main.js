@@ -123,7 +123,7 @@ const program = new Command('pushboard')
   )
   .option(
     '--config <file>',
-    'a pushboard.yml with gateways and prune rules; SIGHUP re-reads its prune rules (an invalid file then keeps the old ones; gateways change on restart)',
+    'a pushboard.yml with gateways, prune rules and expectations (expect:); SIGHUP re-reads its prune rules and expectations (an invalid file then keeps the old ones; gateways change on restart)',
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
