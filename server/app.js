@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
@@ -20,6 +21,7 @@ import { PushHistory } from './history/push-history.ts';
 import { Rhythms } from './history/rhythms.ts';
 import { sharedFamilies } from './history/shared-families.ts';
 import { serverState } from './state/server-state.ts';
+import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import {
   firstValue,
   isCrossSite,
@@ -62,6 +64,9 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {number} [maxBodyBytes] the largest change body passed on to the gateway
  * @property {number} [serverPollIntervalMs] how often the server polls the gateway for its viewers
  *   (the `--poll-interval`; 5 s by default)
+ * @property {number} [maxStreams] open event streams in all (`--max-streams`), beyond which 429
+ * @property {number} [maxStreamsPerClient] open event streams per client address (`--max-streams-per-client`)
+ * @property {number} [streamHeartbeatMs] the event stream's heartbeat (15 s; tests shorten it)
  * @property {import('./config.ts').PruneConfig} [prune] prune rules (the `prune:` section of --config)
  * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
  * @property {import('./prometheus/prometheus-view.ts').PrometheusOptions} [prometheus] the Prometheus that
@@ -148,7 +153,27 @@ export function createApp(options) {
 
   const pollIntervalMs = options.serverPollIntervalMs ?? options.pollIntervalMs ?? 5000;
   const exportGroups = Boolean(options.exportGroupHealth ?? options.prometheus?.health?.export);
-  const state = serverState({ gateways, intervalMs: pollIntervalMs });
+  const state = serverState({
+    gateways,
+    intervalMs: pollIntervalMs,
+    stream: {
+      caps: {
+        total: options.maxStreams ?? DEFAULT_STREAM_CAPS.total,
+        perClient: options.maxStreamsPerClient ?? DEFAULT_STREAM_CAPS.perClient,
+      },
+      ...(options.streamHeartbeatMs ? { heartbeatMs: options.streamHeartbeatMs } : {}),
+      // Behind a trusted proxy every stream comes from its address: the client is the address
+      // it appended to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for), the last one.
+      clientOf: (req) =>
+        (trustProxy &&
+          String(req.headers['x-forwarded-for'] ?? '')
+            .split(',')
+            .at(-1)
+            ?.trim()) ||
+        (req.socket.remoteAddress ?? ''),
+      onRefused: (client, reason) => log(`GET events -> 429 (${client}: ${reason})`),
+    },
+  });
   // Every group's pushes, from the server's own polls, kept watching with nobody looking.
   const history = new PushHistory({
     model: state.model,
@@ -175,13 +200,24 @@ export function createApp(options) {
   });
   pruner.configure(options.prune);
   const router = express.Router();
-  // gzip or deflate as the browser asks: the stream, the gateway's API (which the gateway sends
-  // uncompressed) and the app's files.
-  router.use(compression());
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });
+  // What only serves scripts on this origin (the stream, JSON, the gateway's API) refuses
+  // another site's requests, which could not read the answer anyway but would cost the server
+  // (and the gateway, and Prometheus) the work of it. Navigations pass: a link is not an attack.
+  router.use((req, res, next) => {
+    if (!SAFE_METHODS.has(req.method) || req.headers['sec-fetch-mode'] === 'navigate') return next();
+    const scripted = req.path.startsWith('/-/pushboard/') || req.path === '/config.json' || isProxied(req.path);
+    if (!scripted || !isCrossSite(req, trustProxy)) return next();
+    log(`${req.method} ${req.originalUrl} -> 403 (cross-site)`);
+    refuse(res, 403, "Cross-site requests for the dashboard's data are refused.");
+  });
+  // The stream compresses each event once for every viewer (stream-bytes.ts), not per viewer.
   router.get('/-/pushboard/events', state.stream);
+  // gzip or deflate as the browser asks: the gateway's API (which the gateway sends
+  // uncompressed) and the app's files.
+  router.use(compression());
   router.get('/-/pushboard/metrics', state.metrics);
   const promOptions = options.prometheus;
   const promClient = promOptions && prometheusClient(promOptions.url, promOptions.credentials);
@@ -319,9 +355,13 @@ export function createApp(options) {
   }
 
   // The app's page tells the app to follow the server's stream; it does not preload the gateway.
-  // It carries the first screenful of groups itself, so they show before the stream is open.
+  // It carries the first screenful of groups itself (at most FIRST_BYTES of them), so they show
+  // before the stream is open. Built once per version and status of the model, and gzipped once,
+  // whoever asks: never once per request.
   /** @type {string | undefined} */
   let page;
+  /** @type {{ first: string | null, html: Buffer, gzip?: Buffer } | undefined} */
+  let built;
   router.get(['/', '/index.html'], (req, res, next) => {
     try {
       page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
@@ -333,13 +373,21 @@ export function createApp(options) {
     }
     res.setHeader('Cache-Control', 'no-cache');
     const first = state.stream.first();
-    // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
-    // configuration comes along, so the app need not ask config.json for it before it can draw.
-    const json = (/** @type {string} */ id, /** @type {string} */ text) =>
-      `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
-    const data = json('pushboard-config', JSON.stringify(appConfig())) + (first ? json('pushboard-first', first) : '');
-    // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
-    res.type('html').send(page.replace('</head>', () => `${data}</head>`));
+    if (built?.first !== first) {
+      // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
+      // configuration comes along, so the app need not ask config.json for it before it can draw.
+      const json = (/** @type {string} */ id, /** @type {string} */ text) =>
+        `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
+      const data =
+        json('pushboard-config', JSON.stringify(appConfig())) + (first ? json('pushboard-first', first) : '');
+      // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
+      built = { first, html: Buffer.from(page.replace('</head>', () => `${data}</head>`)) };
+    }
+    res.type('html').setHeader('Vary', 'Accept-Encoding');
+    if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') return res.send(built.html);
+    built.gzip ??= gzipSync(built.html);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(built.gzip);
   });
 
   // The build's gzip copies where the browser accepts gzip (compression() leaves those alone).

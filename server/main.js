@@ -19,7 +19,9 @@ import {
   parseThreshold,
   parseFactor,
   parseWindow,
+  parseCount,
 } from './options.js';
+import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { checkCredentialFiles, publicAddress } from './proxy.js';
 import { parseFrameAncestors } from './security.js';
 
@@ -72,6 +74,16 @@ const program = new Command('pushboard')
     '--max-body-size <size>',
     `the largest push or undo passed on to the gateway, e.g. 32MB (default ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024}MB)`,
     checked(parseSize),
+  )
+  .option(
+    '--max-streams <n>',
+    `the most event streams (open tabs) the server holds in all; beyond, 429 (default ${DEFAULT_STREAM_CAPS.total})`,
+    checked(parseCount),
+  )
+  .option(
+    '--max-streams-per-client <n>',
+    `the most event streams from one client address (with --trust-proxy, the last X-Forwarded-For); beyond, 429 (default ${DEFAULT_STREAM_CAPS.perClient})`,
+    checked(parseCount),
   )
   .option(
     '--gateway-basic-auth-file <file>',
@@ -261,6 +273,8 @@ async function main() {
       allowedHosts: opts.allowedHosts,
       trustProxy: opts.trustProxy,
       maxBodyBytes: opts.maxBodySize ?? DEFAULT_MAX_BODY_BYTES,
+      maxStreams: opts.maxStreams,
+      maxStreamsPerClient: opts.maxStreamsPerClient,
       prune: config.prune,
       expect: config.expect,
       dataDir: opts.dataDir ?? defaultDataDir(),

@@ -176,3 +176,14 @@ export function parseFactor(value) {
     throw new Error(`"${value}" is not a factor above 1, like 2`);
   return factor;
 }
+
+/**
+ * A whole number of at least 1, e.g. for --max-streams.
+ * @param {string} value
+ * @returns {number}
+ */
+export function parseCount(value) {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !(n >= 1)) throw new Error(`"${value}" is not a whole number of at least 1`);
+  return n;
+}

@@ -9,6 +9,28 @@ afterEach(() => {
 });
 
 describe('GatewayState', () => {
+  it('shows a gateway that does not answer as not answering after two intervals, until it answers', async () => {
+    const gateway = fakeGateway([rawGroup('a')]);
+    const state = new GatewayState({ fetchMetrics: gateway.fetchMetrics, intervalMs: 300 });
+    await state.pollNow();
+    const release = gateway.hold([rawGroup('a'), rawGroup('b')]);
+    const statuses: PollStatus[] = [];
+    state.on('status', (status) => statuses.push(status));
+    const poll = state.pollNow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(statuses).toEqual([]);
+    await expect.poll(() => statuses.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+    expect(statuses[0]!.error).toEqual({ kind: 'network', message: 'not answering for 1 s' });
+    expect(statuses.at(-1)!.error?.message).toMatch(/^not answering for \d+ s$/);
+    release();
+    await poll;
+    expect(state.status.error).toBeNull();
+    expect(state.groupCount).toBe(2);
+    const seen = statuses.length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(statuses.length).toBe(seen);
+  });
+
   it('polls only while a viewer is connected, once per interval for all of them', async () => {
     vi.useFakeTimers();
     const gateway = fakeGateway([rawGroup('a')]);

@@ -62,6 +62,8 @@ export interface GatewayStateOptions {
    */
   readPoll?: () => Promise<ReadPoll>;
   intervalMs: number;
+  /** A poll without an answer this long shows as "not answering" (2 × intervalMs by default). */
+  hungAfterMs?: number;
   now?: () => number;
 }
 
@@ -197,14 +199,36 @@ export class GatewayState extends EventEmitter<StateEvents> {
     return (this.options.now ?? Date.now)();
   }
 
+  /**
+   * A gateway that accepts the connection and never answers would show as down only when the
+   * request times out (30 s): after hungAfterMs without an answer it shows as not answering,
+   * and the count goes on each interval until the poll ends one way or the other.
+   */
+  private watch(started: number): () => void {
+    const every = this.options.intervalMs;
+    let timer: NodeJS.Timeout | undefined;
+    const tell = () => {
+      const seconds = Math.round((performance.now() - started) / 1000);
+      this.setStatus({ ...this.status, error: { kind: 'network', message: `not answering for ${seconds} s` } });
+      timer = setTimeout(tell, every);
+      timer.unref?.();
+    };
+    timer = setTimeout(tell, this.options.hungAfterMs ?? 2 * every);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  }
+
   private async poll(): Promise<void> {
     const started = performance.now();
     this.lastStart = started;
     let bytes = 0;
     let diff: PollDiff;
+    const unwatch = this.watch(started);
     try {
       ({ bytes, diff } = await this.read());
+      unwatch();
     } catch (error) {
+      unwatch();
       const e = error as Error;
       this.emit('poll', 'error', performance.now() - started, bytes);
       this.setStatus({

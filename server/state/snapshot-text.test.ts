@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Group } from '../../core/metrics-types';
 import type { PollStatus } from './gateway-state';
-import { restText, snapshotTexts, type SnapshotSource } from './snapshot-text';
+import { firstGroups, restText, snapshotTexts, withCutHelp, type SnapshotSource } from './snapshot-text';
 
-const group = (key: string) => ({ key, labels: { job: key }, metrics: [] }) as unknown as Group;
+const group = (key: string) => ({ key, labels: { job: key }, families: [] }) as unknown as Group;
 
 function source(keys: string[]): SnapshotSource & { calls: number } {
   const status: PollStatus = { lastSuccess: 1, error: null, intervalMs: 5000 };
@@ -69,7 +69,7 @@ describe('snapshotTexts', () => {
   it('lets the texts go when nobody asked for them in a while', () => {
     vi.useFakeTimers();
     const state = source(['a', 'b', 'c']);
-    const texts = snapshotTexts('srv', 2, 1000);
+    const texts = snapshotTexts('srv', 2, { keepMs: 1000 });
     texts(state);
     vi.advanceTimersByTime(900);
     texts(state);
@@ -92,7 +92,7 @@ describe('snapshotTexts', () => {
 
 describe('the page’s first event', () => {
   it('is the snapshot event with only the first screen of groups, made once per version', () => {
-    const groups = Array.from({ length: 5 }, (_, i) => ({ key: `k${i}` }) as unknown as Group);
+    const groups = Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, families: [] }) as unknown as Group);
     let made = 0;
     const state = {
       version: 3,
@@ -106,11 +106,50 @@ describe('the page’s first event', () => {
       version: 3,
       status: state.status,
       total: 5,
-      groups: [{ key: 'k0' }, { key: 'k1' }],
+      groups: [
+        { key: 'k0', families: [] },
+        { key: 'k1', families: [] },
+      ],
       complete: false,
     });
     state.status = { lastSuccess: 2, error: null, intervalMs: 5000 };
     expect(JSON.parse(texts.pageFirst(state, 2)).status.lastSuccess).toBe(2);
     expect(made).toBe(1);
+  });
+});
+
+describe('bounded first groups', () => {
+  const helped = (key: string, help: string) =>
+    ({ key, labels: { job: key }, families: [{ name: 'm', help, samples: [] }] }) as unknown as Group;
+
+  it('takes groups up to the count and the byte budget, whatever one group’s size', () => {
+    const groups = [helped('a', 'x'), helped('b', 'y'.repeat(5000)), helped('c', 'z')];
+    expect(firstGroups(groups, 10, 1_000_000).count).toBe(3);
+    expect(firstGroups(groups, 2, 1_000_000).count).toBe(2);
+    const bounded = firstGroups(groups, 10, 1000);
+    expect(bounded.count).toBe(1);
+    expect(JSON.parse(bounded.json)).toEqual([groups[0]]);
+    expect(firstGroups([helped('big', 'q'.repeat(5000))], 10, 1000)).toEqual({ json: '[]', count: 0 });
+  });
+
+  it('cuts long HELP texts for the page, marked, and leaves short ones as they are', () => {
+    const long = helped('a', 'h'.repeat(3000));
+    const cut = withCutHelp(long, 100);
+    expect(cut.families[0]!.help).toBe(`${'h'.repeat(100)}…`);
+    expect(long.families[0]!.help).toHaveLength(3000);
+    const short = helped('b', 'short');
+    expect(withCutHelp(short, 100)).toBe(short);
+  });
+
+  it('carries the same page text for the same version and status, a new one after either changes', () => {
+    const texts = snapshotTexts('srv', 2);
+    const state = source(['a', 'b', 'c']);
+    const one = texts.pageFirst(state, 2, 10_000);
+    expect(texts.pageFirst(state, 2, 10_000)).toBe(one);
+    expect(state.calls).toBe(1);
+    state.status = { ...state.status, lastSuccess: 2 };
+    expect(texts.pageFirst(state, 2, 10_000)).not.toBe(one);
+    expect(state.calls).toBe(1);
+    expect(JSON.parse(one)).toMatchObject({ total: 3, complete: false });
   });
 });

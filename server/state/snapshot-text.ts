@@ -54,26 +54,69 @@ export async function restText(
   return `{"version":${version},"order":${JSON.stringify(order)},"groups":[${parts.join(',')}]}`;
 }
 
-export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KEEP_TEXTS_MS) {
+/** HELP texts in the page are cut to this many characters; the stream brings them whole. */
+export const PAGE_HELP_CHARS = 1024;
+
+/** A group as the page carries it: every HELP text longer than `chars` cut, marked with "…". */
+export function withCutHelp(group: Group, chars = PAGE_HELP_CHARS): Group {
+  if (!group.families.some((f) => f.help.length > chars)) return group;
+  return {
+    ...group,
+    families: group.families.map((f) => (f.help.length > chars ? { ...f, help: `${f.help.slice(0, chars)}…` } : f)),
+  };
+}
+
+/**
+ * The JSON of the first groups: at most `count`, and no more than `maxBytes` of them (but never
+ * fewer than none: a first group larger than that waits for the rest, like those after it).
+ */
+export function firstGroups(
+  groups: readonly Group[],
+  count: number,
+  maxBytes: number,
+  shape: (group: Group) => Group = (g) => g,
+): { json: string; count: number } {
+  const parts: string[] = [];
+  let bytes = 2;
+  for (const group of groups.slice(0, count)) {
+    const text = JSON.stringify(shape(group));
+    bytes += text.length + 1;
+    if (bytes > maxBytes) break;
+    parts.push(text);
+  }
+  return { json: `[${parts.join(',')}]`, count: parts.length };
+}
+
+export function snapshotTexts(
+  serverId: string,
+  firstScreen: number,
+  { keepMs = KEEP_TEXTS_MS, firstBytes = Infinity }: { keepMs?: number; firstBytes?: number } = {},
+) {
   let cached: { version: number; head: string; complete: boolean; rest: Promise<string> | null } | undefined;
-  let page: { version: number; before: string; after: string } | undefined;
+  let page: { version: number; status: unknown; before: string; after: string; text?: string } | undefined;
   let release: NodeJS.Timeout | undefined;
   /**
-   * The same first event with only the first `count` groups, for the page to carry: what one
-   * screen shows, since every byte of it delays the page. Made once per version.
+   * The same first event with only the first `count` groups (and at most `maxBytes` of them, each
+   * HELP cut to PAGE_HELP_CHARS), for the page to carry: what one screen shows, since every byte
+   * of it delays the page. Made once per version and status: the same string until either changes.
    */
-  const pageFirst = (state: SnapshotSource, count: number): string => {
+  const pageFirst = (state: SnapshotSource, count: number, maxBytes = Infinity): string => {
     if (page?.version !== state.version) {
       const { groups, version } = state.snapshot();
-      const head = `"total":${groups.length},"groups":${JSON.stringify(groups.slice(0, count))}`;
+      const head = firstGroups(groups, count, maxBytes, withCutHelp);
       page = {
         version,
+        status: undefined,
         before: `{"server":${JSON.stringify(serverId)},"version":${version},"status":`,
-        after: `,${head},"complete":${groups.length <= count}}`,
+        after: `,"total":${groups.length},"groups":${head.json},"complete":${head.count === groups.length}}`,
       };
     }
-    // The status changes with every poll: written per page.
-    return `${page.before}${JSON.stringify(state.status)}${page.after}`;
+    // The status changes with every poll.
+    if (page.text === undefined || page.status !== state.status) {
+      page.status = state.status;
+      page.text = `${page.before}${JSON.stringify(state.status)}${page.after}`;
+    }
+    return page.text;
   };
   const texts = (state: SnapshotSource): SnapshotTexts => {
     clearTimeout(release);
@@ -81,17 +124,18 @@ export function snapshotTexts(serverId: string, firstScreen: number, keepMs = KE
     release.unref?.();
     if (cached?.version !== state.version) {
       const { groups, version } = state.snapshot();
-      const complete = groups.length <= firstScreen;
+      const head = firstGroups(groups, firstScreen, firstBytes);
+      const complete = head.count === groups.length;
       cached = {
         version,
-        head: `"total":${groups.length},"groups":${JSON.stringify(groups.slice(0, firstScreen))}`,
+        head: `"total":${groups.length},"groups":${head.json}`,
         complete,
         rest: complete
           ? null
           : restText(
               version,
               groups.map((g) => g.key),
-              groups.slice(firstScreen),
+              groups.slice(head.count),
             ),
       };
     }

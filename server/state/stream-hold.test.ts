@@ -23,11 +23,15 @@ function setUp() {
     status: () => res,
     setHeader: () => res,
     flushHeaders: () => {},
-    write: (text: string) => written.push(text),
+    write: (bytes: Buffer) => written.push(bytes.toString()),
     destroy: () => {},
   });
   const events = () => written.map((t) => /^event: (\w+)/.exec(t)?.[1]).filter(Boolean);
-  streamHandler(state as unknown as GatewayState)(new EventEmitter() as Request, res as unknown as Response);
+  const req = Object.assign(new EventEmitter(), {
+    socket: { remoteAddress: '127.0.0.1' },
+    acceptsEncodings: () => 'identity',
+  });
+  streamHandler(state as unknown as GatewayState)(req as unknown as Request, res as unknown as Response);
   return { state, events };
 }
 

@@ -1,4 +1,5 @@
 import express from 'express';
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,6 +116,34 @@ describe('the event stream', () => {
     await expect.poll(() => healthy.events.filter((e) => e.event === 'diff').length).toBeGreaterThan(1);
     healthy.close();
     socket.destroy();
+  });
+
+  it('drops a viewer that took nothing through two heartbeats while bytes waited for it', async () => {
+    // 24 MB of snapshot: more than the kernel's buffers on both ends of a loopback connection.
+    const groups = Array.from({ length: 48 }, (_, i) => ({
+      key: `g${i}`,
+      families: [{ name: 'm', help: `${i}`.padEnd(500_000, 'h'), samples: [] }],
+    }));
+    let viewers = 0;
+    const state = Object.assign(new EventEmitter(), {
+      version: 1,
+      status: { lastSuccess: 1, error: null, intervalMs: 60_000 },
+      lastAnswerBytes: 0,
+      acquire: () => (viewers++, () => viewers--),
+      snapshot: () => ({ version: 1, groups, status: state.status }),
+    }) as unknown as GatewayModel;
+    const port = await serve(state, { heartbeatMs: 100, maxBacklogBytes: () => 1e9 });
+    const socket = connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`GET /events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    socket.pause();
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    await expect.poll(() => viewers).toBe(1);
+    // Never read: once the kernel's buffers are full, nothing more is taken, and it is dropped.
+    await expect.poll(() => viewers, { timeout: 10_000 }).toBe(0);
+    socket.resume();
+    await expect.poll(() => closed).toBe(true);
   });
 
   it('streams several gateways as one model: merged keys, each gateway’s changes as they come', async () => {
