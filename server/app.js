@@ -204,12 +204,16 @@ export function createApp(options) {
     res.type('text/plain').send('OK\n');
   });
   // What only serves scripts on this origin (the stream, JSON, the gateway's API) refuses
-  // another site's requests, which could not read the answer anyway but would cost the server
-  // (and the gateway, and Prometheus) the work of it. Navigations pass: a link is not an attack.
+  // another site's requests as the browser labels them (Sec-Fetch-Site), `no-cors` ones too:
+  // they could not read the answer anyway, but would cost the server (and the gateway, and
+  // Prometheus) the work of it. Navigations pass: a link is not an attack. Tools without the
+  // header (curl, Prometheus scraping the metrics) pass too.
   router.use((req, res, next) => {
     if (!SAFE_METHODS.has(req.method) || req.headers['sec-fetch-mode'] === 'navigate') return next();
+    const site = req.headers['sec-fetch-site'];
+    if (site === undefined || site === 'same-origin' || site === 'none') return next();
     const scripted = req.path.startsWith('/-/pushboard/') || req.path === '/config.json' || isProxied(req.path);
-    if (!scripted || !isCrossSite(req, trustProxy)) return next();
+    if (!scripted) return next();
     log(`${req.method} ${req.originalUrl} -> 403 (cross-site)`);
     refuse(res, 403, "Cross-site requests for the dashboard's data are refused.");
   });

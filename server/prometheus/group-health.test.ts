@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GatewayState } from '../state/gateway-state';
 import { fakeGateway } from '../state/testing';
 import type { PrometheusClient } from './client';
-import { basisOf, DEFAULT_HEALTH, GroupHealth, seriesMatchers } from './group-health';
+import { basisOf, DEFAULT_HEALTH, GroupHealth, SEEN_KEEP_MS, seriesMatchers } from './group-health';
 import type { PrometheusView } from './prometheus-view';
 
 /** The gateway's target in Prometheus, job pgw, with these labels. */
@@ -132,6 +132,35 @@ describe('GroupHealth', () => {
     expect(queries).toHaveLength(2);
     tick(DEFAULT_HEALTH.refreshMs + 1);
     await health.fresh();
+    expect(queries).toHaveLength(4);
+  });
+
+  it('does not run the queries again for every request after a read failed, only once a cycle', async () => {
+    const { health, queries, setView, tick } = setup();
+    setView({ configured: true, address: 'p', reachable: false, error: 'Prometheus is down' });
+    expect(await health.fresh()).toMatchObject({ available: false });
+    setView(scraped);
+    for (let i = 0; i < 5; i++) expect(await health.fresh()).toMatchObject({ available: false });
+    expect(queries).toHaveLength(0);
+    tick(DEFAULT_HEALTH.refreshMs + 1);
+    expect(await health.fresh()).toMatchObject({ available: true });
+    expect(queries).toHaveLength(2);
+  });
+
+  it('asks Prometheus about a group once for every tab that expands it within a few seconds', async () => {
+    const { health, queries, tick } = setup();
+    const group = parseGroups([
+      {
+        labels: { job: 'a' },
+        last_push_successful: true,
+        push_time_seconds: { type: 'GAUGE', help: '', time_stamp: 'T', metrics: [{ labels: {}, value: '1' }] },
+      },
+    ])[0]!;
+    const answers = await Promise.all([health.seen(group), health.seen(group), health.seen(group)]);
+    expect(answers[1]).toBe(answers[0]);
+    expect(queries).toHaveLength(2);
+    tick(SEEN_KEEP_MS + 1);
+    await health.seen(group);
     expect(queries).toHaveLength(4);
   });
 });

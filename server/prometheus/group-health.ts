@@ -48,6 +48,11 @@ export interface CadenceView {
   intervals: Record<string, number>;
 }
 
+/** How long one group's "does Prometheus see it?" answer is kept: tabs expanding it share one. */
+export const SEEN_KEEP_MS = 10_000;
+/** The most groups' answers kept at once (the oldest go first). */
+const SEEN_KEPT = 500;
+
 const round = (seconds: number) => Number(seconds.toPrecision(3));
 
 export function basisOf(view: PrometheusView): Basis | string {
@@ -75,6 +80,9 @@ export class GroupHealth {
   private intervals = new Map<string, Cadence>();
   private reason: string | null = 'Not read from Prometheus yet.';
   private refreshedAt: number | null = null;
+  /** When the last read began, whether it succeeded or not. */
+  private attemptedAt: number | null = null;
+  private seenKept = new Map<string, { at: number; answer: Promise<SeenView> }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -118,6 +126,7 @@ export class GroupHealth {
 
   /** Reads every group's rhythm, sharing a read already under way. */
   refresh(): Promise<void> {
+    if (!this.running) this.attemptedAt = this.now();
     this.running ??= this.read().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -125,9 +134,13 @@ export class GroupHealth {
   /**
    * The rhythms, read first if they are older than one cycle: with nobody watching the cycle
    * reads nothing, so the first viewer after a quiet spell would otherwise wait a whole cycle.
+   * A read that failed counts as one: its week-long queries are not run again for every request
+   * until Prometheus answers, only once a cycle.
    */
   async fresh(): Promise<CadenceView> {
-    if (this.refreshedAt === null || this.now() - this.refreshedAt > this.settings.refreshMs) await this.refresh();
+    const since = (at: number | null) => (at === null ? Infinity : this.now() - at);
+    const cycle = this.settings.refreshMs;
+    if (since(this.refreshedAt) > cycle && since(this.attemptedAt) > cycle) await this.refresh();
     return this.view();
   }
 
@@ -171,8 +184,22 @@ export class GroupHealth {
     };
   }
 
-  /** Does Prometheus hold this group's push time, and when did it last scrape it? */
-  async seen(group: Group): Promise<SeenView> {
+  /**
+   * Does Prometheus hold this group's push time, and when did it last scrape it? Kept for
+   * SEEN_KEEP_MS per group, so however many tabs expand it, Prometheus answers once.
+   */
+  seen(group: Group): Promise<SeenView> {
+    const now = this.now();
+    const kept = this.seenKept.get(group.key);
+    if (kept && now - kept.at <= SEEN_KEEP_MS) return kept.answer;
+    for (const [key, { at }] of this.seenKept) if (now - at > SEEN_KEEP_MS) this.seenKept.delete(key);
+    if (this.seenKept.size >= SEEN_KEPT) this.seenKept.delete(this.seenKept.keys().next().value!);
+    const answer = this.readSeen(group);
+    this.seenKept.set(group.key, { at: now, answer });
+    return answer;
+  }
+
+  private async readSeen(group: Group): Promise<SeenView> {
     const basis = basisOf(await this.options.view());
     if (typeof basis === 'string') return { state: 'unavailable', reason: basis };
     const matchers = seriesMatchers(group.labels, basis);
