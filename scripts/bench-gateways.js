@@ -11,15 +11,16 @@ import { startGateway } from '../server/local-gateway.js';
 import { ensureFixture } from './bench-fixture.js';
 
 /**
- * The first gateway listens where the one gateway always did; the others from 19401 on.
- * @param {number} k
+ * The first gateway listens where the one gateway always did; the others from 19401 on (each
+ * moved by `--port-offset`, for a machine where another run holds those).
+ * @param {number} k @param {number} offset
  */
-const listenOf = (k) => `127.0.0.1:${k === 0 ? 19392 : 19400 + k}`;
+const listenOf = (k, offset) => `127.0.0.1:${(k === 0 ? 19392 : 19400 + k) + offset}`;
 
 /**
- * @param {{ root: string, groups: number, count: number, log: (line: string) => void }} options
+ * @param {{ root: string, groups: number, count: number, log: (line: string) => void, portOffset?: number }} options
  */
-export async function startBenchGateways({ root, groups, count, log }) {
+export async function startBenchGateways({ root, groups, count, log, portOffset = 0 }) {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--gateways ${count}: a whole number, 1 or more`);
   if (groups % count !== 0) throw new Error(`--groups ${groups} does not split evenly over ${count} gateways`);
   const share = groups / count;
@@ -36,12 +37,12 @@ export async function startBenchGateways({ root, groups, count, log }) {
   const dir = path.join(root, '.data', 'bench');
   const fixtures = [];
   for (let k = 0; k < count; k++) {
-    fixtures.push(await ensureFixture({ dir, groups: share, offset: share * k, port: 19391, log }));
+    fixtures.push(await ensureFixture({ dir, groups: share, offset: share * k, port: 19391 + portOffset, log }));
   }
   try {
     for (const [k, fixture] of fixtures.entries()) {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
-      const listen = listenOf(k);
+      const listen = listenOf(k, portOffset);
       const name = count > 1 ? `gw-${k + 1}` : 'default';
       try {
         copyFileSync(fixture, path.join(dataDir, 'pushgateway.data'));

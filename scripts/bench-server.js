@@ -12,17 +12,26 @@ import path from 'node:path';
  * `node server/cli.js` following the gateways, with --expose-gc so its metrics report the heap
  * after a collection (PUSHBOARD_GC_BEFORE_METRICS). One gateway is given as a bare URL, as
  * before there could be several; more as NAME=URL each.
- * @param {{ root: string, gateways: Array<{ name: string, url: URL }>, port: number }} options
+ * @param {{ root: string, gateways: Array<{ name: string, url: URL }>, port: number, args?: string[] }} options
  */
-export async function startServer({ root, gateways, port }) {
+export async function startServer({ root, gateways, port, args = [] }) {
   const flags =
     gateways.length === 1
       ? ['--gateway', gateways[0]?.url.href ?? '']
       : gateways.flatMap(({ name, url }) => ['--gateway', `${name}=${url.href}`]);
   // Its push history in a folder of its own, not the checkout's data/.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
-  const args = ['--expose-gc', 'server/cli.js', ...flags, '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir];
-  const child = spawn(process.execPath, args, {
+  const argv = [
+    '--expose-gc',
+    'server/cli.js',
+    ...flags,
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--data-dir',
+    dataDir,
+    ...args,
+  ];
+  const child = spawn(process.execPath, argv, {
     cwd: root,
     env: { ...process.env, PUSHBOARD_GC_BEFORE_METRICS: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -38,6 +47,9 @@ export async function startServer({ root, gateways, port }) {
   child.stdout.resume();
   return {
     url: `http://127.0.0.1:${port}/`,
+    pid: child.pid,
+    /** null while it runs. */
+    exitCode: () => child.exitCode,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(undefined);

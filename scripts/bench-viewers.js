@@ -224,8 +224,8 @@ export async function measureViewers(options) {
       [
         `viewers: server heap (its thread and the gateway readers) after ${secs} s with ${viewers} viewers (after a forced GC)`,
         `${(heapBytes / 1e6).toFixed(1)} MB = ${(heapBytes / bodyBytes).toFixed(2)} × the ${multi ? `${n} responses` : 'response'}`,
-        multi ? '≤ 4 × the responses (their sum)' : '≤ 4 × the response',
-        heapBytes <= 4 * bodyBytes,
+        multi ? '≤ 4 × the responses (their sum)' : '≤ 3 × the response',
+        heapBytes <= (multi ? 4 : 3) * bodyBytes,
       ],
     ];
   } finally {

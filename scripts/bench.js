@@ -15,6 +15,8 @@ import { createApp, createHttpServer } from '../server/app.js';
 import { startBenchGateways } from './bench-gateways.js';
 import { measureFilter, measureFirstGroups, measureLoadedHeap, measurePolls, measureRawFetch } from './bench-page.js';
 import { measureHistoryMemory, measureIdleFirstTab } from './bench-history.js';
+import { measureCompression } from './bench-compression.js';
+import { measureSoak } from './bench-soak.js';
 import { measureViewers } from './bench-viewers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +24,8 @@ const { values } = parseArgs({
   options: {
     groups: { type: 'string', default: '10000' },
     out: { type: 'string' },
-    // all, page (the one-tab figures) or viewers (several tabs on one server, bench-viewers.js)
+    // all, page (the one-tab figures), viewers (several tabs on one server, bench-viewers.js) or
+    // soak (a few minutes of load with stalled streams, bench-soak.js; one gateway only)
     part: { type: 'string', default: 'all' },
     // the viewers part's 5-viewer phase, in seconds (each 1-viewer phase is half of it)
     duration: { type: 'string', default: '60' },
@@ -30,20 +33,26 @@ const { values } = parseArgs({
     gateways: { type: 'string', default: '1' },
     // the push history's figures (bench-history.js); --no-history leaves them out
     history: { type: 'boolean', default: true },
+    // the soak part (bench-soak.js): each phase's length in seconds, and its stalled streams
+    'soak-phase': { type: 'string', default: '75' },
+    stalled: { type: 'string', default: '300,1000' },
+    // every port moved by this much (19391–19395 and 19401 on by default)
+    'port-offset': { type: 'string', default: '0' },
   },
 });
 const groups = Number(values.groups);
+const portOffset = Number(values['port-offset']);
 const count = Number(values.gateways);
 const multi = count > 1;
 const part = values.part ?? 'all';
-if (!['all', 'page', 'viewers'].includes(part)) throw new Error(`--part ${part}: all, page or viewers`);
+if (!['all', 'page', 'viewers', 'soak'].includes(part)) throw new Error(`--part ${part}: all, page, viewers or soak`);
 /** The server's poll interval in both parts: the default, as the app ships. */
 const INTERVAL_MS = 5000;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const log = (/** @type {string} */ line) => console.error(line);
 const PAIRS = 7;
 
-const started = await startBenchGateways({ root, groups, count, log });
+const started = await startBenchGateways({ root, groups, count, log, portOffset });
 const { gateways } = started;
 /** Every gateway's API as the page part's server proxies it: (ii) fetches them all in parallel. */
 const rawPaths = multi ? gateways.map((g) => `/-/gateways/${g.name}/api/v1/metrics`) : ['/api/v1/metrics'];
@@ -58,8 +67,8 @@ const served = createApp({
 let serverPolls = 0;
 for (const member of served.state.members) member.state.on('poll', () => serverPolls++);
 // Through createHttpServer, whose close also stops the server's gateway readers (worker threads).
-const server = createHttpServer(served).listen(19393, '127.0.0.1');
-const app = 'http://127.0.0.1:19393/';
+const server = createHttpServer(served).listen(19393 + portOffset, '127.0.0.1');
+const app = `http://127.0.0.1:${19393 + portOffset}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -76,9 +85,9 @@ try {
   const found = bodies.reduce((n, body) => n + JSON.parse(body).data.length, 0);
   log(`bench: ${found} groups, body ${(bodyBytes / 1e6).toFixed(1)} MB${multi ? ` (${count} gateways)` : ''}`);
 
-  if (part !== 'viewers') await pagePart(bodyBytes);
-  if (part !== 'viewers' && values.history && !multi) await historyPart();
-  if (part !== 'page') {
+  if (part === 'all' || part === 'page') await pagePart(bodyBytes);
+  if ((part === 'all' || part === 'page') && values.history && !multi) await historyPart();
+  if (part === 'all' || part === 'viewers') {
     const durationMs = Number(values.duration) * 1000;
     rows.push(
       ...(await measureViewers({
@@ -87,11 +96,34 @@ try {
         gateways: gateways.map(({ name, url }) => ({ name, url })),
         rawPaths,
         bodyBytes,
-        port: 19394,
+        port: 19394 + portOffset,
         durationMs,
         intervalMs: INTERVAL_MS,
         viewers: 5,
         pairs: 5,
+        log,
+      })),
+    );
+  }
+
+  if ((part === 'all' || part === 'soak') && !multi) {
+    const modes = measureCompression();
+    const kB = (/** @type {number} */ x) => `${(x / 1024).toFixed(0)} kB`;
+    const shared = modes.find((m) => m.mode === 'shared');
+    rows.push([
+      `soak: RSS per stalled viewer of a ${((modes[0]?.snapshotBytes ?? 0) / 1e6).toFixed(1)} MB snapshot, 300 viewers`,
+      modes.map((m) => `${m.mode} ${kB(m.perViewerBytes)}`).join(', '),
+      'shared (chosen) < 16 kB',
+      (shared?.perViewerBytes ?? Infinity) < 16 * 1024,
+    ]);
+    rows.push(
+      ...(await measureSoak({
+        root,
+        gateway: { url: gateways[0]?.url ?? new URL('http://127.0.0.1:19392/') },
+        groups,
+        port: 19395 + portOffset,
+        phaseMs: Number(values['soak-phase']) * 1000,
+        stalledCounts: String(values.stalled).split(',').map(Number),
         log,
       })),
     );

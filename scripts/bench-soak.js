@@ -1,0 +1,219 @@
+// @ts-check
+/**
+ * The soak part: the server (a child process, as in the viewers part) under a steady load for a
+ * few minutes, with viewers that never read. Loopback only; it stops by itself.
+ *
+ * - the gateway's groups pushed again, 20 a second, straight to the gateway (as batch jobs do);
+ * - live viewers that read every event (gzip, as browsers ask), and viewers coming and going;
+ * - in each phase, `stalled` more streams that send a browser's Accept-Encoding, take the answer's
+ *   first bytes and never read again (spread over 127.0.0.x, 100 per address);
+ * - sampled every few seconds: the server's RSS (/proc), its heap after a forced collection (its
+ *   own metrics), and the latency of /-/pushboard/healthy (probed twice a second).
+ */
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { benchGroup } from './bench-fixture.js';
+import { push } from './push.js';
+import { scrape, startServer } from './bench-server.js';
+
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const MB = 1e6;
+
+/** @param {number | undefined} pid */
+const rssOf = (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
+
+/** A stream that takes its answer's first bytes and never reads again. @param {number} port @param {string} localAddress */
+function stalled(port, localAddress) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, localAddress });
+    socket.on('error', () => {});
+    socket.once('data', (chunk) => {
+      socket.pause();
+      resolve({ socket, ok: chunk.toString('latin1').startsWith('HTTP/1.1 200') });
+    });
+    socket.write(
+      `GET /-/pushboard/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept-Encoding: gzip, deflate, br, zstd\r\n\r\n`,
+    );
+  });
+}
+
+/** A viewer that reads every event; counts diffs. @param {string} url */
+function follower(url) {
+  const controller = new AbortController();
+  const state = { diffs: 0, rest: false, closed: false };
+  void (async () => {
+    const response = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' }, signal: controller.signal });
+    const decoder = new TextDecoder();
+    let tail = '';
+    for await (const chunk of /** @type {AsyncIterable<Uint8Array>} */ (response.body)) {
+      const text = tail + decoder.decode(chunk, { stream: true });
+      state.diffs += text.split('event: diff\n').length - 1;
+      if (text.includes('event: rest\n') || text.includes('event: snapshot\n')) state.rest = true;
+      tail = text.slice(-16);
+    }
+  })()
+    .catch(() => {})
+    .finally(() => (state.closed = true));
+  return { state, close: () => controller.abort() };
+}
+
+/** Least-squares slope of (t ms, y) in y per minute. @param {Array<[number, number]>} points */
+function slopePerMinute(points) {
+  const n = points.length;
+  const mt = points.reduce((s, [t]) => s + t, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const num = points.reduce((s, [t, y]) => s + (t - mt) * (y - my), 0);
+  const den = points.reduce((s, [t]) => s + (t - mt) ** 2, 0);
+  return den === 0 ? 0 : (num / den) * 60_000;
+}
+
+/**
+ * @param {{ root: string, gateway: { url: URL }, groups: number, port: number, phaseMs: number,
+ *   stalledCounts: number[], log: (line: string) => void }} options
+ * @returns {Promise<Array<[string, string, string, boolean]>>}
+ */
+export async function measureSoak({ root, gateway, groups, port, phaseMs, stalledCounts, log }) {
+  const most = Math.max(...stalledCounts);
+  const server = await startServer({
+    root,
+    gateways: [{ name: 'default', url: gateway.url }],
+    port,
+    args: ['--max-streams', String(most + 100)],
+  });
+  const events = `${server.url}-/pushboard/events`;
+  const metrics = `${server.url}-/pushboard/metrics`;
+  const heap = () =>
+    scrape(metrics, /^pushboard_nodejs_heap_size_used_bytes (\S+)$/gm).then(async (h) => h + (await readerHeap()));
+  const readerHeap = () => scrape(metrics, /^pushboard_gateway_reader_heap_bytes (\S+)$/gm);
+  let stopping = false;
+  /** @type {number[]} */
+  let health = [];
+  const prober = (async () => {
+    while (!stopping) {
+      const t0 = performance.now();
+      await fetch(`${server.url}-/pushboard/healthy`).then(
+        (r) => r.text(),
+        () => '',
+      );
+      health.push(performance.now() - t0);
+      await sleep(500);
+    }
+  })();
+  // 20 a second, on a clock: each push waits for the gateway (which scans every group on each),
+  // so several are under way at once; at most 20.
+  let pushes = 0;
+  let inFlight = 0;
+  const pusher = (async () => {
+    let i = 0;
+    const start = performance.now();
+    while (!stopping) {
+      await sleep(Math.max(0, start + i * 50 - performance.now()));
+      if (inFlight >= 20) continue;
+      const { labels, body } = benchGroup(i++ % groups);
+      inFlight++;
+      void push(gateway.url, labels, body.replace(/^bench_runs_total \d+$/m, `bench_runs_total ${Date.now()}`))
+        .then(
+          () => pushes++,
+          () => {},
+        )
+        .finally(() => inFlight--);
+    }
+  })();
+  const live = [follower(events), follower(events), follower(events)];
+  let churned = 0;
+  const churn = (async () => {
+    while (!stopping) {
+      const viewer = follower(events);
+      for (let t = 0; t < 40 && !viewer.state.rest && !stopping; t++) await sleep(100);
+      viewer.close();
+      churned++;
+      await sleep(1000);
+    }
+  })();
+
+  /** @type {Array<[string, string, string, boolean]>} */
+  const rows = [];
+  try {
+    // The first poll's groups have reached the live viewers; then a few quiet seconds.
+    while (!live.every((v) => v.state.diffs > 0)) await sleep(500);
+    await sleep(5000);
+    const baseRss = rssOf(server.pid);
+    const baseHeap = await heap();
+    log(`bench: soak: baseline RSS ${(baseRss / MB).toFixed(0)} MB, heap ${(baseHeap / MB).toFixed(1)} MB`);
+    rows.push([
+      `soak: server at ${groups.toLocaleString('en-US')} groups, 20 pushes/s, 3 live viewers and one coming and going`,
+      `RSS ${(baseRss / MB).toFixed(0)} MB, heap ${(baseHeap / MB).toFixed(1)} MB`,
+      'baseline',
+      true,
+    ]);
+    for (const count of stalledCounts) {
+      health = [];
+      const diffsBefore = live.map((v) => v.state.diffs);
+      const pushesBefore = pushes;
+      /** @type {Array<{ socket: import('node:net').Socket, ok: boolean }>} */
+      const held = [];
+      for (let i = 0; i < count; i++) {
+        held.push(/** @type {any} */ (await stalled(port, `127.0.0.${2 + Math.floor(i / 100)}`)));
+      }
+      const admitted = held.filter((h) => h.ok).length;
+      const started = Date.now();
+      /** @type {Array<{ t: number, rss: number, heap: number }>} */
+      const samples = [];
+      while (Date.now() - started < phaseMs && server.exitCode() === null) {
+        await sleep(10_000);
+        if (server.exitCode() !== null) break;
+        samples.push({ t: Date.now() - started, rss: rssOf(server.pid), heap: await heap() });
+      }
+      const crashed = server.exitCode() !== null;
+      const peak = Math.max(...samples.map((s) => s.rss));
+      const last = samples.filter((s) => s.t >= phaseMs - 60_000);
+      const slope = slopePerMinute(last.map((s) => [s.t, s.heap]));
+      const worstHealth = Math.max(...health);
+      const diffs = live.map((v, i) => v.state.diffs - (diffsBefore[i] ?? 0));
+      const series = samples.map(
+        (s) => `${Math.round(s.t / 1000)}s ${(s.rss / MB).toFixed(0)}/${(s.heap / MB).toFixed(0)}`,
+      );
+      log(`bench: soak: ${count} stalled (${admitted} admitted): RSS/heap MB ${series.join(', ')}`);
+      const pushRate = ((pushes - pushesBefore) / ((Date.now() - started) / 1000)).toFixed(1);
+      log(
+        `bench: soak: health worst ${worstHealth.toFixed(0)} ms of ${health.length}; live diffs ${diffs.join(', ')}; ${pushRate} pushes/s; viewers came and went ${churned}`,
+      );
+      const limit = count <= 300 ? 400 : 600;
+      rows.push(
+        [
+          `soak: server RSS with ${count} stalled streams, ${Math.round(phaseMs / 1000)} s${crashed ? ' (CRASHED)' : ''}`,
+          `peak ${(peak / MB).toFixed(0)} MB = baseline + ${((peak - baseRss) / MB).toFixed(0)} MB (${admitted} admitted)`,
+          `< ${limit} MB, no crash`,
+          !crashed && peak < limit * MB,
+        ],
+        [
+          `soak: health latency with ${count} stalled`,
+          `worst ${worstHealth.toFixed(0)} ms of ${health.length} probes`,
+          '< 1 s throughout',
+          worstHealth < 1000,
+        ],
+        [
+          `soak: heap slope over the last minute with ${count} stalled`,
+          `${(slope / MB).toFixed(2)} MB/min (heap ${(last[0]?.heap ?? NaN) / MB > 0 ? ((last[0]?.heap ?? 0) / MB).toFixed(0) : '?'}→${((last.at(-1)?.heap ?? 0) / MB).toFixed(0)} MB)`,
+          'flat (|slope| ≤ 1 MB/min)',
+          Math.abs(slope) <= MB,
+        ],
+        [
+          `soak: diffs received by each of 3 live viewers with ${count} stalled`,
+          diffs.join(', '),
+          `every viewer ≥ 1 per 10 s`,
+          diffs.every((d) => d >= phaseMs / 10_000),
+        ],
+      );
+      for (const h of held) h.socket.destroy();
+      if (crashed) break;
+      await sleep(5000);
+    }
+  } finally {
+    stopping = true;
+    for (const v of live) v.close();
+    await Promise.all([prober, pusher, churn]);
+    await server.stop();
+  }
+  return rows;
+}
