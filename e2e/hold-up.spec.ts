@@ -143,6 +143,7 @@ test.describe('with a slow server poll', () => {
 
 test('a gateway that accepts and never answers shows as not answering, and the others keep updating', async ({
   gateway,
+  page,
 }) => {
   test.setTimeout(60_000);
   const held: Socket[] = [];
@@ -167,7 +168,12 @@ test('a gateway that accepts and never answers shows as not answering, and the o
         .filter((g) => g.name === 'hung')
         .map((g) => g.error?.message ?? '');
     // Well before the request's own 30 s timeout.
-    await expect.poll(() => hungStatus().at(-1) ?? '', { timeout: 10_000 }).toMatch(/^not answering for \d+ s$/);
+    await expect
+      .poll(() => hungStatus().at(-1) ?? '', { timeout: 10_000 })
+      .toMatch(/^The Pushgateway is not answering for \d+ s\.$/);
+    // And in a tab, named.
+    await page.goto(app.url);
+    await expect(page.getByRole('alert').filter({ hasText: 'hung' })).toContainText(/not answering for \d+ s/);
     await push(gateway.url, { job: 'fresh', instance: 'f1' }, 'm 1\n');
     await expect
       .poll(() => live.events.some((e) => e.event === 'diff' && e.data.includes('"instance":"f1"')), { timeout: 5000 })

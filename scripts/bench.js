@@ -35,8 +35,8 @@ const { values } = parseArgs({
     history: { type: 'boolean', default: true },
     // the soak part (bench-soak.js): each phase's length in seconds, and its stalled streams
     'soak-phase': { type: 'string', default: '75' },
-    stalled: { type: 'string', default: '300,1000' },
-    // every port moved by this much (19391–19395 and 19401 on by default)
+    stalled: { type: 'string', default: '0,300,1000' },
+    // every port moved by this much (19391–19396 and 19401 on by default)
     'port-offset': { type: 'string', default: '0' },
   },
 });
@@ -119,9 +119,9 @@ try {
     rows.push(
       ...(await measureSoak({
         root,
-        gateway: { url: gateways[0]?.url ?? new URL('http://127.0.0.1:19392/') },
         groups,
         port: 19395 + portOffset,
+        gatewayPort: 19396 + portOffset,
         phaseMs: Number(values['soak-phase']) * 1000,
         stalledCounts: String(values.stalled).split(',').map(Number),
         log,

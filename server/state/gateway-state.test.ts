@@ -20,8 +20,8 @@ describe('GatewayState', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(statuses).toEqual([]);
     await expect.poll(() => statuses.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
-    expect(statuses[0]!.error).toEqual({ kind: 'network', message: 'not answering for 1 s' });
-    expect(statuses.at(-1)!.error?.message).toMatch(/^not answering for \d+ s$/);
+    expect(statuses[0]!.error).toEqual({ kind: 'network', message: 'The Pushgateway is not answering for 1 s.' });
+    expect(statuses.at(-1)!.error?.message).toMatch(/^The Pushgateway is not answering for \d+ s\.$/);
     release();
     await poll;
     expect(state.status.error).toBeNull();

@@ -209,7 +209,10 @@ export class GatewayState extends EventEmitter<StateEvents> {
     let timer: NodeJS.Timeout | undefined;
     const tell = () => {
       const seconds = Math.round((performance.now() - started) / 1000);
-      this.setStatus({ ...this.status, error: { kind: 'network', message: `not answering for ${seconds} s` } });
+      this.setStatus({
+        ...this.status,
+        error: { kind: 'network', message: `The Pushgateway is not answering for ${seconds} s.` },
+      });
       timer = setTimeout(tell, every);
       timer.unref?.();
     };
