@@ -7,6 +7,7 @@ import {
   parseListen,
   parseServiceUrl,
   parseSize,
+  parseCount,
   parseWindow,
 } from './options.js';
 
@@ -176,5 +177,13 @@ describe('parseServiceUrl', () => {
     expect(() => parseServiceUrl('http://a:b@h/', 'gateway', 'name it in basic_auth_file')).toThrow(
       'must not hold credentials: put "user:password" in a file and name it in basic_auth_file',
     );
+  });
+});
+
+describe('parseCount', () => {
+  it('takes a whole number of at least 1, and refuses anything else with the value', () => {
+    expect(parseCount('300')).toBe(300);
+    expect(parseCount(' 1 ')).toBe(1);
+    for (const bad of ['0', '-1', '1.5', 'many', '']) expect(() => parseCount(bad)).toThrow(`"${bad}"`);
   });
 });
