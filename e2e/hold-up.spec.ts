@@ -52,7 +52,7 @@ test.describe('streams with a memory budget', () => {
 
       // Nobody reads the five: once their kernel buffers are full, the heartbeats find them
       // taking nothing, and the server lets them go. The live viewer stays.
-      await expect.poll(() => metric(app, 'pushboard_viewers'), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => metric(app, 'pushboard_viewers'), { timeout: 30_000 }).toBe(1);
       await push(app.url, { job: 'after', instance: 'a1' }, 'm 1\n');
       await expect
         .poll(() => live.events.some((e) => e.event === 'diff' && e.data.includes('"instance":"a1"')))
@@ -75,10 +75,10 @@ test('the page and the first event are bounded in bytes, whatever one group’s 
   const help = 'x'.repeat(2_000_000);
   for (const i of [1, 2, 3]) await pushGroup({ job: 'helpful', instance: `h${i}` }, `# HELP m ${help}\nm ${i}\n`);
   const first = followStream(new URL('-/pushboard/events', app.url));
-  await expect.poll(() => first.events.map((e) => e.event)).toContain('diff');
+  await expect.poll(() => first.events.map((e) => e.event), { timeout: 30_000 }).toContain('diff');
   const live = followStream(new URL('-/pushboard/events', app.url));
   try {
-    await expect.poll(() => live.events.map((e) => e.event)).toContain('rest');
+    await expect.poll(() => live.events.map((e) => e.event), { timeout: 30_000 }).toContain('rest');
     const raw = await send(portOf(app), 'GET', '/');
     // Sent as UTF-8, read by raw-http.ts as Latin-1.
     const page = { ...raw, body: Buffer.from(raw.body, 'latin1').toString('utf8') };

@@ -1,6 +1,4 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
@@ -8,6 +6,7 @@ import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
+import { dataGate, pageHandler } from './page.js';
 import { parseTarget } from './request-target.js';
 import { pushedProtobuf } from './pushed-protobuf.ts';
 import { PUSHED_PROTOBUF_PATH } from '../core/protobuf-families.ts';
@@ -203,20 +202,7 @@ export function createApp(options) {
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });
-  // What only serves scripts on this origin (the stream, JSON, the gateway's API) refuses
-  // another site's requests as the browser labels them (Sec-Fetch-Site), `no-cors` ones too:
-  // they could not read the answer anyway, but would cost the server (and the gateway, and
-  // Prometheus) the work of it. Navigations pass: a link is not an attack. Tools without the
-  // header (curl, Prometheus scraping the metrics) pass too.
-  router.use((req, res, next) => {
-    if (!SAFE_METHODS.has(req.method) || req.headers['sec-fetch-mode'] === 'navigate') return next();
-    const site = req.headers['sec-fetch-site'];
-    if (site === undefined || site === 'same-origin' || site === 'none') return next();
-    const scripted = req.path.startsWith('/-/pushboard/') || req.path === '/config.json' || isProxied(req.path);
-    if (!scripted) return next();
-    log(`${req.method} ${req.originalUrl} -> 403 (cross-site)`);
-    refuse(res, 403, "Cross-site requests for the dashboard's data are refused.");
-  });
+  router.use(dataGate({ log, refuse }));
   // The stream compresses each event once for every viewer (stream-bytes.ts), not per viewer.
   router.get('/-/pushboard/events', state.stream);
   // gzip or deflate as the browser asks: the gateway's API (which the gateway sends
@@ -358,41 +344,7 @@ export function createApp(options) {
     router.use(proxied(gateways[0]));
   }
 
-  // The app's page tells the app to follow the server's stream; it does not preload the gateway.
-  // It carries the first screenful of groups itself (at most FIRST_BYTES of them), so they show
-  // before the stream is open. Built once per version and status of the model, and gzipped once,
-  // whoever asks: never once per request.
-  /** @type {string | undefined} */
-  let page;
-  /** @type {{ first: string | null, html: Buffer, gzip?: Buffer } | undefined} */
-  let built;
-  router.get(['/', '/index.html'], (req, res, next) => {
-    try {
-      page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
-        /<link rel="preload" href="\.\/api\/v1\/metrics"[^>]*>/,
-        '<meta name="pushboard-events" content="./-/pushboard/events" />',
-      );
-    } catch {
-      return next();
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    const first = state.stream.first();
-    if (built?.first !== first) {
-      // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
-      // configuration comes along, so the app need not ask config.json for it before it can draw.
-      const json = (/** @type {string} */ id, /** @type {string} */ text) =>
-        `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
-      const data =
-        json('pushboard-config', JSON.stringify(appConfig())) + (first ? json('pushboard-first', first) : '');
-      // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
-      built = { first, html: Buffer.from(page.replace('</head>', () => `${data}</head>`)) };
-    }
-    res.type('html').setHeader('Vary', 'Accept-Encoding');
-    if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') return res.send(built.html);
-    built.gzip ??= gzipSync(built.html);
-    res.setHeader('Content-Encoding', 'gzip');
-    res.send(built.gzip);
-  });
+  router.get(['/', '/index.html'], pageHandler({ distDir, config: appConfig, first: state.stream.first }));
 
   // The build's gzip copies where the browser accepts gzip (compression() leaves those alone).
   router.use(

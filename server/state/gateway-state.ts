@@ -62,7 +62,10 @@ export interface GatewayStateOptions {
    */
   readPoll?: () => Promise<ReadPoll>;
   intervalMs: number;
-  /** A poll without an answer this long shows as "not answering" (2 × intervalMs by default). */
+  /**
+   * A poll without an answer this long shows as "not answering" (by default twice the longer of
+   * intervalMs and the last successful poll's duration).
+   */
   hungAfterMs?: number;
   now?: () => number;
 }
@@ -85,6 +88,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
   version = 0;
   status: PollStatus;
   lastAnswerBytes = 0;
+  /** How long the last successful poll took. */
+  private lastPollMs = 0;
 
   constructor(private readonly options: GatewayStateOptions) {
     super();
@@ -216,7 +221,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
       timer = setTimeout(tell, every);
       timer.unref?.();
     };
-    timer = setTimeout(tell, this.options.hungAfterMs ?? 2 * every);
+    // A gateway whose answer takes long to make (50,000 groups) is given twice its last poll's time.
+    timer = setTimeout(tell, this.options.hungAfterMs ?? 2 * Math.max(every, this.lastPollMs));
     timer.unref?.();
     return () => clearTimeout(timer);
   }
@@ -247,7 +253,8 @@ export class GatewayState extends EventEmitter<StateEvents> {
     if (diff.order) this.order = diff.order;
     for (const group of diff.changed) this.byKey.set(group.key, group);
     this.lastAnswerBytes = bytes;
-    this.emit('poll', 'success', performance.now() - started, bytes);
+    this.lastPollMs = performance.now() - started;
+    this.emit('poll', 'success', this.lastPollMs, bytes);
     if (diff.changed.length > 0 || diff.removed.length > 0 || diff.order !== null) {
       this.version++;
       this.emit('diff', this.version, diff);

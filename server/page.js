@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * The app's page as the server sends it, and the gate in front of the dashboard's data.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { isProxied } from './proxy.js';
+import { SAFE_METHODS } from './security.js';
+
+/**
+ * The app's page tells the app to follow the server's stream; it does not preload the gateway.
+ * It carries the first screenful of groups itself (at most FIRST_BYTES of them, stream.ts), so
+ * they show before the stream is open. Built once per version and status of the model (`first`
+ * returns the same string until either changes), and gzipped once, whoever asks: never once per
+ * request (50 groups with a 2 MB HELP each once made a 100 MB page, built in 2.2 s per request).
+ * @param {{ distDir: string, config: () => object, first: () => string | null }} options
+ * @returns {import('express').RequestHandler}
+ */
+export function pageHandler({ distDir, config, first: firstOf }) {
+  /** @type {string | undefined} */
+  let page;
+  /** @type {{ first: string | null, html: Buffer, gzip?: Buffer } | undefined} */
+  let built;
+  return (req, res, next) => {
+    try {
+      page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
+        /<link rel="preload" href="\.\/api\/v1\/metrics"[^>]*>/,
+        '<meta name="pushboard-events" content="./-/pushboard/events" />',
+      );
+    } catch {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    const first = firstOf();
+    if (built?.first !== first) {
+      // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
+      // configuration comes along, so the app need not ask config.json for it before it can draw.
+      const json = (/** @type {string} */ id, /** @type {string} */ text) =>
+        `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
+      const data = json('pushboard-config', JSON.stringify(config())) + (first ? json('pushboard-first', first) : '');
+      // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
+      built = { first, html: Buffer.from(page.replace('</head>', () => `${data}</head>`)) };
+    }
+    res.type('html').setHeader('Vary', 'Accept-Encoding');
+    if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') return void res.send(built.html);
+    built.gzip ??= gzipSync(built.html);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(built.gzip);
+  };
+}
+
+/**
+ * What only serves scripts on this origin (the stream, JSON, the gateway's API) refuses another
+ * site's requests as the browser labels them (Sec-Fetch-Site), `no-cors` ones too: they could
+ * not read the answer anyway, but would cost the server (and the gateway, and Prometheus) the
+ * work of it. Navigations pass: a link is not an attack. Tools without the header (curl,
+ * Prometheus scraping the metrics) pass too.
+ * @param {{ log: (line: string) => void, refuse: (res: import('express').Response, status: number, text: string) => void }} options
+ * @returns {import('express').RequestHandler}
+ */
+export function dataGate({ log, refuse }) {
+  return (req, res, next) => {
+    if (!SAFE_METHODS.has(req.method) || req.headers['sec-fetch-mode'] === 'navigate') return next();
+    const site = req.headers['sec-fetch-site'];
+    if (site === undefined || site === 'same-origin' || site === 'none') return next();
+    const scripted = req.path.startsWith('/-/pushboard/') || req.path === '/config.json' || isProxied(req.path);
+    if (!scripted) return next();
+    log(`${req.method} ${req.originalUrl} -> 403 (cross-site)`);
+    refuse(res, 403, "Cross-site requests for the dashboard's data are refused.");
+  };
+}
