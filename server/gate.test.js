@@ -72,7 +72,9 @@ describe('the gate and the proxy agree', () => {
       received = [];
       const response = await send(portOf(apps.readOnly), method, target, { body: 'm 1\n' });
       expect([400, 403, 405]).toContain(response.status);
-      expect(received).toEqual([]);
+      // The server's own reads of the gateway (a change through the open app a test before is
+      // read back up to two seconds later, coalesced) are not the request's.
+      expect(received.filter((r) => !(r.method === 'GET' && r.url.endsWith('/api/v1/metrics')))).toEqual([]);
     },
   );
 });

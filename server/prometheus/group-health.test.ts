@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseGroups } from '../../core/metrics';
 import { GatewayState } from '../state/gateway-state';
 import { fakeGateway } from '../state/testing';
 import type { PrometheusClient } from './client';
