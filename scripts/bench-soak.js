@@ -241,7 +241,7 @@ export async function measureSoak({ root, groups, port, gatewayPort, phaseMs, st
         [
           `soak: heap slope after the first ${Math.round(Math.min(15_000, phaseMs / 4) / 1000)} s with ${count} stalled`,
           `${(slope / MB).toFixed(2)} MB/min (heap ${(last[0]?.heap ?? NaN) / MB > 0 ? ((last[0]?.heap ?? 0) / MB).toFixed(0) : '?'}→${((last.at(-1)?.heap ?? 0) / MB).toFixed(0)} MB)`,
-          'flat (|slope| ≤ 1 MB/min)',
+          'flat (within ±1 MB/min)',
           Math.abs(slope) <= MB,
         ],
         [
