@@ -26,20 +26,24 @@ export function FamilyView({ family, groupLabels }: { family: Family; groupLabel
   const valueTable = values.length > 0 && <ValueTable samples={values} asTime={asTime} inline={inline} {...props} />;
   return (
     <section aria-label={family.name} className="border-t border-slate-200 dark:border-slate-700 px-4 py-1">
-      <div className="flex min-w-0 items-center gap-x-3">
-        <h3 className="font-mono text-sm font-semibold break-all text-slate-900 dark:text-slate-50">{family.name}</h3>
+      <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5">
+        <h3 className="min-w-0 font-mono text-sm font-semibold break-all text-slate-900 dark:text-slate-50">
+          {family.name}
+        </h3>
         <TypeBadge type={family.type} />
         <span className="text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">
           <TimeAgo ms={parseTimestamp(family.timeStamp)} prefix="pushed " />
         </span>
         {family.help ? (
-          <Tip tip={family.help} className="min-w-0 flex-1">
+          <Tip tip={family.help} className="min-w-0 flex-[1_1_10rem]">
             <span className="block truncate text-sm text-slate-600 dark:text-slate-300">
               <bdi>{family.help}</bdi>
             </span>
           </Tip>
         ) : (
-          <span className="min-w-0 flex-1 text-sm text-slate-500 dark:text-slate-400 italic">No HELP text</span>
+          <span className="min-w-0 flex-[1_1_6rem] text-sm text-slate-500 dark:text-slate-400 italic">
+            No HELP text
+          </span>
         )}
         {inline && valueTable}
       </div>

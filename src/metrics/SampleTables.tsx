@@ -29,7 +29,7 @@ export function ValueTable({
   inline = false,
 }: SeriesProps<Extract<Sample, { kind: 'value' }>> & { asTime?: boolean; inline?: boolean }) {
   return (
-    <table className={inline ? 'shrink-0 text-sm' : 'w-full text-sm'}>
+    <table className={inline ? 'ml-auto shrink-0 text-sm' : 'w-full text-sm'}>
       <caption className="sr-only">Samples of {name}</caption>
       <thead className="sr-only">
         <tr>
