@@ -58,16 +58,36 @@ test('expanding a group shows every family with TYPE, HELP and samples of each t
   const summary = group.getByRole('region', { name: 'rpc_seconds' });
   await expect(summary).toContainText('summary');
   const quantiles = summary.getByRole('table', { name: 'Quantiles of rpc_seconds' }).getByRole('row');
-  await expect(quantiles).toHaveText([/Quantile\s*Value/, /0\.5\s*0\.25/, /0\.9\s*0\.75/, /0\.99\s*NaN/]);
+  // Side by side: two rows however many quantiles.
+  await expect(quantiles).toHaveText([/Quantile\s*0\.5\s*0\.9\s*0\.99/, /Value\s*0\.25\s*0\.75\s*NaN/]);
   await expect(summary).toContainText(/count\s*40/);
   await expect(summary).toContainText(/sum\s*12\.5/);
 
   const histogram = group.getByRole('region', { name: 'size_bytes' });
   await expect(histogram).toContainText('histogram');
   const buckets = histogram.getByRole('table', { name: 'Buckets of size_bytes' }).getByRole('row');
-  await expect(buckets).toHaveText([/le\s*Cumulative count/, /2\.5\s*1/, /10\s*3/, /100\s*7/, /\+Inf\s*9/]);
+  // One column per bucket: its bound, the observations in it alone (drawn as a bar), the cumulative count.
+  await expect(buckets).toHaveText([
+    /le\s*2\.5\s*10\s*100\s*\+Inf/,
+    /In bucket\s*1\s*2\s*4\s*2/,
+    /Cumulative\s*1\s*3\s*7\s*9/,
+  ]);
   await expect(histogram).toContainText(/count\s*9/);
   await expect(histogram).toContainText(/sum\s*420\.5/);
+  // 420.5 / 9; p50 is 10 + 90 × (4.5 - 3) / 4 (linear in (10, 100]); p90 and p99 fall in +Inf: 100.
+  await expect(histogram).toContainText(/avg\s*46\.7222/);
+  await expect(histogram).toContainText(/p50\s*43\.75/);
+  await expect(histogram).toContainText(/p90\s*100(?![\d.])/);
+  await expect(histogram).toContainText(/p99\s*100(?![\d.])/);
+
+  // Five families fit in about 330 px: with the group's own line, its selector and copy helpers the
+  // expanded group was 420 px (the push history strip now adds about 45).
+  const sections = group.getByRole('region').filter({ has: page.getByRole('heading', { level: 3 }) });
+  await expect(sections).toHaveCount(5);
+  let families = 0;
+  for (const box of await sections.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+    families += box;
+  expect(families, 'the 5 families of the expanded group, in px').toBeLessThanOrEqual(340);
 
   // Freshness families are the group's freshness, not ordinary families.
   await expect(group.getByRole('region', { name: 'push_time_seconds' })).toHaveCount(0);

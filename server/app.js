@@ -21,6 +21,7 @@ import { Rhythms } from './history/rhythms.ts';
 import { sharedFamilies } from './history/shared-families.ts';
 import { serverState } from './state/server-state.ts';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
+import { EXPORT_PATH, exportRoute } from './export.ts';
 import {
   firstValue,
   isCrossSite,
@@ -265,6 +266,17 @@ export function createApp(options) {
       shared: group.lastPushSuccessful ? [] : sharedFamilies(group, state.model.snapshot().groups),
     });
   });
+  // The groups a filter shows, as the groups page exports them, streamed.
+  router.get(
+    EXPORT_PATH,
+    exportRoute({
+      model: state.model,
+      gatewayName: multi ? gateways.map((g) => g.name).join('+') : gatewayUrl.host,
+      multi,
+      trustProxy,
+      log,
+    }),
+  );
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(

@@ -2,6 +2,7 @@ import { Link, useRoute } from 'wouter';
 import { useTheme, type ThemeChoice } from './theme';
 import { Shortcuts } from './Shortcuts';
 import { usePruneRules } from '../prune/api';
+import { TimeZoneSelect } from './TimeZoneSelect';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [active] = useRoute(href);
@@ -32,6 +33,7 @@ export function Header() {
         {rules && rules.rules.length > 0 && <NavLink href="/rules">Rules</NavLink>}
         <span className="ml-auto flex items-center gap-2">
           <Shortcuts />
+          <TimeZoneSelect />
           <ThemeSelect />
         </span>
       </nav>

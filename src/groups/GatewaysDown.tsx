@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
-import { TimeAgo } from '../components/TimeAgo';
-import { formatExactTime } from '../lib/format';
+import { ExactTime, TimeAgo } from '../components/TimeAgo';
 import type { GatewayDown } from './api';
 
 /** The gateways down while others answer, by name: their groups' chips say so. */
@@ -28,7 +27,7 @@ export function GatewaysDownAlert({ down }: { down: readonly GatewayDown[] }) {
           <p className="mt-1">
             {g.lastSuccess !== null ? (
               <>
-                Its groups below are its last good data, from {formatExactTime(g.lastSuccess)} (
+                Its groups below are its last good data, from <ExactTime ms={g.lastSuccess} /> (
                 <TimeAgo ms={g.lastSuccess} />
                 ).
               </>

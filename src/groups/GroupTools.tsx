@@ -12,7 +12,7 @@ export function GroupTools({ group, readOnly }: { group: Group; readOnly: boolea
     // A malformed grouping key has no path; the card already says what is wrong.
   }
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 px-4 py-2">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 px-4 py-1">
       <code className="min-w-0 flex-1 font-mono text-xs break-all text-slate-700 dark:text-slate-200">
         <bdi>{group.selector}</bdi>
       </code>

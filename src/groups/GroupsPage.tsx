@@ -36,6 +36,7 @@ import { useCadence } from '../health/api';
 import { overdueGroups } from '../health/overdue';
 import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
 import { useGatewayView } from './useGatewayView';
+import { ExportMenu } from './export/ExportMenu';
 
 /** Nothing is overdue while no usual intervals are known. */
 const NOTHING_LATE: ReadonlySet<string> = new Set();
@@ -188,6 +189,7 @@ function GroupsView() {
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <StaleThreshold value={threshold.text} onChange={threshold.set} />
             {pruneRule && <CopyButton text={pruneRule} label="Copy as prune rule" />}
+            {!data.partial && <ExportMenu groups={shown} />}
             {data.partial ? (
               <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
                 Loading all {data.partial.toLocaleString('en-US')} groups…

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatAge, formatDuration, formatExactTime, parseTimestamp } from './format';
+import {
+  countOf,
+  formatAge,
+  formatBothZones,
+  formatDuration,
+  formatExactTime,
+  formatInZone,
+  parseTimestamp,
+} from './format';
 
 describe('formatAge', () => {
   const now = Date.UTC(2026, 10, 24, 21, 6, 23);
@@ -57,6 +65,27 @@ describe('formatExactTime', () => {
   it('says unknown for a time that is not finite', () => {
     expect(formatExactTime(NaN)).toBe('unknown');
     expect(formatExactTime(Infinity)).toBe('unknown');
+  });
+});
+
+describe('formatInZone and formatBothZones', () => {
+  const t = Date.UTC(2026, 10, 24, 21, 6, 23, 343);
+
+  it('writes the time in a zone, naming the zone by its offset', () => {
+    expect(formatInZone(t, 'Europe/Berlin')).toBe('2026-11-24 22:06:23 GMT+1');
+    expect(formatInZone(Date.UTC(2026, 6, 1, 23, 30), 'Europe/Berlin')).toBe('2026-07-02 01:30:00 GMT+2');
+    expect(formatInZone(t, 'Asia/Kolkata')).toBe('2026-11-25 02:36:23 GMT+5:30');
+    expect(formatInZone(t, 'UTC')).toBe('2026-11-24 21:06:23 UTC');
+  });
+
+  it('gives both zones, the chosen one first', () => {
+    expect(formatBothZones(t, 'local', 'Europe/Berlin')).toBe(
+      '2026-11-24 22:06:23 GMT+1 (Europe/Berlin)\n2026-11-24 21:06:23 UTC',
+    );
+    expect(formatBothZones(t, 'utc', 'Europe/Berlin')).toBe(
+      '2026-11-24 21:06:23 UTC\n2026-11-24 22:06:23 GMT+1 (Europe/Berlin)',
+    );
+    expect(formatBothZones(t, 'local', 'UTC')).toBe('2026-11-24 21:06:23 UTC');
   });
 });
 

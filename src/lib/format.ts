@@ -15,10 +15,56 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(s / 86400)} d`;
 }
 
-/** An exact, unambiguous time: "2026-11-24 21:06:23 UTC". */
-export function formatExactTime(ms: number): string {
+/**
+ * An exact, unambiguous time that names its zone: "2026-11-24 21:06:23 UTC", or in the browser's
+ * zone "2026-11-24 22:06:23 GMT+1" (the zone as its offset from UTC, which is what a reader needs
+ * to compare it with a time elsewhere).
+ */
+export function formatExactTime(ms: number, zone: 'local' | 'utc' = 'utc'): string {
   if (!Number.isFinite(ms)) return 'unknown';
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return zone === 'utc' ? utcTime(ms) : formatInZone(ms, localZone());
+}
+
+/** The same time in the chosen zone first and the other after it, for tooltips. */
+export function formatBothZones(ms: number, zone: 'local' | 'utc', timeZone = localZone()): string {
+  if (!Number.isFinite(ms)) return 'unknown';
+  const utc = utcTime(ms);
+  if (isUtc(timeZone)) return utc;
+  const local = `${formatInZone(ms, timeZone)} (${timeZone})`;
+  return zone === 'utc' ? `${utc}\n${local}` : `${local}\n${utc}`;
+}
+
+const utcTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** The browser's zone by its IANA name, e.g. "Europe/Berlin". */
+export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const isUtc = (timeZone: string) => ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'].includes(timeZone);
+
+// Made once per zone: building an Intl formatter costs far more than using one.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-24 22:06:23 GMT+1" for Europe/Berlin; "… UTC" for UTC itself. */
+export function formatInZone(ms: number, timeZone: string): string {
+  if (!Number.isFinite(ms)) return 'unknown';
+  if (isUtc(timeZone)) return utcTime(ms);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(ms)) parts[p.type] = p.value;
+  const { year, month, day, hour, minute, second, timeZoneName } = parts;
+  return `${year}-${month}-${day} ${hour}:${minute}:${second} ${timeZoneName}`;
 }
 
 /** Milliseconds of an RFC 3339 time stamp with nanoseconds, or NaN. */

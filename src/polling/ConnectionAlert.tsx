@@ -1,17 +1,18 @@
 import { formatExactTime } from '../lib/format';
-import { TimeAgo } from '../components/TimeAgo';
+import { ExactTime, TimeAgo } from '../components/TimeAgo';
+import { useTimeZone, type TimeZoneChoice } from '../lib/time-zone';
 import { formatWait, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, REFUSALS, type Pace } from './adaptive';
 
 type Refusal = Extract<Pace, { reason: 'retry-after' | 'backoff' }>;
 
 /** What a 429 or 503 means, and when the next try comes, in words. */
-function refusalWords(pace: Refusal): { title: string; next: string } {
+function refusalWords(pace: Refusal, zone: TimeZoneChoice): { title: string; next: string } {
   const status = `${pace.status} ${REFUSALS[pace.status] ?? ''}`.trim();
   const title =
     pace.status === 429
       ? `The gateway asked us to slow down (${status}).`
       : `The gateway is unavailable for now (${status}).`;
-  const when = `Next try in ${formatWait(pace.delayMs)} (at ${formatExactTime(pace.nextAt)})`;
+  const when = `Next try in ${formatWait(pace.delayMs)} (at ${formatExactTime(pace.nextAt, zone)})`;
   if (pace.reason === 'backoff') {
     return {
       title,
@@ -44,7 +45,8 @@ export function ConnectionAlert({
   retrying: boolean;
   pace?: Pace;
 }) {
-  const refusal = pace?.reason === 'retry-after' || pace?.reason === 'backoff' ? refusalWords(pace) : undefined;
+  const [zone] = useTimeZone();
+  const refusal = pace?.reason === 'retry-after' || pace?.reason === 'backoff' ? refusalWords(pace, zone) : undefined;
   const retry = !retrying
     ? ' Polling is paused: use Refresh now to try again.'
     : refusal
@@ -61,7 +63,7 @@ export function ConnectionAlert({
       <p className="mt-1">
         {lastSuccess > 0 ? (
           <>
-            Last successful update: {formatExactTime(lastSuccess)} (<TimeAgo ms={lastSuccess} />
+            Last successful update: <ExactTime ms={lastSuccess} /> (<TimeAgo ms={lastSuccess} />
             ). The data below is from then and may be out of date.{retry}
           </>
         ) : (

@@ -1,6 +1,6 @@
 import { Card, Fact } from '../components/Card';
-import { TimeAgo } from '../components/TimeAgo';
-import { countOf, formatExactTime } from '../lib/format';
+import { ExactTime, TimeAgo } from '../components/TimeAgo';
+import { countOf } from '../lib/format';
 import { formatSpan } from '../../core/prune';
 import { formatMatchers } from '../../core/matchers';
 import { usePruneRules, type RuleRun, type RuleView, type RulesView } from '../prune/api';
@@ -81,7 +81,7 @@ function Overview({ view }: { view: RulesView }) {
         ) : null}
         {view.lastRun ? (
           <>
-            Last run {formatExactTime(view.lastRun.finishedAt)}:{' '}
+            Last run <ExactTime ms={view.lastRun.finishedAt} />:{' '}
             {OUTCOMES[view.lastRun.outcome] ?? view.lastRun.outcome}
             {view.lastRun.error ? ` (${view.lastRun.error})` : ''}.
           </>

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { GatewayStatus } from '../gateway/status';
-import { formatDuration, formatExactTime, parseTimestamp } from '../lib/format';
+import { formatDuration, parseTimestamp } from '../lib/format';
+import { ExactTime } from '../components/TimeAgo';
 import { Fact } from '../components/Card';
 import { Titled } from './Titled';
 
@@ -37,7 +38,9 @@ export function BuildAndRuntime({ data, now, level }: { data: GatewayStatus; now
       </Titled>
       <Titled level={level} title="Runtime">
         <dl>
-          <Fact term="Started">{Number.isFinite(started) ? formatExactTime(started) : 'unknown'}</Fact>
+          <Fact term="Started">
+            <ExactTime ms={started} />
+          </Fact>
           <Fact term="Uptime">
             {Number.isFinite(started) ? formatDuration(Math.max(0, (now - started) / 1000)) : 'unknown'}
           </Fact>

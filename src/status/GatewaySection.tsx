@@ -1,8 +1,7 @@
 import type { GatewayInfo } from '../config/config';
 import { useGatewayReady, useGatewayStatus } from '../gateway/status-query';
-import { formatExactTime } from '../lib/format';
 import { useNow } from '../lib/useNow';
-import { TimeAgo } from '../components/TimeAgo';
+import { ExactTime, TimeAgo } from '../components/TimeAgo';
 import { FlagsTable } from './FlagsTable';
 import { VersionCard } from './VersionCard';
 import { BuildAndRuntime, Readiness } from './GatewayFacts';
@@ -69,7 +68,7 @@ function GatewayDown({ name, error, lastSuccess }: { name: string; error: Error;
       <p className="mt-1">
         {lastSuccess > 0 ? (
           <>
-            Last successful update: {formatExactTime(lastSuccess)} (<TimeAgo ms={lastSuccess} />
+            Last successful update: <ExactTime ms={lastSuccess} /> (<TimeAgo ms={lastSuccess} />
             ). The status below is from then and may be out of date. Retrying automatically.
           </>
         ) : (

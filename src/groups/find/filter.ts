@@ -1,5 +1,6 @@
 import type { Group } from '../../../core/metrics-types';
-import { matches, matchesValue, type Query } from '../../../core/matchers';
+import type { Query } from '../../../core/matchers';
+import { matchesQuery } from '../../../core/query-match';
 
 export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples', 'overdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -29,18 +30,6 @@ export interface Filters {
   gateways?: ReadonlySet<string> | null;
   /** Only groups whose grouping key another gateway also holds (their keys). */
   duplicatedOnly?: ReadonlySet<string> | null;
-}
-
-const haystacks = new WeakMap<Group, string>();
-
-/** Everything free text matches, lower-cased, computed once per group object (groups are reused across polls). */
-export function haystack(group: Group): string {
-  let text = haystacks.get(group);
-  if (text === undefined) {
-    text = [...Object.values(group.labels), ...group.families.map((f) => f.name)].join('\n').toLowerCase();
-    haystacks.set(group, text);
-  }
-  return text;
 }
 
 /** A free-text filter no group matches: running it warms the path every typed filter takes. */
@@ -123,15 +112,8 @@ export function matchesFilters(group: Group, filters: Filters, staleKeys: Readon
   if (filters.overdueOnly && !filters.overdueOnly.has(group.key)) return false;
   if (filters.duplicatedOnly && !filters.duplicatedOnly.has(group.key)) return false;
   // A group without a gateway (one gateway only) is on "", as PromQL reads a missing label.
-  const gateway = group.gateway ?? '';
-  if (filters.gateways?.size && !filters.gateways.has(gateway)) return false;
-  for (const m of filters.query.gatewayMatchers ?? []) if (!matchesValue(m, gateway)) return false;
-  for (const m of filters.query.matchers) if (!matches(m, group.labels)) return false;
-  if (filters.query.words.length) {
-    const text = haystack(group);
-    for (const w of filters.query.words) if (!text.includes(w)) return false;
-  }
-  return true;
+  if (filters.gateways?.size && !filters.gateways.has(group.gateway ?? '')) return false;
+  return matchesQuery(group, filters.query);
 }
 
 /** The groups that pass, in the chosen order (the input is already in job order). */
