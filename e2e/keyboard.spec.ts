@@ -37,6 +37,8 @@ test('keyboard only: filter, expand, delete, and undo, without the mouse', async
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog', { name: 'Delete group' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // Delete waits until the dialog has read what Undo would restore, as a person waits for it.
+  await expect(dialog.getByRole('button', { name: 'Delete' })).toBeEnabled();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Delete' })).toBeFocused();
   await page.keyboard.press('Enter');
