@@ -128,6 +128,9 @@ test('a long label value is shown whole while the keyboard is on its group', asy
         .map((e) => e.scrollWidth > e.clientWidth),
     );
   await expect.poll(cut).toEqual([true, true]);
+  // j visits the job's row, then its first group.
+  await page.keyboard.press('j');
+  await expect(page.getByRole('button', { name: 'job a 1 group' })).toBeFocused();
   await page.keyboard.press('j');
   await expect(card.getByRole('button', { name: /family/ })).toBeFocused();
   await expect.poll(cut).toEqual([false, false]);

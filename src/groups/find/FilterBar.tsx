@@ -78,7 +78,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
         )}
       </div>
       {/* On a phone the chips scroll sideways in their own line rather than pushing the list down. */}
-      <div className="-mx-1 flex max-w-full items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
+      <div className="relative -mx-1 flex max-w-full items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
         <StateFilters find={find} counts={stateCounts} overdueKnown={overdueKnown} />
       </div>
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">

@@ -11,7 +11,7 @@ interface Props {
   overdueKnown: boolean;
 }
 
-const chip = `${CONTROL} inline-flex shrink-0 items-center gap-1 whitespace-nowrap !px-1 hover:bg-slate-50 dark:hover:bg-slate-950`;
+const chip = `${CONTROL} relative inline-flex shrink-0 items-center gap-1 whitespace-nowrap !px-1 hover:bg-slate-50 dark:hover:bg-slate-950`;
 
 /**
  * The state quick filters: any number can be on, and a group in any of them shows (OR); together
@@ -43,9 +43,7 @@ export function StateFilters({ find, counts, overdueKnown }: Props) {
             {n !== undefined && ' '}
             {n !== undefined && (
               <span className="rounded bg-slate-100 px-1 text-xs tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-                <span className="sr-only">(</span>
-                {n}
-                <span className="sr-only">)</span>
+                ({n})
               </span>
             )}
           </button>

@@ -22,7 +22,7 @@ const rowOf = (target: HTMLElement) => target.closest('article, [data-job-row]')
 /**
  * j / k (anywhere but a text field) and ↓ / ↑ (on a row) move between job rows and groups,
  * scrolling the virtual list so the next one exists, then focusing its toggle; Enter on it
- * expands. ↓ in the filter box (marked `data-list-entry`) moves to the first row.
+ * expands. ↓ in the filter box (marked `data-list-entry`) moves to the first group.
  */
 export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) => void) {
   const latest = useRef({ rows, scrollTo });
@@ -50,7 +50,13 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
           (rowOf(target)?.querySelector('[data-row-toggle]') as HTMLElement | null)?.dataset.rowToggle);
       let index = currentKey ? rows.findIndex((r) => r.key === currentKey) : -1;
       do index += step;
-      while (index >= 0 && index < rows.length && rows[index]!.kind === 'gateway');
+      while (
+        // ↓ from the filter box goes to the first group found; j and k visit job rows too.
+        index >= 0 &&
+        index < rows.length &&
+        rows[index]!.kind !== 'group' &&
+        (fromFilter || rows[index]!.kind === 'gateway')
+      );
       if (index < 0 || index >= rows.length) {
         if (currentKey) e.preventDefault();
         return;

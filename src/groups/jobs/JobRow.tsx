@@ -53,7 +53,7 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
           <span aria-hidden="true" className={`inline-block w-3 transition-transform ${open ? 'rotate-90' : ''}`}>
             ▸
           </span>
-          <span className="text-xs font-normal tracking-wide text-slate-500 uppercase dark:text-slate-400">job</span>{' '}
+          <span className="text-xs font-normal tracking-wide text-slate-600 uppercase dark:text-slate-300">job</span>{' '}
           <bdi className="truncate font-mono">{name}</bdi>{' '}
           <span className="font-normal whitespace-nowrap text-slate-600 dark:text-slate-300">
             {countOf(section.groups.length, 'group', 'groups')}
