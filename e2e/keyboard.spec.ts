@@ -97,7 +97,7 @@ test('? lists the shortcuts in a dialog that gives focus back', async ({ page, a
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('row', { name: '/ Focus the filter box' })).toBeVisible();
-  await expect(dialog.getByRole('row', { name: /^j or ↓ Next group/ })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /^j or ↓ Next job row or group/ })).toBeVisible();
   await expect(dialog.getByRole('row', { name: '? Show this list' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   // Modal: j does not move the list behind it.
