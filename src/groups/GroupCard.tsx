@@ -19,7 +19,7 @@ import { GatewayDownMark } from './GatewaysDown';
 import { groupTitle } from '../../core/gateway-key';
 import { QuirkHint } from './QuirkHint';
 import { GroupLine } from './GroupLine';
-import type { RowState } from './states';
+import { statesOf, type StateContext } from './states';
 
 /** One group: its instance and other grouping labels, freshness, and its families on demand. */
 interface Props {
@@ -32,9 +32,9 @@ interface Props {
   showJob: boolean;
   /** With several gateways: the others holding this group's grouping key, if any. */
   duplicates?: readonly Duplicate[] | undefined;
-  /** One line a group (compact mode), with its states' marks. */
+  /** One line a group (compact mode), with its states' marks (judged with this). */
   compact?: boolean;
-  states?: readonly RowState[];
+  stateContext?: StateContext | undefined;
 }
 
 /** One group; a group that cannot be drawn shows why, and never takes the list down with it. */
@@ -62,7 +62,17 @@ function BrokenGroup({ group, error }: { group: Group; error: Error }) {
   );
 }
 
-function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, duplicates, compact, states }: Props) {
+function GroupCardBody({
+  group,
+  stale,
+  selected,
+  expanded,
+  onToggle,
+  showJob,
+  duplicates,
+  compact,
+  stateContext,
+}: Props) {
   const { readOnly, setSelected, requestDelete } = useCleanup();
   const panelId = useId();
   const { instance: _instance, job: _job, ...otherLabels } = group.labels;
@@ -79,7 +89,7 @@ function GroupCardBody({ group, stale, selected, expanded, onToggle, showJob, du
       {compact ? (
         <GroupLine
           group={group}
-          states={states ?? []}
+          states={stateContext ? statesOf(group, stateContext) : []}
           selected={selected}
           expanded={expanded}
           panelId={panelId}

@@ -7,7 +7,7 @@ import { GatewayHeader } from './GatewayHeader';
 import { JobRow } from './jobs/JobRow';
 import type { JobOrder } from './jobs/sections';
 import { toRows, type Arrangement, type Row } from './rows';
-import { statesOf, type StateContext } from './states';
+import type { StateContext } from './states';
 import { useListKeyboard } from './find/useListKeyboard';
 
 interface Props {
@@ -141,7 +141,7 @@ function RowView({ row, ...p }: Props & { row: Row }) {
       showJob={p.arrangement === 'flat'}
       duplicates={p.duplicates?.get(row.key)}
       compact={p.compact}
-      states={p.compact ? statesOf(row.group, p.ctx) : undefined}
+      stateContext={p.compact ? p.ctx : undefined}
     />
   );
 }

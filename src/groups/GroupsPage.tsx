@@ -91,7 +91,9 @@ function GroupsView() {
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <div className="flex flex-wrap items-center gap-x-2">
           <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-50">Groups</h1>
-          {data && data.groups.length > 0 && <SummaryBar summary={summary} find={find} loading={loading} />}
+          {data && data.groups.length > 0 && (
+            <SummaryBar summary={summary} find={find} loading={loading} filtering={filtering} />
+          )}
           {data && (
             <ListStatus
               shown={shown.length}

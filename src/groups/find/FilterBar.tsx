@@ -42,8 +42,8 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
   });
 
   return (
-    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5">
-      <div className="min-w-[9rem] flex-1 basis-36">
+    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 sm:flex-nowrap [&>*]:shrink-0">
+      <div className="min-w-[8rem] flex-1 !shrink basis-36">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
         </label>
@@ -77,8 +77,9 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           </p>
         )}
       </div>
-      {/* On a phone the chips scroll sideways in their own line rather than pushing the list down. */}
-      <div className="relative -mx-1 flex max-w-full items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
+      {/* The row never wraps on a wide screen: the chips scroll sideways when room runs out (on a
+          phone, in a line of their own) rather than pushing the list down. */}
+      <div className="relative -mx-1 flex max-w-full min-w-0 !shrink items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
         <StateFilters find={find} counts={stateCounts} overdueKnown={overdueKnown} />
       </div>
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">

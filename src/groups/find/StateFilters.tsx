@@ -33,6 +33,7 @@ export function StateFilters({ find, counts, overdueKnown }: Props) {
             key={state}
             type="button"
             aria-pressed={find.states.has(state)}
+            aria-label={n === undefined ? look.label : `${look.label} (${n})`}
             className={`${chip} ${look.pressed}`}
             onClick={() => find.toggleOnly(state)}
           >
@@ -43,7 +44,7 @@ export function StateFilters({ find, counts, overdueKnown }: Props) {
             {n !== undefined && ' '}
             {n !== undefined && (
               <span className="rounded bg-slate-100 px-1 text-xs tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-                ({n})
+                {n}
               </span>
             )}
           </button>

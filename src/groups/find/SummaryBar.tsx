@@ -16,8 +16,10 @@ export function SummaryBar({
   summary,
   find,
   loading,
+  filtering = false,
   gateways = null,
 }: {
+  filtering?: boolean;
   /** Without gateways: the totals; with: only the gateways (a line of its own under the toolbar). */
   summary: Summary;
   find: FindState;
@@ -28,9 +30,9 @@ export function SummaryBar({
   const totals: Array<[number, string, string]> = [
     [summary.groups, 'group', 'groups'],
     [summary.jobs, 'job', 'jobs'],
-    [summary.families, 'family', 'families'],
-    [summary.samples, 'series', 'series'],
   ];
+  // While a filter is on, "Showing N of M groups" takes the room of the families and series.
+  if (!filtering) totals.push([summary.families, 'family', 'families'], [summary.samples, 'series', 'series']);
   return (
     <nav
       aria-label={gateways ? 'Gateways' : 'Summary'}
