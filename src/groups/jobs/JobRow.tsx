@@ -62,29 +62,31 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
       </Heading>
       {section.gateway !== undefined && <GatewayChip gateway={section.gateway} />}
       <StateCountMarks counts={counts} loading={loading} />
-      {!loading && counts.newest > 0 && (
-        <span
-          className="ml-auto text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-300"
-          title={`Newest push ${formatExactTime(counts.newest * 1000)}, oldest ${formatExactTime(counts.oldest * 1000)}`}
-        >
-          newest {formatAge(counts.newest * 1000, now)}
-          {counts.oldest !== counts.newest && `, oldest ${formatAge(counts.oldest * 1000, now)}`}
-          {counts.usual !== null && ` · usually every ${formatSpan(counts.usual)}`}
-        </span>
-      )}
-      {!readOnly && (
-        <input
-          type="checkbox"
-          aria-label={`Select all in job ${section.job}${where}`}
-          title={`Select all in job ${section.job}${where}`}
-          checked={chosen === keys.length}
-          ref={(el) => {
-            if (el) el.indeterminate = chosen > 0 && chosen < keys.length;
-          }}
-          onChange={(e) => setSelected(keys, e.target.checked)}
-          className={`size-4 accent-teal-700 ${loading || counts.newest === 0 ? 'ml-auto' : ''}`}
-        />
-      )}
+      <span className="ml-auto inline-flex items-center gap-3">
+        {!loading && counts.newest > 0 && (
+          <span
+            className="text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-300"
+            title={`Newest push ${formatExactTime(counts.newest * 1000)}, oldest ${formatExactTime(counts.oldest * 1000)}`}
+          >
+            newest {formatAge(counts.newest * 1000, now)}
+            {counts.oldest !== counts.newest && `, oldest ${formatAge(counts.oldest * 1000, now)}`}
+            {counts.usual !== null && ` · usually every ${formatSpan(counts.usual)}`}
+          </span>
+        )}
+        {!readOnly && (
+          <input
+            type="checkbox"
+            aria-label={`Select all in job ${section.job}${where}`}
+            title={`Select all in job ${section.job}${where}`}
+            checked={chosen === keys.length}
+            ref={(el) => {
+              if (el) el.indeterminate = chosen > 0 && chosen < keys.length;
+            }}
+            onChange={(e) => setSelected(keys, e.target.checked)}
+            className="size-4 accent-teal-700"
+          />
+        )}
+      </span>
     </div>
   );
 }
