@@ -121,7 +121,7 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
   await expect(
     colleague
       .getByRole('article', { name: '{job="backup", instance="host-12", region="us"}', exact: true })
-      .getByRole('region'),
+      .getByRole('region', { name: 'backup_runs_total' }),
   ).toBeVisible();
 
   // Back undoes the last discrete change (the expanded group), then the sort.
