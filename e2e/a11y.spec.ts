@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { article, expect, test } from './fixtures';
+import { article, expect, openMenu, test } from './fixtures';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function violations(page: Page): Promise<string[]> {
@@ -68,6 +68,8 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
       await page.keyboard.press('Escape');
 
+      await openMenu(page, 'Actions');
+      expect(await violations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Delete all groups' }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
       expect(await violations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import { article, expect, test } from './fixtures';
+import { article, expect, openMenu, test } from './fixtures';
 
 test('where the browser blocks storage (as in a sandboxed iframe) the page still works', async ({
   page,
@@ -24,6 +24,7 @@ test('where the browser blocks storage (as in a sandboxed iframe) the page still
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await openMenu(page, 'Options');
   const threshold = page.getByRole('combobox', { name: 'Stale after' });
   await threshold.fill('5m');
   await threshold.press('Enter');

@@ -1,4 +1,4 @@
-import { article, expect, test } from './fixtures';
+import { article, expect, openMenu, test } from './fixtures';
 
 const HOSTS = 300;
 
@@ -24,9 +24,11 @@ const filter = (page: import('@playwright/test').Page) => page.getByRole('search
 const summary = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Summary' });
 
 test('the filter box: free text, matchers, braces, and a clear message for a bad matcher', async ({ page, app }) => {
-  await page.goto(app.url);
+  // Every job open (301 groups would open on the job overview).
+  await page.goto(`${app.url}?jobs=open`);
   await expect(summary(page).getByRole('button', { name: `${HOSTS + 1} groups` })).toBeVisible();
   // Virtualised: far fewer articles in the page than groups.
+  await expect(page.getByRole('article').first()).toBeVisible();
   expect(await page.getByRole('article').count()).toBeLessThan(60);
 
   await page.keyboard.press('/');
@@ -55,17 +57,32 @@ test('the filter box: free text, matchers, braces, and a clear message for a bad
   await expect(page.getByText(/Showing/)).toHaveCount(0);
 });
 
-test('quick filters and the summary bar', async ({ page, app }) => {
+test('quick filters: states OR among themselves, AND with the text; the summary clears them', async ({ page, app }) => {
   await page.goto(app.url);
-  await summary(page).getByRole('button', { name: '1 failed push' }).click();
+  const failed = page.getByRole('button', { name: 'Failed (1)' });
+  await failed.click();
+  await expect(failed).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(article(page, '{job="etl", instance="host-1", region="eu"}')).toContainText('Last push failed');
-  await page.getByRole('button', { name: 'Only failed pushes (1)' }).click();
+  // AND with the text filter: the failed group is not "special".
+  await filter(page).fill('special');
+  await expect(page.getByText('No group matches these filters')).toBeVisible();
+  // OR among states: failed or fresh lets the fresh special group through.
+  await page.getByRole('button', { name: /^Fresh/ }).click();
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(article(page, '{job="special", instance="only-one"}')).toBeVisible();
+  await filter(page).fill('');
+  await expect(page.getByText(/Showing/)).toHaveText('Showing 301 of 301 groups.');
+  await page.getByRole('button', { name: /^Fresh/ }).click();
+  await expect(page.getByText(/Showing/)).toHaveText('Showing 1 of 301 groups.');
+  await failed.click();
   await expect(page.getByText(/Showing/)).toHaveCount(0);
 
+  await page.getByRole('button', { name: 'Options' }).click();
   await page.getByRole('combobox', { name: 'With family' }).selectOption({ label: 'backup_runs_total (100)' });
   await expect(page.getByText(/Showing/)).toHaveText('Showing 100 of 301 groups.');
   await summary(page).getByRole('button', { name: '301 groups' }).click();
+  await openMenu(page, 'Options');
   await expect(page.getByRole('combobox', { name: 'With family' })).toHaveValue('');
 });
 
@@ -104,7 +121,7 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
   await expect(
     colleague
       .getByRole('article', { name: '{job="backup", instance="host-12", region="us"}', exact: true })
-      .getByRole('region'),
+      .getByRole('region', { name: 'backup_runs_total' }),
   ).toBeVisible();
 
   // Back undoes the last discrete change (the expanded group), then the sort.
@@ -112,9 +129,12 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
   await expect(article(page, '{job="backup", instance="host-12", region="us"}').getByRole('region')).toHaveCount(0);
 });
 
-test('keyboard: j/k and arrows move between groups, Enter expands', async ({ page, app }) => {
-  await page.goto(app.url);
+test('keyboard: j/k and arrows move between job rows and groups, Enter expands', async ({ page, app }) => {
+  await page.goto(`${app.url}?jobs=open&jobsort=name`);
   await expect(page.getByRole('article').first()).toBeVisible();
+  // The first row is backup's job row, then its groups.
+  await page.keyboard.press('j');
+  await expect(page.getByRole('button', { name: 'job backup 100 groups' })).toBeFocused();
   await page.keyboard.press('j');
   const first = page
     .getByRole('article')

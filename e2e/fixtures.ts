@@ -94,3 +94,10 @@ export { expect, deleteGroup, push };
 /** The accessible name of a group's article: its selector. */
 export const article = (page: import('@playwright/test').Page, selector: string) =>
   page.getByRole('article', { name: selector, exact: true });
+
+/** Opens one of the toolbar's menus ("Options", "Actions") unless it is open already. */
+export async function openMenu(page: import('@playwright/test').Page, name: 'Options' | 'Actions') {
+  const menu = page.getByRole('button', { name, exact: true });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+}

@@ -99,7 +99,7 @@ test('? lists the shortcuts in a dialog that gives focus back', async ({ page, a
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('row', { name: '/ Focus the filter box' })).toBeVisible();
-  await expect(dialog.getByRole('row', { name: /^j or ↓ Next group/ })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /^j or ↓ Next job row or group/ })).toBeVisible();
   await expect(dialog.getByRole('row', { name: '? Show this list' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   // Modal: j does not move the list behind it.
@@ -130,6 +130,9 @@ test('a long label value is shown whole while the keyboard is on its group', asy
         .map((e) => e.scrollWidth > e.clientWidth),
     );
   await expect.poll(cut).toEqual([true, true]);
+  // j visits the job's row, then its first group.
+  await page.keyboard.press('j');
+  await expect(page.getByRole('button', { name: 'job a 1 group' })).toBeFocused();
   await page.keyboard.press('j');
   await expect(card.getByRole('button', { name: /family/ })).toBeFocused();
   await expect.poll(cut).toEqual([false, false]);

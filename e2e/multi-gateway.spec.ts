@@ -2,7 +2,7 @@
  * Several gateways in one view: three real gateways behind one Pushboard server. eu-1 and eu-2
  * run with the admin API, us-1 without.
  */
-import { test as base, expect } from './fixtures';
+import { expect, openMenu, test as base } from './fixtures';
 import { push } from '../scripts/push.js';
 import { send } from './raw-http';
 import { TestApp, TestGateway, type AppOptions } from './harness';
@@ -125,6 +125,7 @@ test('wipe is offered per gateway with the admin API, and wipes that one only', 
   await pushTo(gateways['eu-2'], { job: 'a' }, 'm 1\n');
   await pushTo(gateways['us-1'], { job: 'c' }, 'm 1\n');
   await page.goto(multi.url);
+  await openMenu(page, 'Actions');
   await expect(page.getByRole('button', { name: 'Delete all groups on eu-2' })).toBeVisible();
   // us-1 has no admin API; and there is never a wipe of every gateway at once.
   await expect(page.getByRole('button', { name: 'Delete all groups on us-1' })).toHaveCount(0);
@@ -359,9 +360,11 @@ test('the list: every gateway shown, arranged by job or by gateway, @gateway fil
       '{job="etl"} on us-1',
     ]);
   await expect(groupOn(page, '{job="etl"}', 'us-1').getByTitle('Gateway us-1')).toHaveText('us-1');
-  await expect(page.getByRole('heading', { name: /^job backup/ })).toHaveCount(1);
+  // One job row per job and gateway: backup on eu-1, eu-2 and us-1.
+  await expect(page.getByRole('heading', { name: /^job backup/ })).toHaveCount(3);
 
   // By gateway, then job: kept in the URL.
+  await openMenu(page, 'Options');
   await page.getByRole('combobox', { name: 'Arrange' }).selectOption('By gateway, then job');
   await expect(page).toHaveURL(/[?&]by=gateway/);
   for (const [gateway, n] of [
@@ -393,8 +396,8 @@ test('the list: every gateway shown, arranged by job or by gateway, @gateway fil
   await expect(page.getByText('only @gateway is known', { exact: false })).toBeVisible();
   await filter.fill('');
 
-  // The summary counts per gateway, each a quick filter; several pick any of them.
-  const summary = page.getByRole('navigation', { name: 'Summary' });
+  // The gateways' line counts per gateway, each a quick filter; several pick any of them.
+  const summary = page.getByRole('navigation', { name: 'Gateways' });
   await summary.getByRole('button', { name: 'eu-2: 1 group' }).click();
   await expect.poll(names).toEqual(['{job="backup", instance="db-2"} on eu-2']);
   await summary.getByRole('button', { name: 'eu-1: 1 group' }).click();
@@ -423,6 +426,7 @@ test('the same key on two gateways is marked on both cards, with its timing and 
   await expect(groupOn(page, '{job="same", instance="y"}', 'us-1')).toContainText(/Also on eu-1, pushed .*same values/);
   await expect(groupOn(page, '{job="alone"}', 'eu-1')).not.toContainText('Also on');
 
+  await openMenu(page, 'Options');
   await page.getByRole('button', { name: /Only groups on several gateways \(4\)/ }).click();
   await expect(page).toHaveURL(/only=duplicated/);
   await expect(page.getByRole('article')).toHaveCount(4);

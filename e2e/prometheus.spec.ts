@@ -128,7 +128,8 @@ test('an unreachable Prometheus: the card says so and the rest of the app is una
       `Prometheus cannot say: Pushboard could not reach Prometheus at http://127.0.0.1:${port}/`,
     );
     await expect(group.getByRole('region', { name: 'Prometheus' }).getByRole('link')).toHaveCount(0);
-    await expect(page.getByRole('navigation', { name: 'Summary' })).not.toContainText('overdue');
+    await expect(page.getByRole('group', { name: /Quick filters by state/ })).not.toContainText('Overdue');
+    await expect(page.getByRole('group', { name: /Quick filters by state/ })).toContainText('Stale');
   } finally {
     await app.stop();
   }

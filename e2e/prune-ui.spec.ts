@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseConfig } from '../server/config';
-import { article, expect, test } from './fixtures';
+import { article, expect, openMenu, test } from './fixtures';
 import { runCli, TestApp } from './harness';
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -36,6 +36,7 @@ test('the Rules page, each group’s badge, and the due-for-pruning filter', asy
     await expect(article(page, '{job="report", instance="r1"}')).toContainText(/Pruned in 6d 23h by reports-weekly/);
     await expect(article(page, '{job="ci_c", branch="main"}')).not.toContainText(/prun/i);
 
+    await openMenu(page, 'Options');
     await page.getByRole('button', { name: 'Only groups due for pruning (2)' }).click();
     await expect(page.getByRole('article')).toHaveCount(2);
     await expect(page.getByText('Showing 2 of 4 groups.')).toBeVisible();
@@ -57,6 +58,7 @@ test('the Rules page, each group’s badge, and the due-for-pruning filter', asy
 
     await ci.getByRole('link', { name: '2 groups' }).click();
     await expect(page.getByRole('article')).toHaveCount(2);
+    await openMenu(page, 'Options');
     await expect(page.getByRole('button', { name: /Only groups due for pruning/ })).toHaveAttribute(
       'aria-pressed',
       'true',
@@ -87,6 +89,7 @@ test('Copy as prune rule gives a rule the server accepts and that matches the sa
   await page.goto(`${app.url}?stale=2h30m`);
   const filter = page.getByRole('searchbox', { name: 'Filter groups' });
   await filter.fill('job="ci_a", branch=~"it\'s.*"');
+  await openMenu(page, 'Options');
   await page.getByRole('button', { name: 'Copy as prune rule' }).click();
   const rule = await clipboard(page);
   expect(rule).toBe(`- name: 'ci_a-stale'\n  match: '{job="ci_a", branch=~"it''s.*"}'\n  older_than: '2h30m'\n`);

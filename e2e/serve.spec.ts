@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { carriedJson, freePort, runCli, runCliToEnd } from './harness';
-import { article, expect, push, test } from './fixtures';
+import { article, expect, openMenu, push, test } from './fixtures';
 
 test('security headers: a strict CSP, nosniff, no referrer', async ({ app }) => {
   const response = await fetch(app.url);
@@ -105,6 +105,7 @@ test.describe('defaults from the server flags', () => {
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.addInitScript(() => localStorage.removeItem('pushboard.pollIntervalMs'));
     await page.goto(app.url);
+    await openMenu(page, 'Options');
     await expect(page.getByRole('combobox', { name: 'Stale after' })).toHaveValue('5m');
     // Following the server's stream, the interval that counts is the server's own.
     await expect(page.getByText('Server polls every 10 s')).toBeVisible();

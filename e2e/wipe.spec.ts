@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { article, expect, push, test } from './fixtures';
+import { article, expect, openMenu, push, test } from './fixtures';
 
 test('wipe: only after typing the number of groups, with a download of everything first', async ({
   page,
@@ -11,6 +11,7 @@ test('wipe: only after typing the number of groups, with a download of everythin
   await pushGroup({ job: 'w', instance: '2', path: '/x/y' }, 'other 2\n');
   await pushGroup({ job: 'v' }, 'n 3\n');
   await page.goto(app.url);
+  await openMenu(page, 'Actions');
   await page.getByRole('button', { name: 'Delete all groups' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete all groups' });
   await expect(dialog).toContainText('cannot be undone');
@@ -48,6 +49,8 @@ test.describe('without the admin API', () => {
     await page.goto(app.url);
     await expect(article(page, '{job="a"}')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Delete group' })).toBeVisible();
+    await openMenu(page, 'Actions');
+    await expect(page.getByRole('button', { name: /stale group/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Delete all groups' })).toHaveCount(0);
   });
 });

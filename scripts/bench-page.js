@@ -27,25 +27,28 @@ export async function measureRawFetch(browser, app, paths = ['/api/v1/metrics'])
 /**
  * Time from navigation until the first group is on screen. (The tab then stays 1.5 s, as it did
  * when its heap was read here: that was read before the rest of the list had arrived whenever
- * the rest took longer, see measureLoadedHeap.)
+ * the rest took longer, see measureLoadedHeap.) At 10,000 groups the page opens on the job
+ * overview, so the first group is timed with every job open (`?jobs=open`); `{ path: '',
+ * selector: '[data-job-row]' }` times the overview's first job row instead.
  * @param {Browser} browser
  * @param {string} app
+ * @param {{ path?: string, selector?: string }} [what]
  */
-export async function measureFirstGroups(browser, app) {
+export async function measureFirstGroups(browser, app, { path = '?jobs=open', selector = 'article' } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   // Noted in the page itself: the frame after the first group enters the DOM, when it is painted.
   // (Asking from outside would wait for the main thread to be free, which can be later.)
-  await page.addInitScript(() => {
+  await page.addInitScript((selector) => {
     const w = /** @type {any} */ (window);
     const observer = new MutationObserver(() => {
-      if (!document.querySelector('article')) return;
+      if (!document.querySelector(selector)) return;
       observer.disconnect();
       requestAnimationFrame(() => (w.__firstGroup = performance.now()));
     });
     observer.observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(app, { waitUntil: 'commit' });
+  }, selector);
+  await page.goto(`${app}${path}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => /** @type {any} */ (window).__firstGroup, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => /** @type {any} */ (window).__firstGroup);
   await page.waitForTimeout(1500);
@@ -62,7 +65,7 @@ export async function measureFirstGroups(browser, app) {
  */
 async function openWholeList(page, app) {
   await page.goto(app);
-  await page.waitForSelector('article', { timeout: 60_000 });
+  await page.waitForSelector('[data-job-row], article', { timeout: 60_000 });
   await page.waitForFunction(() => !document.body.textContent?.includes('Loading all'), undefined, {
     timeout: 60_000,
   });
@@ -104,7 +107,7 @@ export async function measurePolls(browser, app, { cycleMs, polls }) {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(app);
-  await page.waitForSelector('article', { timeout: 60_000 });
+  await page.waitForSelector('[data-job-row], article', { timeout: 60_000 });
   await page.waitForTimeout(4000);
   const start = await page.evaluate(() => performance.now());
   const before = polls();
@@ -159,4 +162,38 @@ export async function measureFilter(browser, app) {
   });
   await context.close();
   return { keys: times.length, worstMs: Math.max(...times), times };
+}
+
+/**
+ * Scrolling the compact list end to end with every job open, a screen at a time, one step a
+ * frame: the long tasks (over 50 ms) on the main thread meanwhile.
+ * @param {Browser} browser
+ * @param {string} app
+ */
+export async function measureCompactScroll(browser, app) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await openWholeList(page, `${app}?view=compact&jobs=open`);
+  const result = await page.evaluate(async () => {
+    /** @type {number[]} */
+    const long = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const t0 = performance.now();
+    let steps = 0;
+    while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 2) {
+      window.scrollBy(0, window.innerHeight);
+      steps++;
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    }
+    // One more frame for the last rows, and the observer's last entries.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    observer.disconnect();
+    const rows = document.querySelectorAll('article').length;
+    return { long, steps, ms: performance.now() - t0, height: document.documentElement.scrollHeight, rows };
+  });
+  await context.close();
+  return { ...result, worstMs: Math.max(0, ...result.long) };
 }

@@ -15,7 +15,7 @@ export function App() {
   return (
     <Router hook={useHashRoute}>
       <Header />
-      <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
+      <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-4 outline-none">
         <Switch>
           <Route path="/status">
             <Suspense fallback={loading}>

@@ -7,9 +7,11 @@ import { useGlobalKeydown } from '../lib/useGlobalKeydown';
 export const SHORTCUTS: readonly { keys: readonly string[]; what: string }[] = [
   { keys: ['/'], what: 'Focus the filter box' },
   { keys: ['Esc'], what: 'Clear the filter, or close a dialog' },
-  { keys: ['j', '↓'], what: 'Next group (↓ from the filter box: the first group found)' },
-  { keys: ['k', '↑'], what: 'Previous group' },
-  { keys: ['Enter'], what: 'Expand or collapse the focused group' },
+  { keys: ['j', '↓'], what: 'Next job row or group (↓ from the filter box: the first group found)' },
+  { keys: ['k', '↑'], what: 'Previous job row or group' },
+  { keys: ['Enter'], what: 'Expand or collapse the focused job or group' },
+  { keys: ['→', '←'], what: 'Open or fold the focused job' },
+  { keys: ['+', '-'], what: 'Expand or collapse every job' },
   { keys: ['Tab'], what: "Move through a group's actions (select, delete, copy)" },
   { keys: ['?'], what: 'Show this list' },
 ];

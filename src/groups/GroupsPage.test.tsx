@@ -126,6 +126,7 @@ describe('the groups page with several gateways', () => {
     renderPage(multiGroups);
     const box = screen.getByRole('searchbox', { name: 'Filter groups' });
     fireEvent.change(box, { target: { value: 'job="backup" @gateway="eu-1"' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     expect(screen.getByRole('button', { name: /Copy as prune rule/ })).toBeTruthy();
     fireEvent.change(box, { target: { value: 'job="backup" @gateway=~"eu-.*"' } });
     expect(screen.queryByRole('button', { name: /Copy as prune rule/ })).toBeNull();
@@ -133,6 +134,7 @@ describe('the groups page with several gateways', () => {
 
   it('offers only the groups on several gateways, with their count', () => {
     renderPage(multiGroups);
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     fireEvent.click(screen.getByRole('button', { name: 'Only groups on several gateways (2)' }));
     expect(search().getAll('only')).toEqual(['duplicated']);
     expect(articles()).toEqual(['{job="backup", instance="db-1"} on eu-1', '{job="backup", instance="db-1"} on eu-2']);
@@ -141,16 +143,18 @@ describe('the groups page with several gateways', () => {
   it('arranges by gateway, then job: job sections start again under each gateway and select only its groups', () => {
     renderPage(multiGroups);
     expect(screen.queryByRole('heading', { name: /^Gateway/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Arrange' }), { target: { value: 'gateway' } });
     expect(search().get('by')).toBe('gateway');
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Gateway eu-1 · 2 groups',
-      'Gateway eu-2 · 2 groups',
+    // Each gateway and each of its jobs with their groups by state.
+    expect(screen.getAllByRole('heading', { level: 2 }).map(spoken)).toEqual([
+      'Gateway eu-1 · 2 groups2 fresh',
+      'Gateway eu-2 · 2 groups2 fresh',
     ]);
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'jobbackup1 group',
-      'jobetl1 group',
-      'jobbackup2 groups',
+    expect(screen.getAllByRole('heading', { level: 3 }).map(spoken)).toEqual([
+      'job backup 1 group',
+      'job etl 1 group',
+      'job backup 2 groups',
     ]);
     expect(articles()).toEqual([
       '{job="backup", instance="db-1"} on eu-1',
@@ -175,15 +179,24 @@ describe('the groups page with several gateways', () => {
     expect(screen.queryByRole('combobox', { name: 'Arrange' })).toBeNull();
   });
 
-  it('moves with j from the top to the first group, past the gateway and job headings', async () => {
+  it('moves with j from the top to the first job row, past the gateway heading, then to its first group', async () => {
     window.history.replaceState(null, '', '/?by=gateway');
     renderPage(multiGroups);
     await act(async () => {
       fireEvent.keyDown(document.body, { key: 'j' });
       await new Promise((resolve) => requestAnimationFrame(resolve));
     });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'job backup 1 group', expanded: true }));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement!, { key: 'j' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
     const first = screen.getByRole('article', { name: '{job="backup", instance="db-1"} on eu-1' });
     expect(document.activeElement).toBe(within(first).getByRole('button', { name: /famil/ }));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement!, { key: 'j' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
     await act(async () => {
       fireEvent.keyDown(document.activeElement!, { key: 'j' });
       await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -201,22 +214,16 @@ describe('the groups page with one gateway', () => {
     expect(articles()).toEqual(['{job="backup", instance="db-1"}', '{job="etl"}']);
     expect(screen.getByRole('checkbox', { name: 'Select {job="backup", instance="db-1"}' })).toBeTruthy();
     expect(screen.queryByTitle(/^Gateway/)).toBeNull();
-    expect(summaryButtons()).toEqual([
-      '2 groups',
-      '2 jobs',
-      '2 families',
-      '2 series',
-      '2 fresh groups',
-      '0 stale groups',
-      '0 failed pushes',
-    ]);
+    expect(summaryButtons()).toEqual(['2 groups', '2 jobs', '2 families', '2 series']);
+    expect(
+      within(screen.getByRole('group', { name: /Quick filters by state/ }))
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Needs attention (0)', 'Failed (0)', 'Stale (0)', 'Fresh (2)']);
     expect(screen.queryByRole('combobox', { name: 'Arrange' })).toBeNull();
     expect(screen.queryByRole('button', { name: /several gateways/ })).toBeNull();
     expect(screen.queryByRole('heading', { name: /^Gateway/ })).toBeNull();
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'jobbackup1 group',
-      'jobetl1 group',
-    ]);
+    expect(screen.getAllByRole('heading', { level: 2 }).map(spoken)).toEqual(['job backup 1 group', 'job etl 1 group']);
   });
 });
 
@@ -233,10 +240,11 @@ describe('the groups page as time passes', () => {
         ],
         DEFAULT_CONFIG,
       );
-      expect(summaryButtons()).toContain('0 stale groups');
+      expect(screen.getByRole('button', { name: 'Stale (0)' })).toBeTruthy();
       // Two ticks of the page's clock later the first push is 60 s old; the second is not.
       await act(async () => vi.advanceTimersByTime(15_000));
-      expect(summaryButtons()).toContain('1 stale group');
+      expect(screen.getByRole('button', { name: 'Stale (1)' })).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Actions' }));
       expect(screen.getByRole('button', { name: 'Delete 1 stale group' })).toBeTruthy();
     } finally {
       vi.useRealTimers();

@@ -1,45 +1,35 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { button } from '../components/styles';
+import { Disclosure } from '../components/Disclosure';
 import { useGlobalKeydown } from '../lib/useGlobalKeydown';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { PollControls } from '../polling/PollControls';
 import { usePolling } from '../polling/PollingContext';
-import { useNow } from '../lib/useNow';
-import { sameItems, sameMembers, useSteady } from '../lib/useSteady';
 import { useGroups } from './api';
 import { usePollSource } from './poll-source';
 import { CleanupBar } from './cleanup/CleanupBar';
 import { CleanupProvider, useCleanup, useCleanupState } from './cleanup/CleanupContext';
-import { StaleThreshold } from './cleanup/StaleThreshold';
-import { staleGroups } from './cleanup/staleness';
-import { useStaleThreshold } from './cleanup/useStaleThreshold';
-import { EmptyGateway } from './EmptyGateway';
-import {
-  familyCounts,
-  filterAndSort,
-  hasQuickFilter,
-  isFiltering,
-  summarize,
-  warmFiltering,
-  withoutQuickFilters,
-} from './find/filter';
+import { summarize } from './find/filter';
 import { FilterBar } from './find/FilterBar';
-import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
+import { ListOptions } from './find/ListOptions';
 import { SummaryBar } from './find/SummaryBar';
+import { useDensity } from './find/useDensity';
 import { useFindState } from './find/useFindState';
 import { GroupList } from './GroupList';
-import { firstDue } from '../../core/prune';
-import { usePruneRules } from '../prune/api';
-import { CopyButton } from '../components/CopyButton';
+import { EmptyGateway } from './EmptyGateway';
 import { pruneRuleFor } from '../prune/rule-yaml';
-import { useCadence } from '../health/api';
-import { overdueGroups } from '../health/overdue';
 import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
-import { useGatewayView } from './useGatewayView';
 import { ExportMenu } from './export/ExportMenu';
+import { useGroupsView } from './useGroupsView';
+import { useJobsOpen } from './jobs/useJobsOpen';
+import { FoldAll, ListStatus } from './jobs/ListStatus';
+import { countStates } from './states';
 
-/** Nothing is overdue while no usual intervals are known. */
-const NOTHING_LATE: ReadonlySet<string> = new Set();
+/**
+ * Up to this many groups the page opens with every job's groups shown; above it, on the job
+ * overview (every job folded) unless a filter is on or the URL says otherwise.
+ */
+export const OVERVIEW_ABOVE = 50;
 
 export function GroupsPage() {
   return (
@@ -56,111 +46,64 @@ function GroupsView() {
   const { selected, dialogOpen } = useCleanupState();
   // Nothing moves under the cursor while a confirmation is open.
   const { data, error, dataUpdatedAt } = useGroups(dialogOpen ? false : refetchInterval);
-  const threshold = useStaleThreshold();
   const find = useFindState();
-  const now = useNow();
-
+  const [density, setDensity] = useDensity();
   const groups = data?.groups;
-  // Each of these is kept as it was while the clock's tick changes nothing in it (useSteady).
-  const cadence = useCadence();
-  const staleAfter = cadence?.staleAfter;
-  const stale = useSteady(
-    useMemo(
-      () => (groups ? staleGroups(groups, threshold.seconds, now, staleAfter) : []),
-      [groups, threshold.seconds, now, staleAfter],
-    ),
-    sameItems,
+  const view = useGroupsView(groups, find);
+  const { ctx, gw, shown, filtering } = view;
+  const loading = data?.partial !== undefined;
+  const total = data?.partial ?? groups?.length ?? 0;
+  const jobs = useJobsOpen(filtering || total <= OVERVIEW_ABOVE);
+  const summary = useMemo(() => summarize(groups ?? [], view.staleKeys), [groups, view.staleKeys]);
+  const gatewayCounts = useMemo(
+    () =>
+      gw.counts?.map(([name]) => [name, countStates(groups?.filter((g) => g.gateway === name) ?? [], ctx)] as const) ??
+      null,
+    [gw.counts, groups, ctx],
   );
-  const staleKeys = useMemo(() => new Set(stale.map((g) => g.key)), [stale]);
-  const rules = usePruneRules()?.rules;
-  // Groups a prune rule has made due: the server deletes them at its next run, unless held back.
-  const dueKeys = useSteady(
-    useMemo(() => {
-      if (!groups || !rules?.length) return null;
-      const keys = new Set<string>();
-      for (const g of groups) {
-        const due = firstDue(g, rules, (key) => cadence?.intervals.get(key));
-        if (due && due.at <= now / 1000) keys.add(g.key);
-      }
-      return keys;
-    }, [groups, rules, now, cadence]),
-    sameMembers,
-  );
-  // Groups late for their own rhythm, with how many usual intervals late.
-  const lateness = useMemo(() => (groups ? overdueGroups(groups, cadence, now) : null), [groups, cadence, now]);
-  const lateKeys = useSteady(
-    useMemo(() => (lateness ? new Set(lateness.keys()) : null), [lateness]),
-    sameMembers,
-  );
-  // The list depends on the clock only where it must: sorting by how late groups are.
-  const overdueFilter = find.overdueOnly ? (lateKeys ?? NOTHING_LATE) : null;
-  const sortLateness = find.sort === 'overdue' ? lateness : null;
-  const gw = useGatewayView(groups, find);
-  const parsed = useMemo(() => parseQuery(find.text), [find.text]);
-  const filters = useMemo(
-    () => ({
-      query: parsed.ok ? parsed.query : EMPTY_QUERY,
-      failedOnly: find.failedOnly,
-      staleOnly: find.staleOnly,
-      freshOnly: find.freshOnly,
-      family: find.family,
-      dueOnly: find.dueOnly ? (dueKeys ?? new Set<string>()) : null,
-      overdueOnly: overdueFilter,
-      ...gw.filters,
-    }),
-    [
-      parsed,
-      find.failedOnly,
-      find.staleOnly,
-      find.freshOnly,
-      find.family,
-      find.dueOnly,
-      dueKeys,
-      overdueFilter,
-      gw.filters,
-    ],
-  );
-  // Filtering 10,000 groups takes a few milliseconds: one synchronous render beats a deferred second one.
-  const active = filters;
-  const shown = useMemo(
-    () => (groups ? filterAndSort(groups, active, staleKeys, find.sort, sortLateness ?? undefined) : []),
-    [groups, active, staleKeys, find.sort, sortLateness],
-  );
-  useEffect(() => (groups ? warmFiltering(groups) : undefined), [groups]);
-  const families = useMemo(() => (groups ? familyCounts(groups) : []), [groups]);
-  // The quick filters count within what the text, family and picked gateways let through.
-  // With no quick filter on, that is what is shown (in some order): no second pass over every group.
-  const around = useMemo(() => {
-    const scope = withoutQuickFilters(filters);
-    if (!groups || !scope) return groups ?? [];
-    return hasQuickFilter(filters) ? filterAndSort(groups, scope, staleKeys, 'job') : shown;
-  }, [groups, filters, staleKeys, shown]);
-  const aroundCounts = useMemo(
-    () => ({
-      stale: around.filter((g) => staleKeys.has(g.key)).length,
-      failed: around.filter((g) => !g.lastPushSuccessful).length,
-      due: dueKeys ? around.filter((g) => dueKeys.has(g.key)).length : null,
-      overdue: lateKeys ? around.filter((g) => lateKeys.has(g.key)).length : null,
-      duplicated: gw.duplicateKeys ? around.filter((g) => gw.duplicateKeys!.has(g.key)).length : null,
-    }),
-    [around, staleKeys, dueKeys, lateKeys, gw.duplicateKeys],
-  );
+
   const downList = data?.gatewaysDown;
   const downByName = useMemo(() => new Map((downList ?? []).map((g) => [g.name, g])), [downList]);
-  const summary = useMemo(() => summarize(groups ?? [], staleKeys), [groups, staleKeys]);
 
   const { setText, text } = find;
   useGlobalKeydown((e) => {
-    if (e.key !== 'Escape' || !text) return false;
-    setText('');
+    if (e.key === 'Escape' && text) setText('');
+    else if (e.key === '-' && find.sort === 'job') jobs.setAll(false);
+    else if ((e.key === '+' || e.key === '=') && find.sort === 'job') jobs.setAll(true);
+    else return false;
+    return true;
   });
 
   const outOfDate = Boolean(error && data);
-  const pruneRule = parsed.ok ? pruneRuleFor(parsed.query, threshold.text) : null;
+  const pruneRule = view.parsed.ok ? pruneRuleFor(view.parsed.query, view.threshold.text) : null;
+  const cleanup = (part: 'selection' | 'bulk') =>
+    data && !loading && !readOnly ? (
+      <CleanupBar
+        groups={data.groups}
+        shown={shown}
+        filtering={filtering}
+        stale={view.stale}
+        onShowAll={find.clear}
+        part={part}
+      />
+    ) : null;
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Groups</h1>
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <div className="flex flex-wrap items-center gap-x-2">
+          <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-50">Groups</h1>
+          {data && data.groups.length > 0 && (
+            <SummaryBar summary={summary} find={find} loading={loading} filtering={filtering} />
+          )}
+          {data && (
+            <ListStatus
+              shown={shown.length}
+              total={data.groups.length}
+              partialOf={data.partial}
+              filtering={filtering}
+            />
+          )}
+        </div>
         <PollControls updatedAt={dataUpdatedAt} source={source} />
       </div>
       {error && (
@@ -174,39 +117,33 @@ function GroupsView() {
       {data?.gatewaysDown && <GatewaysDownAlert down={data.gatewaysDown} />}
       {!data && !error && <p className="text-slate-500 dark:text-slate-400">Loading groups…</p>}
       {data && data.groups.length > 0 && (
-        <div className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
-          <SummaryBar summary={summary} find={find} overdue={lateKeys?.size ?? null} gateways={gw.counts} />
+        <>
           <FilterBar
             find={find}
-            error={parsed.ok ? undefined : parsed.error}
-            families={families}
-            staleCount={aroundCounts.stale}
-            failedCount={aroundCounts.failed}
-            dueCount={aroundCounts.due}
-            overdueCount={aroundCounts.overdue}
-            duplicatedCount={aroundCounts.duplicated}
-          />
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            <StaleThreshold value={threshold.text} onChange={threshold.set} />
-            {pruneRule && <CopyButton text={pruneRule} label="Copy as prune rule" />}
-            {!data.partial && <ExportMenu groups={shown} />}
-            {data.partial ? (
-              <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-                Loading all {data.partial.toLocaleString('en-US')} groups…
-              </p>
-            ) : (
-              !readOnly && (
-                <CleanupBar
-                  groups={data.groups}
-                  shown={shown}
-                  filtering={isFiltering(active)}
-                  stale={stale}
-                  onShowAll={find.clear}
-                />
-              )
-            )}
-          </div>
-        </div>
+            error={view.parsed.ok ? undefined : view.parsed.error}
+            stateCounts={loading ? null : view.stateCounts}
+            overdueKnown={view.lateKeys !== null}
+            density={density}
+            onDensity={setDensity}
+          >
+            {find.sort === 'job' && <FoldAll onAll={jobs.setAll} />}
+            <Disclosure label="Options">
+              <ListOptions
+                find={find}
+                threshold={view.threshold}
+                families={view.families}
+                dueCount={view.dueCount}
+                duplicatedCount={view.duplicatedCount}
+                pruneRule={pruneRule}
+                multi={gw.multi}
+              />
+            </Disclosure>
+            {!loading && <ExportMenu groups={shown} />}
+            {!readOnly && !loading && <Disclosure label="Actions">{cleanup('bulk')}</Disclosure>}
+          </FilterBar>
+          {gatewayCounts && <SummaryBar summary={summary} find={find} loading={loading} gateways={gatewayCounts} />}
+          {cleanup('selection')}
+        </>
       )}
       {data && (
         <div
@@ -223,24 +160,23 @@ function GroupsView() {
           ) : shown.length === 0 ? (
             <NoMatch hidden={data.groups.length} onClear={find.clear} />
           ) : (
-            <>
-              {isFiltering(active) && (
-                <p className="text-sm text-slate-600 dark:text-slate-300" role="status">
-                  Showing {shown.length} of {data.groups.length} {data.groups.length === 1 ? 'group' : 'groups'}.
-                </p>
-              )}
-              <GatewaysDownContext value={downByName}>
-                <GroupList
-                  groups={shown}
-                  arrangement={gw.arrangementFor(find.sort)}
-                  staleKeys={staleKeys}
-                  selected={selected}
-                  open={find.open}
-                  onToggle={find.toggleOpen}
-                  duplicates={gw.duplicates}
-                />
-              </GatewaysDownContext>
-            </>
+            <GatewaysDownContext value={downByName}>
+              <GroupList
+                groups={shown}
+                arrangement={gw.arrangementFor(find.sort)}
+                ctx={ctx}
+                loading={loading}
+                jobOrder={find.jobOrder}
+                isJobOpen={jobs.isOpen}
+                onToggleJob={jobs.toggle}
+                staleKeys={view.staleKeys}
+                selected={selected}
+                open={find.open}
+                onToggle={find.toggleOpen}
+                duplicates={gw.duplicates}
+                compact={density === 'compact'}
+              />
+            </GatewaysDownContext>
           )}
         </div>
       )}

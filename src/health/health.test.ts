@@ -49,14 +49,20 @@ describe('cadenceNote', () => {
     const groups = [group('hourly', 100_000 - 3 * 3600), group('minutely', 100_000 - 600), group('fresh', 100_000)];
     const late = overdueGroups(groups, cadence, now)!;
     expect([...late.keys()].sort()).toEqual(['hourly', 'minutely']);
-    const filters = { query: EMPTY_QUERY, failedOnly: false, staleOnly: false, freshOnly: false, family: null };
-    expect(filterAndSort(groups, filters, new Set(), 'overdue', late).map((g) => g.key)).toEqual([
-      'minutely',
-      'hourly',
-      'fresh',
-    ]);
+    const filters = { query: EMPTY_QUERY, family: null };
+    expect(filterAndSort(groups, filters, 'overdue', late).map((g) => g.key)).toEqual(['minutely', 'hourly', 'fresh']);
     expect(
-      filterAndSort(groups, { ...filters, overdueOnly: new Set(late.keys()) }, new Set(), 'job').map((g) => g.key),
+      filterAndSort(
+        groups,
+        {
+          ...filters,
+          states: {
+            want: new Set(['overdue' as const]),
+            ctx: { staleKeys: new Set(), lateKeys: new Set(late.keys()), intervals: null },
+          },
+        },
+        'job',
+      ).map((g) => g.key),
     ).toEqual(['hourly', 'minutely']);
     expect(overdueGroups(groups, undefined, now)).toBeNull();
   });

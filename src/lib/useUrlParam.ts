@@ -47,11 +47,18 @@ export interface UrlUpdate {
   push?: boolean;
 }
 
-function write(name: string, values: readonly string[], { push = false }: UrlUpdate = {}) {
+function write(name: string, values: readonly string[], update?: UrlUpdate) {
+  writeParams({ [name]: values }, update);
+}
+
+/** Writes several parameters at once: one history entry (or none) for all of them. */
+export function writeParams(params: Readonly<Record<string, readonly string[]>>, { push = false }: UrlUpdate = {}) {
   const url = new URL(window.location.href);
   url.search = currentSearch();
-  url.searchParams.delete(name);
-  for (const v of values) url.searchParams.append(name, v);
+  for (const [name, values] of Object.entries(params)) {
+    url.searchParams.delete(name);
+    for (const v of values) url.searchParams.append(name, v);
+  }
   if (url.search === currentSearch()) return;
   if (push) {
     flush();

@@ -19,6 +19,12 @@ interface Props {
   stale: readonly Group[];
   /** Clears the filters, so hidden selected groups show. */
   onShowAll: () => void;
+  /**
+   * `selection`: what acts on the groups picked by hand, shown only while some are (under the
+   * toolbar); `bulk`: deleting the stale groups and wiping, kept in the Actions menu so they are
+   * never among the first controls; `all` (the default): both.
+   */
+  part?: 'selection' | 'bulk' | 'all';
 }
 
 /**
@@ -26,7 +32,7 @@ interface Props {
  * filter on, stale groups means the stale groups shown, and selected groups the filter hides are
  * named, with a way to show them or unselect them.
  */
-export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props) {
+export function CleanupBar({ groups, shown, filtering, stale, onShowAll, part = 'all' }: Props) {
   const { requestDelete, clearSelection, setSelected, wipe, setDialogOpen } = useCleanup();
   const { selected, busy } = useCleanupState();
   /** The wipe being confirmed: with several gateways, which one (`''` with one gateway). */
@@ -53,30 +59,37 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
     if (wiping !== null) return () => setDialogOpen(false);
   }, [wiping, setDialogOpen]);
 
+  const selection = part !== 'bulk';
+  const bulk = part !== 'selection';
+  if (part === 'selection' && chosen.length === 0 && !busy) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        className={button('danger')}
-        disabled={chosen.length === 0 || busy}
-        onClick={() => requestDelete(chosen, chosenLabel)}
-      >
-        {chosenLabel}
-      </button>
-      {chosen.length > 0 && (
+      {selection && (
+        <button
+          type="button"
+          className={button('danger')}
+          disabled={chosen.length === 0 || busy}
+          onClick={() => requestDelete(chosen, chosenLabel)}
+        >
+          {chosenLabel}
+        </button>
+      )}
+      {selection && chosen.length > 0 && (
         <button type="button" className={button('plain')} onClick={clearSelection}>
           Clear selection
         </button>
       )}
-      <button
-        type="button"
-        className={button('danger')}
-        disabled={staleTargets.length === 0 || busy}
-        onClick={() => requestDelete([...staleTargets], staleLabel)}
-      >
-        {staleLabel}
-      </button>
-      {gateways ? (
+      {bulk && (
+        <button
+          type="button"
+          className={button('danger')}
+          disabled={staleTargets.length === 0 || busy}
+          onClick={() => requestDelete([...staleTargets], staleLabel)}
+        >
+          {staleLabel}
+        </button>
+      )}
+      {!bulk ? null : gateways ? (
         gateways.map(({ name }) => (
           <WipeButton
             key={name}
@@ -88,12 +101,12 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
       ) : (
         <WipeButton disabled={groups.length === 0 || busy} onClick={() => openWipe('')} />
       )}
-      {busy && (
+      {busy && selection && (
         <span role="status" className="text-sm text-slate-600 dark:text-slate-300">
           Waiting for the gateway…
         </span>
       )}
-      {hiddenChosen.length > 0 && (
+      {selection && hiddenChosen.length > 0 && (
         <p
           role="status"
           className="flex w-full flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-200"
@@ -117,7 +130,7 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll }: Props
           </button>
         </p>
       )}
-      {wiping !== null && (
+      {bulk && wiping !== null && (
         <WipeDialog {...wipeTarget(groups, wiping)} onConfirm={wipe} onClose={() => openWipe(null)} />
       )}
     </div>

@@ -4,10 +4,35 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { renderWithClient } from '../../testing/render';
 import { FilterBar } from './FilterBar';
 import { useFindState } from './useFindState';
+import { ListOptions } from './ListOptions';
+import { Disclosure } from '../../components/Disclosure';
+
+const counts = { attention: 1, failed: 0, malformed: 0, overdue: 0, stale: 1, fresh: 1 };
 
 function Find() {
   const find = useFindState();
-  return <FilterBar find={find} error={undefined} families={[['rows', 2]]} staleCount={1} failedCount={0} />;
+  return (
+    <FilterBar
+      find={find}
+      error={undefined}
+      stateCounts={counts}
+      overdueKnown={false}
+      density="comfortable"
+      onDensity={() => {}}
+    >
+      <Disclosure label="Options">
+        <ListOptions
+          find={find}
+          threshold={{ text: '1h', set: () => true }}
+          families={[['rows', 2]]}
+          dueCount={null}
+          duplicatedCount={null}
+          pruneRule={null}
+          multi={false}
+        />
+      </Disclosure>
+    </FilterBar>
+  );
 }
 
 afterEach(async () => {
@@ -27,8 +52,14 @@ describe('the filter and the URL', () => {
 
     fireEvent.change(box, { target: { value: 'backup' } });
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe('backup'));
-    fireEvent.click(screen.getByRole('button', { name: /Only stale groups/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stale (1)' }));
     expect(new URLSearchParams(window.location.search).getAll('only')).toEqual(['stale']);
+    // State filters add up (any of them), each pressed.
+    fireEvent.click(screen.getByRole('button', { name: 'Needs attention (1)' }));
+    expect(new URLSearchParams(window.location.search).getAll('only')).toEqual(['stale', 'attention']);
+    expect(screen.getByRole('button', { name: 'Stale (1)' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Needs attention (1)' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'With family' }), { target: { value: 'rows' } });
     expect(window.location.search).toContain('family=rows');
 
@@ -38,7 +69,7 @@ describe('the filter and the URL', () => {
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     expect(box.value).toBe('etl');
-    expect(screen.getByRole('button', { name: /Only stale groups/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Stale (1)' }).getAttribute('aria-pressed')).toBe('false');
 
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(box.value).toBe('');

@@ -1,45 +1,37 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { CONTROL } from '../../components/styles';
-import { SheetsIcon } from '../../components/SheetsIcon';
 import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
-import { STATE_PRESSED, StateMark } from '../../components/state';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
-import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
 import { useGateways } from '../../config/ConfigContext';
+import type { StateFilter } from '../states';
+import { StateFilters } from './StateFilters';
+import type { Density } from './useDensity';
 
 interface Props {
   find: FindState;
   error: string | undefined;
-  families: Array<[string, number]>;
-  staleCount: number;
-  failedCount: number;
-  /** Groups due for pruning, or null when the server runs no prune rules. */
-  dueCount?: number | null;
-  /** Overdue groups, or null when no usual intervals are known (no Prometheus). */
-  overdueCount?: number | null;
-  /** Groups whose grouping key is on several gateways, or null with one gateway. */
-  duplicatedCount?: number | null;
+  /** Each state quick filter's count within the other filters; null while the snapshot is loading. */
+  stateCounts: Readonly<Record<StateFilter, number>> | null;
+  /** Whether usual intervals are known (overdue, "Most overdue first"). */
+  overdueKnown: boolean;
+  density: Density;
+  onDensity: (d: Density) => void;
+  /** The rest, each a button with its panel at the end of the row: options, actions (export). */
+  children?: ReactNode;
 }
 
-const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
+/** The "Sort by" choices: the job overview in two orders, then the flat sorts of groups. */
+const sortValue = (find: FindState) => (find.sort === 'job' && find.jobOrder === 'name' ? 'job-name' : find.sort);
 
-/** The filter box (`/` focuses it, Esc clears it), quick filters and sort order. */
-export function FilterBar({
-  find,
-  error,
-  families,
-  staleCount,
-  failedCount,
-  dueCount = null,
-  overdueCount = null,
-  duplicatedCount = null,
-}: Props) {
+/**
+ * The page's one toolbar row: the filter box (`/` focuses it, Esc clears it), the state quick
+ * filters, the order, compact or comfortable rows, and the menus given as children.
+ */
+export function FilterBar({ find, error, stateCounts, overdueKnown, density, onDensity, children }: Props) {
   const gateways = useGateways();
-  const multi = gateways !== null;
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
-  // The box shows the URL's filter as it is (typing writes it at once, Back and links change it).
   const change = find.setText;
 
   useGlobalKeydown((e) => {
@@ -50,8 +42,8 @@ export function FilterBar({
   });
 
   return (
-    <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
-      <div className="min-w-[16rem] flex-1">
+    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 sm:flex-nowrap [&>*]:shrink-0">
+      <div className="min-w-[8rem] flex-1 !shrink basis-36">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
         </label>
@@ -63,8 +55,8 @@ export function FilterBar({
           value={find.text}
           placeholder={
             gateways
-              ? `Filter: text, job="backup", @gateway="${gateways[0]!.name}"   ( / )`
-              : 'Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
+              ? `Filter: text, job="backup", @gateway="${gateways[0]!.name}"  ( / )`
+              : 'Filter: text, or job="backup", instance=~"db-.*"  ( / )'
           }
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
@@ -85,102 +77,45 @@ export function FilterBar({
           </p>
         )}
       </div>
-      <button
-        type="button"
-        aria-pressed={find.failedOnly}
-        className={`${toggle} ${STATE_PRESSED.failed}`}
-        onClick={() => find.toggleOnly('failed')}
-      >
-        <StateMark state="failed" />
-        Only failed pushes ({failedCount})
-      </button>
-      <button
-        type="button"
-        aria-pressed={find.staleOnly}
-        className={`${toggle} ${STATE_PRESSED.stale}`}
-        onClick={() => find.toggleOnly('stale')}
-      >
-        <StateMark state="stale" />
-        Only stale groups ({staleCount})
-      </button>
-      {overdueCount !== null && (
-        <button
-          type="button"
-          aria-pressed={find.overdueOnly}
-          className={`${toggle} ${OVERDUE_PRESSED}`}
-          onClick={() => find.toggleOnly('overdue')}
-        >
-          <span aria-hidden="true" className={OVERDUE_TEXT}>
-            {OVERDUE_MARK}
-          </span>
-          Only overdue groups ({overdueCount})
-        </button>
-      )}
-      {dueCount !== null && (
-        <button
-          type="button"
-          aria-pressed={find.dueOnly}
-          className={`${toggle} aria-pressed:border-violet-600 aria-pressed:bg-violet-50 dark:aria-pressed:bg-violet-950`}
-          onClick={() => find.toggleOnly('due')}
-        >
-          <span aria-hidden="true" className="text-violet-800 dark:text-violet-300">
-            ✂
-          </span>
-          Only groups due for pruning ({dueCount})
-        </button>
-      )}
-      {duplicatedCount !== null && (
-        <button
-          type="button"
-          aria-pressed={find.duplicatedOnly}
-          className={`${toggle} aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950`}
-          onClick={() => find.toggleOnly('duplicated')}
-        >
-          <span className="text-indigo-700 dark:text-indigo-300">
-            <SheetsIcon />
-          </span>
-          Only groups on several gateways ({duplicatedCount})
-        </button>
-      )}
+      {/* The row never wraps on a wide screen: the chips scroll sideways when room runs out (on a
+          phone, in a line of their own) rather than pushing the list down. */}
+      <div className="relative -mx-1 flex max-w-full min-w-0 !shrink items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
+        <StateFilters find={find} counts={stateCounts} overdueKnown={overdueKnown} />
+      </div>
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
-        With family
+        <span className="sr-only">Sort by</span>
         <select
-          className={`${CONTROL} max-w-[14rem]`}
-          value={find.family ?? ''}
-          onChange={(e) => find.setFamily(e.target.value)}
+          className={`${CONTROL} max-w-[8rem]`}
+          value={sortValue(find)}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'job' || v === 'job-name') {
+              find.setSort('job');
+              find.setJobOrder(v === 'job' ? 'attention' : 'name');
+            } else find.setSort(v as SortKey);
+          }}
         >
-          <option value="">any</option>
-          {families.map(([name, count]) => (
-            <option key={name} value={name}>
-              {name} ({count})
-            </option>
-          ))}
+          <option value="job">Jobs: attention first</option>
+          <option value="job-name">Jobs: by name</option>
+          {SORT_KEYS.filter((key) => key !== 'job' && (key !== 'overdue' || overdueKnown || find.sort === key)).map(
+            (key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ),
+          )}
         </select>
       </label>
-      <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
-        Sort by
-        <select className={CONTROL} value={find.sort} onChange={(e) => find.setSort(e.target.value as SortKey)}>
-          {SORT_KEYS.filter((key) => key !== 'overdue' || overdueCount !== null || find.sort === key).map((key) => (
-            <option key={key} value={key}>
-              {SORT_LABELS[key]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {/* The arrangement cuts the job order; other sorts show one flat list. */}
-      {multi && find.sort === 'job' && (
-        <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
-          Arrange
-          <select
-            className={CONTROL}
-            value={find.arrangement}
-            onChange={(e) => find.setArrangement(e.target.value === 'gateway' ? 'gateway' : 'job')}
-          >
-            <option value="job">By job</option>
-            <option value="gateway">By gateway, then job</option>
-          </select>
-        </label>
-      )}
+      <button
+        type="button"
+        aria-pressed={density === 'compact'}
+        title="One line a group"
+        className={`${CONTROL} whitespace-nowrap hover:bg-slate-50 aria-pressed:border-teal-600 aria-pressed:bg-teal-50 dark:hover:bg-slate-950 dark:aria-pressed:bg-teal-950`}
+        onClick={() => onDensity(density === 'compact' ? 'comfortable' : 'compact')}
+      >
+        Compact
+      </button>
+      {children}
     </div>
   );
 }

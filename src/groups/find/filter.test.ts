@@ -11,6 +11,7 @@ import {
   type Filters,
 } from './filter';
 import { EMPTY_QUERY, parseQuery } from '../../../core/matchers';
+import type { StateFilter } from '../states';
 import { groupOn } from '../../testing/gateway-groups';
 
 const fam = (n = 1) => ({
@@ -35,7 +36,11 @@ const groups = [
   group({ job: 'backup', instance: 'db-2' }, 300, { backup_ok: 1, backup_bytes: 3 }, false),
   group({ job: 'etl', instance: 'node-1', region: 'eu' }, 200, { rows: 5 }),
 ];
-const none: Filters = { query: EMPTY_QUERY, failedOnly: false, staleOnly: false, freshOnly: false, family: null };
+const none: Filters = { query: EMPTY_QUERY, family: null };
+/** The state quick filters picked, judged with these stale keys (no usual intervals known). */
+const pick = (want: StateFilter[], stale: string[] = []) => ({
+  states: { want: new Set(want), ctx: { staleKeys: new Set(stale), lateKeys: null, intervals: null } },
+});
 const q = (text: string) => {
   const r = parseQuery(text);
   if (!r.ok) throw new Error(r.error);
@@ -45,38 +50,31 @@ const ids = (gs: Group[]) => gs.map((g) => g.labels.instance);
 
 describe('filterAndSort', () => {
   it('keeps everything in job order without filters', () => {
-    expect(ids(filterAndSort(groups, none, new Set(), 'job'))).toEqual(['db-1', 'db-2', 'node-1']);
+    expect(ids(filterAndSort(groups, none, 'job'))).toEqual(['db-1', 'db-2', 'node-1']);
   });
   it('matches free text against label values and family names, every word', () => {
-    expect(ids(filterAndSort(groups, { ...none, query: q('BYTES') }, new Set(), 'job'))).toEqual(['db-2']);
-    expect(ids(filterAndSort(groups, { ...none, query: q('eu rows') }, new Set(), 'job'))).toEqual(['node-1']);
-    expect(ids(filterAndSort(groups, { ...none, query: q('eu backup') }, new Set(), 'job'))).toEqual([]);
+    expect(ids(filterAndSort(groups, { ...none, query: q('BYTES') }, 'job'))).toEqual(['db-2']);
+    expect(ids(filterAndSort(groups, { ...none, query: q('eu rows') }, 'job'))).toEqual(['node-1']);
+    expect(ids(filterAndSort(groups, { ...none, query: q('eu backup') }, 'job'))).toEqual([]);
   });
   it('applies matchers to grouping labels', () => {
-    expect(
-      ids(filterAndSort(groups, { ...none, query: q('{job="backup", instance=~".*2"}') }, new Set(), 'job')),
-    ).toEqual(['db-2']);
-    expect(ids(filterAndSort(groups, { ...none, query: q('region!="eu"') }, new Set(), 'job'))).toEqual([
-      'db-1',
+    expect(ids(filterAndSort(groups, { ...none, query: q('{job="backup", instance=~".*2"}') }, 'job'))).toEqual([
       'db-2',
     ]);
+    expect(ids(filterAndSort(groups, { ...none, query: q('region!="eu"') }, 'job'))).toEqual(['db-1', 'db-2']);
   });
   it('applies the quick filters', () => {
-    expect(ids(filterAndSort(groups, { ...none, failedOnly: true }, new Set(), 'job'))).toEqual(['db-2']);
-    expect(ids(filterAndSort(groups, { ...none, staleOnly: true }, new Set([groups[2]!.key]), 'job'))).toEqual([
-      'node-1',
-    ]);
+    expect(ids(filterAndSort(groups, { ...none, ...pick(['failed']) }, 'job'))).toEqual(['db-2']);
+    expect(ids(filterAndSort(groups, { ...none, ...pick(['stale'], [groups[2]!.key]) }, 'job'))).toEqual(['node-1']);
     // Fresh: neither stale (node-1 here) nor failed (db-2).
-    expect(ids(filterAndSort(groups, { ...none, freshOnly: true }, new Set([groups[2]!.key]), 'job'))).toEqual([
-      'db-1',
-    ]);
-    expect(ids(filterAndSort(groups, { ...none, family: 'backup_ok' }, new Set(), 'job'))).toEqual(['db-1', 'db-2']);
+    expect(ids(filterAndSort(groups, { ...none, ...pick(['fresh'], [groups[2]!.key]) }, 'job'))).toEqual(['db-1']);
+    expect(ids(filterAndSort(groups, { ...none, family: 'backup_ok' }, 'job'))).toEqual(['db-1', 'db-2']);
   });
   it('sorts by last push and by size, ties in job order', () => {
-    expect(ids(filterAndSort(groups, none, new Set(), 'oldest'))).toEqual(['db-1', 'node-1', 'db-2']);
-    expect(ids(filterAndSort(groups, none, new Set(), 'newest'))).toEqual(['db-2', 'node-1', 'db-1']);
-    expect(ids(filterAndSort(groups, none, new Set(), 'families'))).toEqual(['db-2', 'db-1', 'node-1']);
-    expect(ids(filterAndSort(groups, none, new Set(), 'samples'))).toEqual(['node-1', 'db-2', 'db-1']);
+    expect(ids(filterAndSort(groups, none, 'oldest'))).toEqual(['db-1', 'node-1', 'db-2']);
+    expect(ids(filterAndSort(groups, none, 'newest'))).toEqual(['db-2', 'node-1', 'db-1']);
+    expect(ids(filterAndSort(groups, none, 'families'))).toEqual(['db-2', 'db-1', 'node-1']);
+    expect(ids(filterAndSort(groups, none, 'samples'))).toEqual(['node-1', 'db-2', 'db-1']);
   });
 });
 
@@ -87,8 +85,7 @@ describe('filters on gateways', () => {
     groupOn('us-1', { job: 'backup', instance: 'db-2' }),
   ];
   const where = (gs: Group[]) => gs.map((g) => `${g.labels.instance}@${g.gateway}`);
-  const run = (filters: Partial<Filters>, list = multi) =>
-    where(filterAndSort(list, { ...none, ...filters }, new Set(), 'job'));
+  const run = (filters: Partial<Filters>, list = multi) => where(filterAndSort(list, { ...none, ...filters }, 'job'));
 
   it('@gateway matchers match the gateway name, anchored, combined with labels and words', () => {
     expect(run({ query: q('@gateway="eu-1"') })).toEqual(['db-1@eu-1']);
@@ -99,8 +96,8 @@ describe('filters on gateways', () => {
   });
 
   it('a group without a gateway (one gateway only) is on ""', () => {
-    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway="eu-1"') }, new Set(), 'job'))).toEqual([]);
-    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway=""') }, new Set(), 'job'))).toEqual(ids(groups));
+    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway="eu-1"') }, 'job'))).toEqual([]);
+    expect(ids(filterAndSort(groups, { ...none, query: q('@gateway=""') }, 'job'))).toEqual(ids(groups));
   });
 
   it('the picked gateways keep groups on any of them', () => {
@@ -119,7 +116,7 @@ describe('filters on gateways', () => {
     expect(isFiltering({ ...none, gateways: new Set(['x']) })).toBe(true);
     expect(isFiltering({ ...none, gateways: new Set() })).toBe(false);
     expect(isFiltering({ ...none, duplicatedOnly: new Set() })).toBe(true);
-    expect(withoutQuickFilters({ ...none, duplicatedOnly: new Set(), staleOnly: true })).toBeNull();
+    expect(withoutQuickFilters({ ...none, duplicatedOnly: new Set(), ...pick(['stale']) })).toBeNull();
     expect(withoutQuickFilters({ ...none, gateways: new Set(['x']), duplicatedOnly: new Set() })).toMatchObject({
       gateways: new Set(['x']),
       duplicatedOnly: null,
@@ -130,11 +127,11 @@ describe('filters on gateways', () => {
     expect(hasQuickFilter(none)).toBe(false);
     expect(hasQuickFilter({ ...none, query: q('job="a"'), gateways: new Set(['x']), family: 'm' })).toBe(false);
     for (const quick of [
-      { failedOnly: true },
-      { staleOnly: true },
-      { freshOnly: true },
+      pick(['failed']),
+      pick(['stale']),
+      pick(['fresh']),
+      pick(['attention']),
       { dueOnly: new Set<string>() },
-      { overdueOnly: new Set<string>() },
       { duplicatedOnly: new Set<string>() },
     ]) {
       expect(hasQuickFilter({ ...none, ...quick })).toBe(true);

@@ -1,6 +1,7 @@
 import type { Group } from '../../../core/metrics-types';
 import type { Query } from '../../../core/matchers';
 import { matchesQuery } from '../../../core/query-match';
+import { matchesState, type StateContext, type StateFilter } from '../states';
 
 export const SORT_KEYS = ['job', 'oldest', 'newest', 'families', 'samples', 'overdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -14,18 +15,20 @@ export const SORT_LABELS: Record<SortKey, string> = {
   overdue: 'Most overdue first',
 };
 
+/** The state quick filters that are on (any of them: OR), and what judging states needs. */
+export interface StatePick {
+  want: ReadonlySet<StateFilter>;
+  ctx: StateContext;
+}
+
 export interface Filters {
   query: Query;
-  failedOnly: boolean;
-  staleOnly: boolean;
-  /** Neither stale nor failed. */
-  freshOnly: boolean;
+  /** Only groups in one of these states (OR among them, AND with everything else); null for any. */
+  states?: StatePick | null;
   /** Only groups holding this metric family. */
   family: string | null;
   /** Only groups a prune rule has made due (their keys). */
   dueOnly?: ReadonlySet<string> | null;
-  /** Only overdue groups (their keys). */
-  overdueOnly?: ReadonlySet<string> | null;
   /** Only groups on one of these gateways (by name; several gateways only); none picked is every gateway. */
   gateways?: ReadonlySet<string> | null;
   /** Only groups whose grouping key another gateway also holds (their keys). */
@@ -35,12 +38,8 @@ export interface Filters {
 /** A free-text filter no group matches: running it warms the path every typed filter takes. */
 const WARM_UP: Filters = {
   query: { matchers: [], words: ['\u0000'] },
-  failedOnly: false,
-  staleOnly: false,
-  freshOnly: false,
   family: null,
 };
-const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Runs a free-text filter over every group in idle time after a poll, a slice at a time, so the
@@ -55,7 +54,7 @@ export function warmFiltering(groups: readonly Group[]): () => void {
   const cancel = window.cancelIdleCallback ?? window.clearTimeout;
   const step = () => {
     const end = Math.min(groups.length, next + 500);
-    for (; next < end; next++) matchesFilters(groups[next]!, WARM_UP, NONE);
+    for (; next < end; next++) matchesFilters(groups[next]!, WARM_UP);
     if (next < groups.length) handle = idle(step);
   };
   handle = idle(step);
@@ -70,22 +69,16 @@ export function isFiltering(filters: Filters): boolean {
     !!query.gatewayMatchers?.length ||
     !!filters.gateways?.size ||
     !!filters.duplicatedOnly ||
-    filters.failedOnly ||
-    filters.staleOnly ||
-    filters.freshOnly ||
+    !!filters.states?.want.size ||
     !!filters.dueOnly ||
-    !!filters.overdueOnly ||
     !!filters.family
   );
 }
 
-/** The quick filters (state, due, overdue, on several gateways), each off. */
+/** The quick filters (states, due, on several gateways), each off. */
 const NO_QUICK_FILTERS = {
-  failedOnly: false,
-  staleOnly: false,
-  freshOnly: false,
+  states: null,
   dueOnly: null,
-  overdueOnly: null,
   duplicatedOnly: null,
 } as const satisfies Partial<Filters>;
 
@@ -103,13 +96,17 @@ export function withoutQuickFilters(filters: Filters): Filters | null {
   return isFiltering(scope) ? scope : null;
 }
 
-export function matchesFilters(group: Group, filters: Filters, staleKeys: ReadonlySet<string>): boolean {
-  if (filters.failedOnly && group.lastPushSuccessful) return false;
-  if (filters.staleOnly && !staleKeys.has(group.key)) return false;
-  if (filters.freshOnly && (!group.lastPushSuccessful || staleKeys.has(group.key))) return false;
+/** Whether a group is in one of the states picked (true when none is picked). */
+function inPickedStates(group: Group, pick: StatePick | null | undefined): boolean {
+  if (!pick?.want.size) return true;
+  for (const want of pick.want) if (matchesState(group, want, pick.ctx)) return true;
+  return false;
+}
+
+export function matchesFilters(group: Group, filters: Filters): boolean {
+  if (!inPickedStates(group, filters.states)) return false;
   if (filters.family && !group.families.some((f) => f.name === filters.family)) return false;
   if (filters.dueOnly && !filters.dueOnly.has(group.key)) return false;
-  if (filters.overdueOnly && !filters.overdueOnly.has(group.key)) return false;
   if (filters.duplicatedOnly && !filters.duplicatedOnly.has(group.key)) return false;
   // A group without a gateway (one gateway only) is on "", as PromQL reads a missing label.
   if (filters.gateways?.size && !filters.gateways.has(group.gateway ?? '')) return false;
@@ -120,12 +117,11 @@ export function matchesFilters(group: Group, filters: Filters, staleKeys: Readon
 export function filterAndSort(
   groups: readonly Group[],
   filters: Filters,
-  staleKeys: ReadonlySet<string>,
   sort: SortKey,
   /** How many usual intervals each overdue group is late, for "Most overdue first". */
   lateness: ReadonlyMap<string, number> = new Map(),
 ): Group[] {
-  const kept = isFiltering(filters) ? groups.filter((g) => matchesFilters(g, filters, staleKeys)) : [...groups];
+  const kept = isFiltering(filters) ? groups.filter((g) => matchesFilters(g, filters)) : [...groups];
   const by: Record<Exclude<SortKey, 'job'>, (a: Group, b: Group) => number> = {
     oldest: (a, b) => a.pushTime - b.pushTime,
     newest: (a, b) => b.pushTime - a.pushTime,

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useUrlParam, useUrlParams } from '../../lib/useUrlParam';
-import type { GroupState } from '../../gateway/group-state';
+import { STATE_FILTERS, type StateFilter } from '../states';
+import { JOB_ORDERS, type JobOrder } from '../jobs/sections';
 import { SORT_KEYS, type SortKey } from './filter';
 
 /** How the list sorted by job is cut with several gateways: by job across gateways (default), or by gateway then job. */
@@ -8,7 +9,7 @@ export type GatewayArrangement = 'job' | 'gateway';
 
 /**
  * What the person is looking at, all of it in the URL: filter text, sort, quick filters, family,
- * expanded groups; with several gateways also the arrangement (`?by=gateway`) and the gateways
+ * expanded groups, job order; with several gateways also the arrangement (`?by=gateway`) and the gateways
  * picked in the summary (`?gw=eu-1&gw=us-1`).
  */
 export function useFindState() {
@@ -19,12 +20,17 @@ export function useFindState() {
   const [open, setOpen] = useUrlParams('open');
   const [by, setBy] = useUrlParam('by');
   const [gateways, setGateways] = useUrlParams('gw');
+  const [jobOrderParam, setJobOrder] = useUrlParam('jobsort');
 
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortKey) : 'job';
   const openSet = useMemo(() => new Set(open), [open]);
+  const states = useMemo(
+    () => new Set(only.filter((o): o is StateFilter => (STATE_FILTERS as readonly string[]).includes(o))),
+    [only],
+  );
 
   const toggleOnly = useCallback(
-    (what: GroupState | 'due' | 'overdue' | 'duplicated') =>
+    (what: StateFilter | 'due' | 'duplicated') =>
       setOnly(only.includes(what) ? only.filter((o) => o !== what) : [...only, what], { push: true }),
     [only, setOnly],
   );
@@ -49,13 +55,10 @@ export function useFindState() {
     setText: (value: string) => setText(value === '' ? null : value),
     sort,
     setSort: (value: SortKey) => setSortParam(value === 'job' ? null : value, { push: true }),
-    staleOnly: only.includes('stale'),
-    failedOnly: only.includes('failed'),
-    freshOnly: only.includes('fresh'),
+    /** The state quick filters on (`?only=failed&only=overdue`): a group in any of them shows. */
+    states,
     /** Only groups a prune rule has made due. */
     dueOnly: only.includes('due'),
-    /** Only groups overdue for their own rhythm. */
-    overdueOnly: only.includes('overdue'),
     /** Only groups whose grouping key is on several gateways. */
     duplicatedOnly: only.includes('duplicated'),
     toggleOnly,
@@ -64,6 +67,11 @@ export function useFindState() {
     /** The gateways picked in the summary (any of them); empty for every gateway. */
     gateways,
     toggleGateway,
+    /** How job rows are ordered: needing attention first (the default), or by name (`?jobsort=name`). */
+    jobOrder: (JOB_ORDERS as readonly string[]).includes(jobOrderParam ?? '')
+      ? (jobOrderParam as JobOrder)
+      : 'attention',
+    setJobOrder: (value: JobOrder) => setJobOrder(value === 'attention' ? null : value, { push: true }),
     family,
     setFamily: (value: string | null) => setFamilyParam(value || null, { push: true }),
     open: openSet,

@@ -9,17 +9,20 @@ interface Row {
   key: string;
 }
 
-/** The toggle button of a group's card, if it is on the page. */
+/** The toggle button of a group's card or a job row (by row key), if it is on the page. */
 function toggleOf(key: string): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll<HTMLButtonElement>('[data-group-toggle]')].find(
-    (b) => b.dataset.groupToggle === key,
+  return [...document.querySelectorAll<HTMLButtonElement>('[data-row-toggle]')].find(
+    (b) => b.dataset.rowToggle === key,
   );
 }
 
+/** The row a key press came from: a group's card or a job row. */
+const rowOf = (target: HTMLElement) => target.closest('article, [data-job-row]');
+
 /**
- * j / k (anywhere but a text field) and ↓ / ↑ (on a group) move between groups, scrolling the
- * virtual list so the next one exists, then focusing its toggle; Enter on it expands. ↓ in the
- * filter box (marked `data-list-entry`) moves to the first group.
+ * j / k (anywhere but a text field) and ↓ / ↑ (on a row) move between job rows and groups,
+ * scrolling the virtual list so the next one exists, then focusing its toggle; Enter on it
+ * expands. ↓ in the filter box (marked `data-list-entry`) moves to the first group.
  */
 export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) => void) {
   const latest = useRef({ rows, scrollTo });
@@ -32,7 +35,7 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
     (e) => {
       const target = e.target as HTMLElement;
       const fromFilter = isFromFilter(e);
-      const onGroup = !!target.closest('article');
+      const onGroup = !!rowOf(target);
       const step =
         fromFilter || e.key === 'j' || (onGroup && e.key === 'ArrowDown')
           ? 1
@@ -44,10 +47,16 @@ export function useListKeyboard(rows: readonly Row[], scrollTo: (index: number) 
       const currentKey = fromFilter
         ? undefined
         : (pending.current ??
-          (target.closest('article')?.querySelector('[data-group-toggle]') as HTMLElement | null)?.dataset.groupToggle);
+          (rowOf(target)?.querySelector('[data-row-toggle]') as HTMLElement | null)?.dataset.rowToggle);
       let index = currentKey ? rows.findIndex((r) => r.key === currentKey) : -1;
       do index += step;
-      while (index >= 0 && index < rows.length && rows[index]!.kind !== 'group');
+      while (
+        // ↓ from the filter box goes to the first group found; j and k visit job rows too.
+        index >= 0 &&
+        index < rows.length &&
+        rows[index]!.kind !== 'group' &&
+        (fromFilter || rows[index]!.kind === 'gateway')
+      );
       if (index < 0 || index >= rows.length) {
         if (currentKey) e.preventDefault();
         return;
