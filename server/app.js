@@ -318,15 +318,16 @@ export function createApp(options) {
     router.use(proxied(gateways[0]));
   }
 
-  // The app's page tells the app to follow the server's stream; it does not preload the gateway.
+  // The app's page tells the app to follow the server's stream (the build's page preloads nothing
+  // of the gateway's: where its API is is known only at run time).
   // It carries the first screenful of groups itself, so they show before the stream is open.
   /** @type {string | undefined} */
   let page;
   router.get(['/', '/index.html'], (req, res, next) => {
     try {
       page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
-        /<link rel="preload" href="\.\/api\/v1\/metrics"[^>]*>/,
-        '<meta name="pushboard-events" content="./-/pushboard/events" />',
+        '</head>',
+        '<meta name="pushboard-events" content="./-/pushboard/events" /></head>',
       );
     } catch {
       return next();

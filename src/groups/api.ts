@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getJson } from '../gateway/client';
+import { getJson, gatewayUrl } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../../core/metrics';
 import { compareGroups } from '../../core/order';
@@ -8,6 +8,7 @@ import type { Group } from '../../core/metrics-types';
 import { pace } from '../polling/adaptive';
 import { getPoller } from './first-poll';
 import { GroupsPoller } from './poller';
+import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
 
 export interface GroupsData {
@@ -49,6 +50,7 @@ export const groupsQueryOptions = (refetchInterval: number | false) => {
     // only changes come back to the page.
     queryFn: ({ signal, client, queryKey }) => {
       const poller = getPoller();
+      if (poller instanceof SharedPoller) poller.connect(gatewayUrl('./'));
       return poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal);
     },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
@@ -70,17 +72,19 @@ export function useGroups(refetchInterval: number | false) {
   const client = useQueryClient();
   useEffect(() => {
     const poller = getPoller();
-    if (!(poller instanceof StreamPoller)) return;
-    // Following the server's stream: changes show as they arrive, except while paused.
+    if (!(poller instanceof StreamPoller || poller instanceof SharedPoller)) return;
+    // Following the server's stream or the shared poll: changes show as they arrive, except while
+    // paused. The shared poll also learns this tab's interval.
     const key = gatewayKeys.metrics();
-    poller.follow(
+    const follower =
       refetchInterval === false
         ? undefined
         : {
-            data: (data) => client.setQueryData(key, data),
+            data: (data: GroupsData) => client.setQueryData(key, data),
             refetch: () => void client.refetchQueries({ queryKey: key }),
-          },
-    );
+          };
+    if (poller instanceof SharedPoller) poller.follow(follower, refetchInterval || undefined);
+    else poller.follow(follower);
   }, [client, refetchInterval]);
   return useQuery(groupsQueryOptions(refetchInterval));
 }

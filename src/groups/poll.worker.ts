@@ -3,11 +3,14 @@
  * Fetching and reading /api/v1/metrics off the main thread: at 10,000 groups the body is 16 MB and
  * parsing it takes longer than a frame. Only what changed since the last poll goes back.
  */
-import { GatewayError, getJsonText, httpError, readJson, setGatewayBase } from '../gateway/client';
-import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../../core/metrics';
+import { GatewayError, httpError } from '../gateway/client';
+import { parseGroup, parseGroups, sortingKey } from '../../core/metrics';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { diffGroups, emptyMemory, type PollDiff } from '../../core/poll-diff';
+import { FIRST_CHUNK, load, PATH, read, type Loaded } from './poll-load';
+
+export { FIRST_CHUNK };
 
 /**
  * The page's own early fetch of the metrics, handed over as bytes (null if it could not be made),
@@ -35,9 +38,6 @@ export type PollReply =
       fetchMs?: number;
     };
 
-/** One read of the metrics: the groups, or why not; timed whenever an answer arrived. */
-type Loaded = { ok: true; data: unknown[]; fetchMs: number } | { ok: false; error: unknown; fetchMs?: number };
-
 let memory = emptyMemory();
 /** The rest of a first load, held until the page has shown the first part. */
 const held = new Map<number, PollReply>();
@@ -45,34 +45,6 @@ const held = new Map<number, PollReply>();
 let early: { base: string; data: Promise<Loaded> } | undefined;
 /** Hands the page's early answer to `early` when it arrives. */
 let deliver: ((answer: EarlyAnswer | null) => void) | undefined;
-
-/** A first load of thousands of groups goes in two messages: the top of the list, then the rest. */
-export const FIRST_CHUNK = 400;
-
-const PATH = 'api/v1/metrics';
-
-/** Reads an answer's text; an error of the parse still counts the fetch's time. */
-function read(text: string, fetchMs: number): Loaded {
-  try {
-    return { ok: true, data: readJson(text, PATH, readEnvelope), fetchMs };
-  } catch (error) {
-    return { ok: false, error, fetchMs };
-  }
-}
-
-async function load(base: string): Promise<Loaded> {
-  setGatewayBase(base);
-  const started = performance.now();
-  let text: string;
-  try {
-    text = await getJsonText(PATH);
-  } catch (error) {
-    // An HTTP error was read to its end (its reason is in the message); a network error has no answer.
-    const answered = error instanceof GatewayError && error.kind === 'http';
-    return { ok: false, error, fetchMs: answered ? performance.now() - started : undefined };
-  }
-  return read(text, performance.now() - started);
-}
 
 /** Reads the page's early answer like load would; if the page could not fetch it, fetches here. */
 function readEarly(base: string, answer: EarlyAnswer | null): Promise<Loaded> | Loaded {
