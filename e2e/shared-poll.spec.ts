@@ -78,10 +78,7 @@ test('tabs of one browser share one poll, and closing the first hands over with 
   }
 });
 
-test('a new tab shows the groups the shared poll holds without reading the gateway', async ({
-  browser,
-  pushGroup,
-}) => {
+test('a new tab shows the groups the shared poll holds without reading the gateway', async ({ browser, pushGroup }) => {
   await pushGroup({ job: 'held', instance: 'a' }, 'm 1\n');
   const context = await browser.newContext();
   try {
