@@ -36,6 +36,7 @@ import { useCadence } from '../health/api';
 import { overdueGroups } from '../health/overdue';
 import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
 import { useGatewayView } from './useGatewayView';
+import { formatCount } from '../lib/format';
 
 /** Nothing is overdue while no usual intervals are known. */
 const NOTHING_LATE: ReadonlySet<string> = new Set();
@@ -190,7 +191,7 @@ function GroupsView() {
             {pruneRule && <CopyButton text={pruneRule} label="Copy as prune rule" />}
             {data.partial ? (
               <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-                Loading all {data.partial.toLocaleString('en-US')} groups…
+                Loading all {formatCount(data.partial)} groups…
               </p>
             ) : (
               !readOnly && (
@@ -224,7 +225,8 @@ function GroupsView() {
             <>
               {isFiltering(active) && (
                 <p className="text-sm text-slate-600 dark:text-slate-300" role="status">
-                  Showing {shown.length} of {data.groups.length} {data.groups.length === 1 ? 'group' : 'groups'}.
+                  Showing {formatCount(shown.length)} of {formatCount(data.groups.length)}{' '}
+                  {data.groups.length === 1 ? 'group' : 'groups'}.
                 </p>
               )}
               <GatewaysDownContext value={downByName}>
@@ -250,7 +252,7 @@ function GroupsView() {
 function NoMatch({ hidden, onClear }: { hidden: number; onClear: () => void }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
-      <p>No group matches these filters ({hidden} hidden).</p>
+      <p>No group matches these filters ({formatCount(hidden)} hidden).</p>
       <button type="button" onClick={onClear} className={button('plain', 'mt-2 font-normal')}>
         Clear filters
       </button>

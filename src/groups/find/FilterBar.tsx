@@ -7,6 +7,7 @@ import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
 import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
 import { useGateways } from '../../config/ConfigContext';
+import { formatCount } from '../../lib/format';
 
 interface Props {
   find: FindState;
@@ -61,11 +62,10 @@ export function FilterBar({
           data-list-entry
           type="search"
           value={find.text}
-          placeholder={
-            gateways
-              ? `Filter: text, job="backup", @gateway="${gateways[0]!.name}"   ( / )`
-              : 'Filter groups: text, or job="backup", instance=~"db-.*"   ( / )'
-          }
+          // Short enough to show whole in the narrowest box (16rem, and at 375 px); the fuller
+          // syntax is in its tooltip, the shortcut (/) in the shortcuts dialog.
+          placeholder={gateways ? 'Filter: text, job="x", @gateway' : 'Filter: text or job="backup"'}
+          title={`Free text, or matchers: job="backup", instance=~"db-.*"${gateways ? ', @gateway="name"' : ''} (press / to focus)`}
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
@@ -92,7 +92,7 @@ export function FilterBar({
         onClick={() => find.toggleOnly('failed')}
       >
         <StateMark state="failed" />
-        Only failed pushes ({failedCount})
+        Only failed pushes ({formatCount(failedCount)})
       </button>
       <button
         type="button"
@@ -101,7 +101,7 @@ export function FilterBar({
         onClick={() => find.toggleOnly('stale')}
       >
         <StateMark state="stale" />
-        Only stale groups ({staleCount})
+        Only stale groups ({formatCount(staleCount)})
       </button>
       {overdueCount !== null && (
         <button
@@ -113,7 +113,7 @@ export function FilterBar({
           <span aria-hidden="true" className={OVERDUE_TEXT}>
             {OVERDUE_MARK}
           </span>
-          Only overdue groups ({overdueCount})
+          Only overdue groups ({formatCount(overdueCount)})
         </button>
       )}
       {dueCount !== null && (
@@ -126,7 +126,7 @@ export function FilterBar({
           <span aria-hidden="true" className="text-violet-800 dark:text-violet-300">
             ✂
           </span>
-          Only groups due for pruning ({dueCount})
+          Only groups due for pruning ({formatCount(dueCount)})
         </button>
       )}
       {duplicatedCount !== null && (
@@ -139,7 +139,7 @@ export function FilterBar({
           <span className="text-indigo-700 dark:text-indigo-300">
             <SheetsIcon />
           </span>
-          Only groups on several gateways ({duplicatedCount})
+          Only groups on several gateways ({formatCount(duplicatedCount)})
         </button>
       )}
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
@@ -152,7 +152,7 @@ export function FilterBar({
           <option value="">any</option>
           {families.map(([name, count]) => (
             <option key={name} value={name}>
-              {name} ({count})
+              {name} ({formatCount(count)})
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import { STATE_PRESSED, STATE_TEXT, StateMark, type GroupState } from '../../components/state';
-import { countOf } from '../../lib/format';
+import { countOf, formatCount } from '../../lib/format';
 import type { Summary } from './filter';
 import type { FindState } from './useFindState';
 import { OVERDUE_MARK, OVERDUE_PRESSED, OVERDUE_TEXT } from '../../health/CadenceBadge';
@@ -80,7 +80,7 @@ export function SummaryBar({
       ))}
       {summary.staleAndFailed > 0 && (
         <span className="px-1 text-sm text-slate-600 dark:text-slate-300">
-          ({summary.staleAndFailed.toLocaleString('en-US')} both stale and failed)
+          ({formatCount(summary.staleAndFailed)} both stale and failed)
         </span>
       )}
     </nav>
