@@ -16,13 +16,16 @@ import { startBenchGateways } from './bench-gateways.js';
 import { measureFilter, measureFirstGroups, measureLoadedHeap, measurePolls, measureRawFetch } from './bench-page.js';
 import { measureHistoryMemory, measureIdleFirstTab } from './bench-history.js';
 import { measureViewers } from './bench-viewers.js';
+import { ensureFixture } from './bench-fixture.js';
+import { measureTabs } from './bench-tabs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     groups: { type: 'string', default: '10000' },
     out: { type: 'string' },
-    // all, page (the one-tab figures) or viewers (several tabs on one server, bench-viewers.js)
+    // all, page (the one-tab figures), viewers (several tabs on one server, bench-viewers.js) or
+    // tabs (several tabs of one browser sharing one poll, served by the gateway, bench-tabs.js)
     part: { type: 'string', default: 'all' },
     // the viewers part's 5-viewer phase, in seconds (each 1-viewer phase is half of it)
     duration: { type: 'string', default: '60' },
@@ -36,7 +39,7 @@ const groups = Number(values.groups);
 const count = Number(values.gateways);
 const multi = count > 1;
 const part = values.part ?? 'all';
-if (!['all', 'page', 'viewers'].includes(part)) throw new Error(`--part ${part}: all, page or viewers`);
+if (!['all', 'page', 'viewers', 'tabs'].includes(part)) throw new Error(`--part ${part}: all, page, viewers or tabs`);
 /** The server's poll interval in both parts: the default, as the app ships. */
 const INTERVAL_MS = 5000;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -76,9 +79,9 @@ try {
   const found = bodies.reduce((n, body) => n + JSON.parse(body).data.length, 0);
   log(`bench: ${found} groups, body ${(bodyBytes / 1e6).toFixed(1)} MB${multi ? ` (${count} gateways)` : ''}`);
 
-  if (part !== 'viewers') await pagePart(bodyBytes);
-  if (part !== 'viewers' && values.history && !multi) await historyPart();
-  if (part !== 'page') {
+  if (part === 'all' || part === 'page') await pagePart(bodyBytes);
+  if ((part === 'all' || part === 'page') && values.history && !multi) await historyPart();
+  if (part === 'all' || part === 'viewers') {
     const durationMs = Number(values.duration) * 1000;
     rows.push(
       ...(await measureViewers({
@@ -91,6 +94,20 @@ try {
         durationMs,
         intervalMs: INTERVAL_MS,
         viewers: 5,
+        pairs: 5,
+        log,
+      })),
+    );
+  }
+
+  if ((part === 'all' || part === 'tabs') && !multi) {
+    rows.push(
+      ...(await measureTabs({
+        browser,
+        root,
+        fixture: await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log }),
+        durationMs: Number(values.duration) * 1000,
+        tabs: 4,
         pairs: 5,
         log,
       })),

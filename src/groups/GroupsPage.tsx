@@ -50,8 +50,8 @@ export function GroupsPage() {
 }
 
 function GroupsView() {
-  const { refetchInterval, intervalMs } = usePolling();
-  const source = usePollSource(intervalMs);
+  const { refetchInterval } = usePolling();
+  const source = usePollSource();
   const { readOnly } = useCleanup();
   const { selected, dialogOpen } = useCleanupState();
   // Nothing moves under the cursor while a confirmation is open.

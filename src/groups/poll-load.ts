@@ -1,7 +1,7 @@
 /**
  * One read of the gateway's /api/v1/metrics and its parse into a diff against the last read: the
- * work of the poll worker (poll.worker.ts, one tab) and of the shared poll (shared/, every tab of
- * an origin). Runs inside a worker.
+ * work of the shared poll's worker (shared/shared.worker.ts). Fetching and parsing 16 MB takes
+ * longer than a frame, so it never runs on a page's main thread.
  */
 import { GatewayError, getJsonText, readJson, setGatewayBase } from '../gateway/client';
 import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../../core/metrics';
@@ -12,13 +12,13 @@ import { diffGroups, type DiffMemory, type PollDiff } from '../../core/poll-diff
 /** One read of the metrics: the groups, or why not; timed whenever an answer arrived. */
 export type Loaded = { ok: true; data: unknown[]; fetchMs: number } | { ok: false; error: unknown; fetchMs?: number };
 
-export const PATH = 'api/v1/metrics';
+const PATH = 'api/v1/metrics';
 
 /** A first load of thousands of groups goes in two parts: the top of the list, then the rest. */
 export const FIRST_CHUNK = 400;
 
 /** Reads an answer's text; an error of the parse still counts the fetch's time. */
-export function read(text: string, fetchMs: number): Loaded {
+function read(text: string, fetchMs: number): Loaded {
   try {
     return { ok: true, data: readJson(text, PATH, readEnvelope), fetchMs };
   } catch (error) {

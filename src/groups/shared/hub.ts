@@ -16,6 +16,7 @@ import type { Group } from '../../../core/metrics-types';
 import { applyDiff, type GroupStore, type PollDiff } from '../../../core/poll-diff';
 import type { GatewayErrorKind } from '../../gateway/client';
 import { FRESH_MEMORY, pace, remember, type Pace, type PaceMemory } from '../../polling/adaptive';
+import { FIRST_CHUNK } from '../poll-load';
 
 /** What a tab wants: polls at its chosen interval, unless it is hidden or paused. */
 export interface TabState {
@@ -81,8 +82,8 @@ interface Tab {
   wantsRest: boolean;
 }
 
-/** A snapshot of more than this many groups goes in two parts (the first screenful, then all). */
-export const HEAD_SIZE = 400;
+/** A snapshot of more than twice this many groups goes in two parts (the first screenful, then all). */
+export const HEAD_SIZE = FIRST_CHUNK;
 
 export class PollHub {
   private readonly tabs = new Map<HubPort, Tab>();

@@ -9,12 +9,13 @@ import type { FromHub, HubStatus, TabState, ToHub } from './hub';
 const REFRESH_WAIT_MS = 30_000;
 
 /**
- * A tab's side of the shared poll (hub.ts, in a SharedWorker): the same `poll`, `follow` and
+ * A tab's side of the shared poll (hub.ts, in a SharedWorker, or a worker of the tab's own where
+ * there is none): the same `poll`, `follow` and
  * `refresh` as the server's stream, the model kept as it arrives, and this tab's wishes (its
  * interval, paused, hidden) sent to the hub, which polls for all tabs at once.
  */
 export class SharedPoller {
-  private port: MessagePort | undefined;
+  private port: MessagePort | Worker | undefined;
   private store: GroupStore = { byKey: new Map(), order: [] };
   private data: GroupsData | undefined;
   private status: HubStatus | undefined;
@@ -33,12 +34,15 @@ export class SharedPoller {
   /** Joins the shared poll of the gateway at `base` (once; its worker is named after the base). */
   connect(base: string): void {
     if (this.port) return;
-    const worker = new SharedWorker(new URL('./shared.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `pushboard-poll ${base}`,
-    });
-    this.port = worker.port;
-    worker.onerror = () => this.fail('The shared poll worker failed to start.');
+    // The same script either way: shared by every tab of the origin, or where there is no
+    // SharedWorker (Chrome on Android) this tab's own.
+    const name = `pushboard-poll ${base}`;
+    const worker =
+      typeof SharedWorker === 'undefined'
+        ? new Worker(new URL('./shared.worker.ts', import.meta.url), { type: 'module', name })
+        : new SharedWorker(new URL('./shared.worker.ts', import.meta.url), { type: 'module', name });
+    this.port = worker instanceof Worker ? worker : worker.port;
+    worker.onerror = () => this.fail('The poll worker failed to start.');
     this.port.onmessage = (event: MessageEvent<FromHub>) => this.receive(event.data);
     const hello = () => this.send({ type: 'hello', tab: this.id, base, state: this.state() });
     document.addEventListener('visibilitychange', () => this.send({ type: 'state', state: this.state() }));

@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * The shared poll (see hub.ts): one of these per origin and gateway in a browser, connected to by
- * every tab. Reads the gateway like the one-tab poll worker does (poll-load.ts).
+ * every tab, reading the gateway (poll-load.ts). Where there is no SharedWorker the same script
+ * runs as a tab's own dedicated worker: a hub with one tab, which polls as the tab alone wants.
  */
 import { GatewayError } from '../../gateway/client';
 import { emptyMemory } from '../../../core/poll-diff';
 import { diffRead, load } from '../poll-load';
 import { PollHub, type HubError, type HubPort, type HubRead, type ToHub } from './hub';
 
-declare const self: SharedWorkerGlobalScope;
+declare const self: SharedWorkerGlobalScope | DedicatedWorkerGlobalScope;
 
 function errorOf(error: unknown): HubError {
   const e = error as Error;
@@ -36,9 +37,8 @@ const hub = new PollHub({
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 });
 
-self.onconnect = (event) => {
-  const port = event.ports[0];
-  if (!port) return;
+/** One tab's messages to the hub. */
+function listen(port: MessagePort | DedicatedWorkerGlobalScope): void {
   const tab: HubPort = { post: (message) => port.postMessage(message) };
   port.onmessage = (message: MessageEvent<ToHub>) => {
     const data = message.data;
@@ -49,4 +49,11 @@ self.onconnect = (event) => {
     }
     hub.receive(tab, data);
   };
-};
+}
+
+if ('onconnect' in self) {
+  self.onconnect = (event) => {
+    const port = event.ports[0];
+    if (port) listen(port);
+  };
+} else listen(self);
