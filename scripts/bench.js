@@ -46,6 +46,46 @@ const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Mat
 const log = (/** @type {string} */ line) => console.error(line);
 const PAIRS = 7;
 
+/**
+ * The tabs part: the static build served by a gateway of its own (bench-tabs.js), several tabs of
+ * one browser sharing one poll. @param {import('@playwright/test').Browser} browser
+ */
+async function tabsPart(browser) {
+  return measureTabs({
+    browser,
+    root,
+    fixture: await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log }),
+    durationMs: Number(values.duration) * 1000,
+    tabs: 4,
+    pairs: 5,
+    log,
+  });
+}
+
+// Alone, the tabs part needs neither the page part's gateway nor its server.
+if (part === 'tabs') {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const table = [
+      `Benchmark at ${groups.toLocaleString('en-US')} groups, tabs part, ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      '| figure | measured | target | met |',
+      '| --- | --- | --- | --- |',
+      ...(await tabsPart(browser)).map(
+        ([what, got, target, ok]) => `| ${what} | ${got} | ${target} | ${ok ? 'yes' : 'NO'} |`,
+      ),
+    ].join('\n');
+    console.log(table);
+    if (values.out) writeFileSync(values.out, `${table}\n`);
+  } finally {
+    await browser.close();
+  }
+  process.exit(0);
+}
+
 const started = await startBenchGateways({ root, groups, count, log });
 const { gateways } = started;
 /** Every gateway's API as the page part's server proxies it: (ii) fetches them all in parallel. */
@@ -100,19 +140,7 @@ try {
     );
   }
 
-  if ((part === 'all' || part === 'tabs') && !multi) {
-    rows.push(
-      ...(await measureTabs({
-        browser,
-        root,
-        fixture: await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log }),
-        durationMs: Number(values.duration) * 1000,
-        tabs: 4,
-        pairs: 5,
-        log,
-      })),
-    );
-  }
+  if (part === 'all' && !multi) rows.push(...(await tabsPart(browser)));
 
   const mb = (/** @type {number} */ x) => `${(x / 1e6).toFixed(1)} MB`;
   const at = multi
