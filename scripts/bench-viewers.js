@@ -29,7 +29,7 @@ const p95 = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.c
  * Each push's time goes to the phase it started in.
  * @param {URL} gatewayUrl
  */
-function startProbe(gatewayUrl) {
+export function startProbe(gatewayUrl) {
   /** @type {{ samples: number[], skipped: number } | undefined} */
   let phase;
   let n = 0;

@@ -25,14 +25,17 @@ import { measureHistoryMemory, measureIdleFirstTab } from './bench-history.js';
 import { measureCompression } from './bench-compression.js';
 import { measureSoak } from './bench-soak.js';
 import { measureViewers } from './bench-viewers.js';
+import { ensureFixture } from './bench-fixture.js';
+import { measureTabs } from './bench-tabs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     groups: { type: 'string', default: '10000' },
     out: { type: 'string' },
-    // all, page (the one-tab figures), viewers (several tabs on one server, bench-viewers.js) or
-    // soak (a few minutes of load with stalled streams, bench-soak.js; one gateway only)
+    // all, page (the one-tab figures), viewers (several tabs on one server, bench-viewers.js),
+    // soak (a few minutes of load with stalled streams, bench-soak.js; one gateway only) or
+    // tabs (several tabs of one browser sharing one poll, served by the gateway, bench-tabs.js)
     part: { type: 'string', default: 'all' },
     // the viewers part's 5-viewer phase, in seconds (each 1-viewer phase is half of it)
     duration: { type: 'string', default: '60' },
@@ -52,12 +55,53 @@ const portOffset = Number(values['port-offset']);
 const count = Number(values.gateways);
 const multi = count > 1;
 const part = values.part ?? 'all';
-if (!['all', 'page', 'viewers', 'soak'].includes(part)) throw new Error(`--part ${part}: all, page, viewers or soak`);
+if (!['all', 'page', 'viewers', 'soak', 'tabs'].includes(part))
+  throw new Error(`--part ${part}: all, page, viewers, soak or tabs`);
 /** The server's poll interval in both parts: the default, as the app ships. */
 const INTERVAL_MS = 5000;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const log = (/** @type {string} */ line) => console.error(line);
 const PAIRS = 7;
+
+/**
+ * The tabs part: the static build served by a gateway of its own (bench-tabs.js), several tabs of
+ * one browser sharing one poll. @param {import('@playwright/test').Browser} browser
+ */
+async function tabsPart(browser) {
+  return measureTabs({
+    browser,
+    root,
+    fixture: await ensureFixture({ dir: path.join(root, '.data', 'bench'), groups, port: 19391, log }),
+    durationMs: Number(values.duration) * 1000,
+    tabs: 4,
+    pairs: 5,
+    log,
+  });
+}
+
+// Alone, the tabs part needs neither the page part's gateway nor its server.
+if (part === 'tabs') {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const table = [
+      `Benchmark at ${groups.toLocaleString('en-US')} groups, tabs part, ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      '| figure | measured | target | met |',
+      '| --- | --- | --- | --- |',
+      ...(await tabsPart(browser)).map(
+        ([what, got, target, ok]) => `| ${what} | ${got} | ${target} | ${ok ? 'yes' : 'NO'} |`,
+      ),
+    ].join('\n');
+    console.log(table);
+    if (values.out) writeFileSync(values.out, `${table}\n`);
+  } finally {
+    await browser.close();
+  }
+  process.exit(0);
+}
 
 const started = await startBenchGateways({ root, groups, count, log, portOffset });
 const { gateways } = started;
@@ -135,6 +179,7 @@ try {
       })),
     );
   }
+  if (part === 'all' && !multi) rows.push(...(await tabsPart(browser)));
 
   const mb = (/** @type {number} */ x) => `${(x / 1e6).toFixed(1)} MB`;
   const at = multi

@@ -34,6 +34,14 @@ export function addLink(template) {
 }
 
 /**
+ * The build's config.json with `gatewayBase` set to where the gateway's API is from the app.
+ * @param {string} text
+ */
+export function withGatewayBase(text) {
+  return { ...JSON.parse(text), gatewayBase: '../../' };
+}
+
+/**
  * @param {{ out: string, from: string, dist: string }} options
  */
 export function prepareAssets({ out, from, dist }) {
@@ -45,7 +53,12 @@ export function prepareAssets({ out, from, dist }) {
   }
   rmSync(out, { recursive: true, force: true });
   cpSync(from, out, { recursive: true });
-  cpSync(dist, path.join(out, 'static', 'pushboard'), { recursive: true });
+  const app = path.join(out, 'static', 'pushboard');
+  cpSync(dist, app, { recursive: true });
+  // The gateway serves only static/ from this directory, so its API is always two levels up from
+  // the app: said in config.json, the app finds it without probing (no 404s in the console).
+  const config = path.join(app, 'config.json');
+  writeFileSync(config, `${JSON.stringify(withGatewayBase(readFileSync(config, 'utf8')), null, 2)}\n`);
   const template = path.join(out, 'template.html');
   writeFileSync(template, addLink(readFileSync(template, 'utf8')));
 }

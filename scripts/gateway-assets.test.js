@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLink, LINK } from './gateway-assets.js';
+import { addLink, LINK, withGatewayBase } from './gateway-assets.js';
 
 const template = '<nav>\n\t<ul class="navbar-nav">\n\t\t<li>Metrics</li>\n\t</ul>\n</nav>';
 
@@ -14,5 +14,14 @@ describe('addLink', () => {
   });
   it('refuses a template it does not recognise', () => {
     expect(() => addLink('<html></html>')).toThrow('no <ul class="navbar-nav">');
+  });
+});
+
+describe('withGatewayBase', () => {
+  it('names the API two levels up and keeps the other settings', () => {
+    expect(withGatewayBase('{"readOnly": true, "gatewayBase": "./"}')).toEqual({
+      readOnly: true,
+      gatewayBase: '../../',
+    });
   });
 });

@@ -24,9 +24,10 @@ export function pageHandler({ distDir, config, first: firstOf }) {
   let built;
   return (req, res, next) => {
     try {
+      // The build's page preloads nothing of the gateway's: where its API is is known only here.
       page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
-        /<link rel="preload" href="\.\/api\/v1\/metrics"[^>]*>/,
-        '<meta name="pushboard-events" content="./-/pushboard/events" />',
+        '</head>',
+        '<meta name="pushboard-events" content="./-/pushboard/events" /></head>',
       );
     } catch {
       return next();

@@ -6,7 +6,6 @@ import { startFirstPoll } from './groups/first-poll';
 import { startup } from './app/startup';
 import './app/index.css';
 
-startFirstPoll();
-void startup();
+startFirstPoll(startup().then(({ gatewayBase }) => gatewayBase));
 applyTheme();
 await import('./boot');

@@ -89,7 +89,11 @@ export async function loadConfig(): Promise<AppConfig> {
   try {
     const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-cache' });
     if (!response.ok) return DEFAULT_CONFIG;
-    return parseConfig(await response.json());
+    const config = parseConfig(await response.json());
+    // A reverse proxy that serves the app beside the gateway can say where the gateway's API is
+    // (deploy/nginx.conf does), so the app need not probe for it; config.json's own setting wins.
+    const base = response.headers.get('Pushboard-Gateway-Base');
+    return base && !config.gatewayBase ? { ...config, gatewayBase: base } : config;
   } catch {
     return DEFAULT_CONFIG;
   }

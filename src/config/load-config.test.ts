@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     expect(await loadConfig()).toMatchObject({ readOnly: true, staleThreshold: '2h' });
   });
 
+  it('takes the gateway’s place from a proxy’s Pushboard-Gateway-Base header, unless config.json names one', async () => {
+    const headers = { 'Pushboard-Gateway-Base': '../' };
+    vi.stubGlobal('fetch', async () => Response.json({ readOnly: true }, { headers }));
+    expect(await loadConfig()).toMatchObject({ readOnly: true, gatewayBase: '../' });
+    vi.stubGlobal('fetch', async () => Response.json({ gatewayBase: './gw/' }, { headers }));
+    expect(await loadConfig()).toMatchObject({ gatewayBase: './gw/' });
+  });
+
   it('falls back to the defaults when config.json is missing', async () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
     expect(await loadConfig()).toEqual(DEFAULT_CONFIG);

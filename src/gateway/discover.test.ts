@@ -24,10 +24,17 @@ describe('discoverGatewayBase', () => {
     expect(asked).toEqual(['/ui/api/v1/status']);
   });
 
-  it('climbs up to find a gateway serving the app from its static folder', async () => {
+  it('climbs up to find the gateway, one level and then two', async () => {
     const asked = serveStatusAt('/pgw/');
+    expect(await discoverGatewayBase('http://h/pgw/tools/board/index.html')).toBe('http://h/pgw/');
+    expect(asked).toEqual(['/pgw/tools/board/api/v1/status', '/pgw/tools/api/v1/status', '/pgw/api/v1/status']);
+  });
+
+  it('knows the API of a gateway serving the app from its static folder without asking', async () => {
+    const asked = serveStatusAt('/nowhere/');
     expect(await discoverGatewayBase('http://h/pgw/static/pushboard/index.html')).toBe('http://h/pgw/');
-    expect(asked).toEqual(['/pgw/static/pushboard/api/v1/status', '/pgw/static/api/v1/status', '/pgw/api/v1/status']);
+    expect(await discoverGatewayBase('http://h/static/pushboard/')).toBe('http://h/');
+    expect(asked).toEqual([]);
   });
 
   it('does not take a page that is not a gateway for one', async () => {

@@ -20,6 +20,7 @@ import { EmptyGateway } from './EmptyGateway';
 import { pruneRuleFor } from '../prune/rule-yaml';
 import { GatewaysDownAlert, GatewaysDownContext } from './GatewaysDown';
 import { ExportMenu } from './export/ExportMenu';
+import { formatCount } from '../lib/format';
 import { useGroupsView } from './useGroupsView';
 import { useJobsOpen } from './jobs/useJobsOpen';
 import { FoldAll, ListStatus } from './jobs/ListStatus';
@@ -40,8 +41,8 @@ export function GroupsPage() {
 }
 
 function GroupsView() {
-  const { refetchInterval, intervalMs } = usePolling();
-  const source = usePollSource(intervalMs);
+  const { refetchInterval } = usePolling();
+  const source = usePollSource();
   const { readOnly } = useCleanup();
   const { selected, dialogOpen } = useCleanupState();
   // Nothing moves under the cursor while a confirmation is open.
@@ -188,7 +189,7 @@ function GroupsView() {
 function NoMatch({ hidden, onClear }: { hidden: number; onClear: () => void }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-6 text-center text-slate-600 dark:text-slate-300">
-      <p>No group matches these filters ({hidden} hidden).</p>
+      <p>No group matches these filters ({formatCount(hidden)} hidden).</p>
       <button type="button" onClick={onClear} className={button('plain', 'mt-2 font-normal')}>
         Clear filters
       </button>

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getJson } from '../gateway/client';
+import { getJson, gatewayUrl } from '../gateway/client';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../../core/metrics';
 import { compareGroups } from '../../core/order';
 import type { Group } from '../../core/metrics-types';
-import { pace } from '../polling/adaptive';
 import { getPoller } from './first-poll';
-import { GroupsPoller } from './poller';
+import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
 
 export interface GroupsData {
@@ -36,31 +35,26 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
 }
 
 /**
- * `refetchInterval`: the interval chosen, or false while paused. Polling the gateway from the
- * browser, the interval used adapts to how the gateway answers (see polling/adaptive.ts); the
- * timer restarts after every poll, so each wait is computed from the poll just ended.
+ * `refetchInterval`: the interval chosen, or false while paused. The groups come from the
+ * server's stream or the shared poll (which paces the gateway's reads itself, see
+ * polling/adaptive.ts): a query's poll answers from what they have delivered, reading nothing.
  */
 export const groupsQueryOptions = (refetchInterval: number | false) => {
-  const poller = getPoller();
-  const pacer = poller instanceof GroupsPoller ? poller.pacer : undefined;
   return queryOptions({
     queryKey: gatewayKeys.metrics(),
-    // From the server's stream, or from a worker where there is one (every browser): either way
-    // only changes come back to the page.
+    // From the server's stream, or from the shared poll's worker where there is one (every
+    // browser): either way only changes come back to the page.
     queryFn: ({ signal, client, queryKey }) => {
       const poller = getPoller();
+      if (poller instanceof SharedPoller) poller.connect(gatewayUrl('./'));
       return poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal);
     },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
-    refetchInterval: () =>
-      refetchInterval === false || !pacer ? refetchInterval : pace(refetchInterval, pacer.get()).delayMs,
+    refetchInterval,
     // The list mounting just after the first poll landed is no reason to fetch it all again.
     staleTime: 1000,
-    // Neither coming back to the tab nor to the page fetches early while the gateway has asked
-    // us to wait (429 or 503).
-    refetchOnWindowFocus: () => refetchInterval !== false && !pacer?.get().refusal,
-    refetchOnMount: () => !pacer?.get().refusal,
+    refetchOnWindowFocus: refetchInterval !== false,
     // The next poll is the retry; an error must show at once, not after a back-off.
     retry: false,
   });
@@ -70,17 +64,19 @@ export function useGroups(refetchInterval: number | false) {
   const client = useQueryClient();
   useEffect(() => {
     const poller = getPoller();
-    if (!(poller instanceof StreamPoller)) return;
-    // Following the server's stream: changes show as they arrive, except while paused.
+    if (!(poller instanceof StreamPoller || poller instanceof SharedPoller)) return;
+    // Following the server's stream or the shared poll: changes show as they arrive, except while
+    // paused. The shared poll also learns this tab's interval.
     const key = gatewayKeys.metrics();
-    poller.follow(
+    const follower =
       refetchInterval === false
         ? undefined
         : {
-            data: (data) => client.setQueryData(key, data),
+            data: (data: GroupsData) => client.setQueryData(key, data),
             refetch: () => void client.refetchQueries({ queryKey: key }),
-          },
-    );
+          };
+    if (poller instanceof SharedPoller) poller.follow(follower, refetchInterval || undefined);
+    else poller.follow(follower);
   }, [client, refetchInterval]);
   return useQuery(groupsQueryOptions(refetchInterval));
 }

@@ -1,19 +1,21 @@
 import { useSyncExternalStore } from 'react';
-import { pace } from '../polling/adaptive';
-import { usePaceMemory } from '../polling/pacer';
 import type { PollSource } from '../polling/PollControls';
 import { getPoller } from './first-poll';
-import { GroupsPoller } from './poller';
+import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
 
 const NONE = () => () => {};
 
 /** Where the page's groups come from, and at what pace, for the poll controls and the alert. */
-export function usePollSource(chosenMs: number): PollSource {
+export function usePollSource(): PollSource {
   const poller = getPoller();
   const stream = poller instanceof StreamPoller ? poller : undefined;
-  const memory = usePaceMemory(poller instanceof GroupsPoller ? poller.pacer : undefined);
+  const shared = poller instanceof SharedPoller ? poller : undefined;
   const serverIntervalMs = useSyncExternalStore(stream?.subscribe ?? NONE, () => stream?.serverIntervalMs());
+  const status = useSyncExternalStore(shared?.subscribe ?? NONE, () => shared?.getStatus());
   if (stream) return { kind: 'server', intervalMs: serverIntervalMs, refresh: () => stream.refresh() };
-  return { kind: 'browser', pace: memory && pace(chosenMs, memory) };
+  // The shared poll's pace is null while no tab wants polls (every one hidden or paused).
+  if (shared)
+    return { kind: 'browser', pace: status?.pace ?? undefined, tabs: status?.tabs, refresh: () => shared.refresh() };
+  return { kind: 'browser' };
 }

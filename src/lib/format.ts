@@ -72,8 +72,14 @@ export function parseTimestamp(rfc3339: string): number {
   return rfc3339 ? Date.parse(rfc3339) : NaN;
 }
 
-// One formatter for every count: `toLocaleString` with options builds a new one on each call.
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// One formatter for every count on every screen, in the reader's locale ("10,000" in English,
+// "10.000" in German): `toLocaleString` with options builds a new one on each call.
+const COUNT = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/** A count as people read it in their locale: "10,000". */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
 
 /** "1 family", "3 families", "10,000 groups". */
 export function countOf(n: number, one: string, many: string): string {

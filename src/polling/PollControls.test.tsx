@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { gatewayKeys } from '../gateway/keys';
 import { renderWithClient } from '../testing/render';
-import { PollControls } from './PollControls';
+import { PollControls, type PollSource } from './PollControls';
 import { PollingProvider, usePolling } from './PollingContext';
 import { FRESH_MEMORY, pace, remember } from './adaptive';
 
@@ -100,5 +100,41 @@ describe('poll controls', () => {
     // Pausing still stops applying the stream.
     fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }));
     expect(screen.getByRole('status', { name: 'interval' }).textContent).toBe('false');
+  });
+
+  it('say beside the choice which interval is in effect and why: the gateway, other tabs, a hidden tab', () => {
+    const shown = () => screen.queryByRole('status', { name: 'Interval in effect' })?.textContent;
+    const render = (source: PollSource) =>
+      renderWithClient(
+        <PollingProvider>
+          <PollControls updatedAt={0} source={source} />
+        </PollingProvider>,
+      );
+    const { rerender } = render({ kind: 'browser', pace: pace(5_000, FRESH_MEMORY) });
+    expect(shown()).toBeUndefined();
+    const again = (source: PollSource) =>
+      rerender(
+        <PollingProvider>
+          <PollControls updatedAt={0} source={source} />
+        </PollingProvider>,
+      );
+    again({ kind: 'browser', pace: pace(5_000, remember(FRESH_MEMORY, { at: 0, fetchMs: 1200 })), tabs: 3 });
+    expect(shown()).toBe('Polling every 12 s: gateway slow, shared by 3 tabs');
+    // Another tab chose 2 s: the shared poll goes at the shortest interval wanted.
+    again({ kind: 'browser', pace: pace(2_000, FRESH_MEMORY), tabs: 2 });
+    expect(shown()).toBe('Polling every 2 s: another tab chose 2 s, shared by 2 tabs');
+    again({ kind: 'browser', pace: pace(5_000, remember(FRESH_MEMORY, { at: 0, status: 503 })), tabs: 1 });
+    expect(shown()).toBe('Next poll in 10 s: gateway refused');
+
+    // Hidden: alone, no polls at all; shared, the others' polls still arrive.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    again({ kind: 'browser', pace: pace(5_000, FRESH_MEMORY) });
+    expect(shown()).toBe('Not polling while hidden');
+    again({ kind: 'browser', pace: pace(5_000, FRESH_MEMORY), tabs: 2 });
+    expect(shown()).toBe('Polling every 5 s: shared by 2 tabs, this tab hidden');
+    again({ kind: 'browser', pace: undefined, tabs: 2 });
+    expect(shown()).toBe('Not polling while hidden');
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   });
 });

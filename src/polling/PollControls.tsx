@@ -4,16 +4,20 @@ import { button, CONTROL } from '../components/styles';
 import { TimeAgo } from '../components/TimeAgo';
 import { gatewayKeys } from '../gateway/keys';
 import { formatWait, REFUSALS, SLOW_FACTOR, type Pace } from './adaptive';
+import { inEffect } from './in-effect';
+import { useHidden } from './useHidden';
 import { POLL_INTERVALS, usePolling } from './PollingContext';
 
 const label = (ms: number) => (ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`);
 
 /**
- * Where the groups come from: the browser polling the gateway (at an adaptive pace), or the
- * Pushboard server's stream (the server polls at its own interval; `refresh` makes it poll now).
+ * Where the groups come from: the browser polling the gateway (at an adaptive pace; `tabs` of one
+ * origin sharing one poll, whose `refresh` makes it poll now), or the Pushboard server's stream
+ * (the server polls at its own interval; `refresh` makes it poll now).
  */
 export type PollSource =
-  { kind: 'browser'; pace?: Pace } | { kind: 'server'; intervalMs?: number; refresh: () => Promise<void> };
+  | { kind: 'browser'; pace?: Pace; tabs?: number; refresh?: () => Promise<void> }
+  | { kind: 'server'; intervalMs?: number; refresh: () => Promise<void> };
 
 /** Why the browser polls at another interval than the one chosen; undefined when it does not. */
 export function paceNote(pace: Pace | undefined): string | undefined {
@@ -40,10 +44,15 @@ export function PollControls({ updatedAt, source = { kind: 'browser' } }: { upda
     ? POLL_INTERVALS
     : [...POLL_INTERVALS, intervalMs].sort((a, b) => a - b);
   const [refreshing, setRefreshing] = useState(false);
+  const hidden = useHidden();
   const note = paused || source.kind !== 'browser' ? undefined : paceNote(source.pace);
+  const effect =
+    paused || source.kind !== 'browser'
+      ? undefined
+      : inEffect({ pace: source.pace, chosenMs: intervalMs, tabs: source.tabs, hidden });
   const refetch = () => void queryClient.invalidateQueries({ queryKey: gatewayKeys.metrics() });
   const refresh = () => {
-    if (source.kind === 'browser') return refetch();
+    if (!source.refresh) return refetch();
     // The server polls; its answer comes once that poll has ended, and its data through the
     // stream (fetched from it here too, for a paused page).
     setRefreshing(true);
@@ -81,6 +90,7 @@ export function PollControls({ updatedAt, source = { kind: 'browser' } }: { upda
             </select>
           </label>
         )}
+        {effect && <output aria-label="Interval in effect">{effect}</output>}
         <button
           type="button"
           className={button('plain', 'font-normal')}

@@ -1,6 +1,6 @@
 import { Card, Fact } from '../components/Card';
 import { ExactTime, TimeAgo } from '../components/TimeAgo';
-import { countOf } from '../lib/format';
+import { countOf, formatCount } from '../lib/format';
 import { formatSpan } from '../../core/prune';
 import { formatMatchers } from '../../core/matchers';
 import { usePruneRules, type RuleRun, type RuleView, type RulesView } from '../prune/api';
@@ -113,12 +113,12 @@ function conditions(rule: RuleView): string {
 function lastRunText(run: RuleRun | null, dryRun: boolean): string {
   if (!run) return 'not run yet';
   if (run.overLimit) {
-    return `over its limit: ${countOf(run.overLimit.matching, 'group was', 'groups were')} due, the limit is ${run.overLimit.limit}; deleted none`;
+    return `over its limit: ${countOf(run.overLimit.matching, 'group was', 'groups were')} due, the limit is ${formatCount(run.overLimit.limit)}; deleted none`;
   }
   const parts = [
-    dryRun ? `${run.matching} would have been deleted` : `${run.deleted} deleted`,
-    `${run.kept} kept because pushed again`,
-    `${run.failed} failed`,
+    dryRun ? `${formatCount(run.matching)} would have been deleted` : `${formatCount(run.deleted)} deleted`,
+    `${formatCount(run.kept)} kept because pushed again`,
+    `${formatCount(run.failed)} failed`,
   ];
   return parts.join(', ');
 }

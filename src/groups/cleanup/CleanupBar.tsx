@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
-import { countOf } from '../../lib/format';
+import { countOf, formatCount } from '../../lib/format';
 import { useGatewayStatus } from '../../gateway/status-query';
 import { useCleanup, useCleanupState } from './CleanupContext';
 import { WipeDialog } from './WipeDialog';
@@ -111,7 +111,7 @@ export function CleanupBar({ groups, shown, filtering, stale, onShowAll, part = 
           role="status"
           className="flex w-full flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-200"
         >
-          {hiddenChosen.length} of {countOf(chosen.length, 'selected group', 'selected groups')}{' '}
+          {formatCount(hiddenChosen.length)} of {countOf(chosen.length, 'selected group', 'selected groups')}{' '}
           {hiddenChosen.length === 1 ? 'is' : 'are'} hidden by the filter.
           <button type="button" className={button('plain')} onClick={onShowAll}>
             Show them

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Group } from '../../../core/metrics-types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { countOf } from '../../lib/format';
+import { countOf, formatCount } from '../../lib/format';
 import { GroupPreview } from './GroupPreview';
 import { NOTICE_MS } from './notice-types';
 import { readUndoCopies, undoLoss, type UndoCopies } from './undo-copy';
@@ -94,7 +94,7 @@ function gatewaysOf(groups: readonly Group[]): string {
   const counts = new Map<string, number>();
   for (const g of groups) if (g.gateway !== undefined) counts.set(g.gateway, (counts.get(g.gateway) ?? 0) + 1);
   if (counts.size === 0) return 'the gateway';
-  const parts = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} (${n})`);
+  const parts = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} (${formatCount(n)})`);
   const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
   return `${counts.size === 1 ? 'the gateway' : 'the gateways'} ${list}`;
 }

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { groupTitle } from '../../../core/gateway-key';
 import type { Group } from '../../../core/metrics-types';
 import { button } from '../../components/styles';
-import { countOf } from '../../lib/format';
+import { countOf, formatCount } from '../../lib/format';
 import { NOTICE_MS, what, type Notice } from './notice-types';
 import { undoLoss } from './undo-copy';
 
@@ -197,9 +197,7 @@ function DeletedBody({
       {list &&
         (n.groups.length > FOLD_GROUPS ? (
           <details className="mt-1">
-            <summary className="cursor-pointer text-xs">
-              Show the {n.groups.length.toLocaleString('en-US')} groups
-            </summary>
+            <summary className="cursor-pointer text-xs">Show the {formatCount(n.groups.length)} groups</summary>
             {list}
           </details>
         ) : (

@@ -14,6 +14,7 @@ import {
 } from './api';
 import type { NewNotice } from './notice-types';
 import { readUndoCopies, type UndoCopies } from './undo-copy';
+import { formatCount } from '../../lib/format';
 
 export const cleanupKeys = {
   delete: ['cleanup', 'delete'] as const,
@@ -27,7 +28,7 @@ class BatchError extends Error {
     readonly result: BatchResult,
     readonly copies?: UndoCopies,
   ) {
-    super(`${result.failed.length} of ${result.failed.length + result.done.length} failed`);
+    super(`${formatCount(result.failed.length)} of ${formatCount(result.failed.length + result.done.length)} failed`);
   }
 }
 

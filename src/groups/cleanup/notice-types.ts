@@ -2,6 +2,7 @@ import type { Group } from '../../../core/metrics-types';
 import { groupTitle } from '../../../core/gateway-key';
 import type { Failure } from './api';
 import type { UndoCopies } from './undo-copy';
+import { formatCount } from '../../lib/format';
 
 /** What happened, before it gets its id. */
 export type NewNotice =
@@ -29,7 +30,7 @@ export const SHOWN_SUCCESSES = 3;
 
 /** What a notice's Undo restores, for its accessible name: `{job="a"}` (`… on eu-1`) or `3 groups`. */
 export const what = (groups: readonly Group[]) =>
-  groups.length === 1 ? groupTitle(groups[0]!) : `${groups.length.toLocaleString('en-US')} groups`;
+  groups.length === 1 ? groupTitle(groups[0]!) : `${formatCount(groups.length)} groups`;
 
 /** Which notices are in view: every failure, and the newest successes. */
 export function foldNotices(notices: readonly Notice[], shown = SHOWN_SUCCESSES): Set<number> {

@@ -53,11 +53,10 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           data-list-entry
           type="search"
           value={find.text}
-          placeholder={
-            gateways
-              ? `Filter: text, job="backup", @gateway="${gateways[0]!.name}"  ( / )`
-              : 'Filter: text, or job="backup", instance=~"db-.*"  ( / )'
-          }
+          // Short enough to show whole in the narrowest box (16rem, and at 375 px); the fuller
+          // syntax is in its tooltip, the shortcut (/) in the shortcuts dialog.
+          placeholder={gateways ? 'Filter: text, job="x", @gateway' : 'Filter: text or job="backup"'}
+          title={`Free text, or matchers: job="backup", instance=~"db-.*"${gateways ? ', @gateway="name"' : ''} (press / to focus)`}
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"

@@ -1,5 +1,6 @@
 import { formatSpan } from '../../../core/prune';
 import { countOf, formatAge, formatExactTime } from '../../lib/format';
+import { useTimeZone } from '../../lib/time-zone';
 import { useNow } from '../../lib/useNow';
 import { useCleanup } from '../cleanup/CleanupContext';
 import { GatewayChip } from '../GatewayMarks';
@@ -23,6 +24,7 @@ interface Props {
  * on the button fold and open it.
  */
 export function JobRow({ section, open, onToggle, selected, loading, nested }: Props) {
+  const [zone] = useTimeZone();
   const Heading = nested ? 'h3' : 'h2';
   const { readOnly, setSelected } = useCleanup();
   const now = useNow();
@@ -66,7 +68,7 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
         {!loading && counts.newest > 0 && (
           <span
             className="text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-300"
-            title={`Newest push ${formatExactTime(counts.newest * 1000)}, oldest ${formatExactTime(counts.oldest * 1000)}`}
+            title={`Newest push ${formatExactTime(counts.newest * 1000, zone)}, oldest ${formatExactTime(counts.oldest * 1000, zone)}`}
           >
             newest {formatAge(counts.newest * 1000, now)}
             {counts.oldest !== counts.newest && `, oldest ${formatAge(counts.oldest * 1000, now)}`}

@@ -1,4 +1,5 @@
 import { button } from '../../components/styles';
+import { formatCount } from '../../lib/format';
 
 /** "Showing 20 of 310 groups." while a filter is on; "Loading all N groups…" while the snapshot arrives. */
 export function ListStatus({
@@ -16,13 +17,13 @@ export function ListStatus({
   if (partialOf !== undefined)
     return (
       <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-        Loading all {partialOf.toLocaleString('en-US')} groups…
+        Loading all {formatCount(partialOf)} groups…
       </p>
     );
   if (!filtering) return null;
   return (
     <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-      Showing {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} {total === 1 ? 'group' : 'groups'}.
+      Showing {formatCount(shown)} of {formatCount(total)} {total === 1 ? 'group' : 'groups'}.
     </p>
   );
 }
