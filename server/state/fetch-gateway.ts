@@ -4,6 +4,9 @@ import https from 'node:https';
 import { GatewayError, httpError } from '../../core/gateway-read';
 import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.js';
 
+/** The User-Agent of the server's own reads of a gateway (the proxy never sends one of its own). */
+export const SERVER_USER_AGENT = 'Pushboard';
+
 export interface FetchAnswer {
   text: string;
   /** Bytes received (compressed or not, as sent). */
@@ -56,6 +59,8 @@ export function httpClient(
           timeout: timeoutMs,
           headers: {
             Accept: 'application/json',
+            // The server's own reads say so, in the gateway's logs and to a recording test double.
+            'User-Agent': SERVER_USER_AGENT,
             ...(access.authorization ? { Authorization: access.authorization } : {}),
           },
         },
