@@ -4,6 +4,7 @@ import path from 'node:path';
 import compression from 'compression';
 import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
+import { maskCredentials } from '../core/redact.ts';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { dataGate, pageHandler } from './page.js';
@@ -95,8 +96,10 @@ export function createApp(options) {
     frameAncestors = "'none'",
     trustProxy = false,
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
-    log = console.log,
+    log: rawLog = console.log,
   } = options;
+  // Every line the server logs (changes, prune audits, errors) without a URL's credentials in it.
+  const log = (/** @type {string} */ line) => rawLog(maskCredentials(line));
   const gateways =
     options.gateways ??
     (options.gatewayUrl ? [{ name: 'default', url: options.gatewayUrl, credentials: options.credentials }] : []);
@@ -199,7 +202,8 @@ export function createApp(options) {
     log,
   });
   pruner.configure(options.prune);
-  const router = express.Router();
+  // Case-sensitive, as the gateway's own paths are: `-/gateways/EU/` is not `-/gateways/eu/`.
+  const router = express.Router({ caseSensitive: true });
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });

@@ -23,6 +23,7 @@ import {
 } from './options.js';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { checkCredentialFiles, publicAddress } from './proxy.js';
+import { maskCredentials } from '../core/redact.ts';
 import { parseFrameAncestors } from './security.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +46,7 @@ const program = new Command('pushboard')
   // Parsed after the command line, not by commander, whose error would repeat a credential in it.
   .option(
     '--gateway <url>',
-    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config)`,
+    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config); a NAME holds letters, digits, "-", "_" and ".", and is unique without regard to case`,
     (value, /** @type {string[]} */ previous) => [...previous, value],
     /** @type {string[]} */ ([]),
   )
@@ -139,6 +140,8 @@ const program = new Command('pushboard')
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
+  // The parser's own errors repeat the bad value: never a credential in it.
+  .configureOutput({ outputError: (text, write) => write(maskCredentials(text)) })
   .addHelpText(
     'after',
     `
@@ -164,7 +167,7 @@ function defaultDataDir() {
 
 /** @param {string} message */
 function fail(message) {
-  console.error(`pushboard: ${message}`);
+  console.error(`pushboard: ${maskCredentials(message)}`);
   process.exit(1);
 }
 
