@@ -35,7 +35,13 @@ describe('parseConfig', () => {
 
   it('takes the interval and the cap', () => {
     const config = parseConfig('prune:\n  interval: 2h30m\n  max_deletes_per_run: 5\n  rules: []\n', 'f');
-    expect(config.prune).toEqual({ intervalMs: 9_000_000, maxDeletesPerRun: 5, rules: [] });
+    expect(config.prune).toEqual({ intervalMs: 9_000_000, maxDeletesPerRun: 5, rules: [], rulesGiven: true });
+  });
+
+  it('tells a file that lists no rules from one that leaves them out', () => {
+    expect(parseConfig('prune: {rules: []}\n', 'f').prune?.rulesGiven).toBe(true);
+    expect(parseConfig('prune:\n  interval: 1m\n', 'f').prune?.rulesGiven).toBe(false);
+    expect(parseConfig('prune:\n  rules:\n', 'f').prune?.rulesGiven).toBe(false);
   });
 
   it('an empty file, or one without prune, configures nothing', () => {

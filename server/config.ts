@@ -18,6 +18,8 @@ export interface PruneConfig {
   intervalMs: number;
   maxDeletesPerRun: number;
   rules: PruneRule[];
+  /** Whether the file lists `rules:` at all, even empty: only then does it mean "no rules". */
+  rulesGiven?: boolean;
 }
 
 /** One entry of `gateways:`. */
@@ -269,6 +271,7 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
       intervalMs: interval !== undefined ? interval * 1000 : PRUNE_DEFAULTS.intervalMs,
       maxDeletesPerRun: cap ?? PRUNE_DEFAULTS.maxDeletesPerRun,
       rules,
+      rulesGiven: list !== undefined,
     },
     ...(gateways ? { gateways } : {}),
     ...(expect ? { expect } : {}),

@@ -136,7 +136,7 @@ const program = new Command('pushboard')
   )
   .option(
     '--config <file>',
-    'a pushboard.yml with gateways, prune rules and expectations (expect:); SIGHUP re-reads its prune rules and expectations (an invalid file then keeps the old ones; gateways change on restart)',
+    'a pushboard.yml with gateways, prune rules and expectations (expect:); SIGHUP re-reads its prune rules and expectations (a file that is invalid, changes the gateways, or leaves out the rules or expectations while some are in force is refused and the old ones kept; gateways change on restart)',
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
@@ -284,6 +284,7 @@ async function main() {
       idlePollIntervalMs: opts.idlePollInterval,
       rhythms: { factor: opts.overdueFactor, refreshMs: opts.cadenceRefreshInterval },
       exportGroupHealth: opts.exportGroupHealth,
+      config,
       prometheus: prometheusUrl
         ? {
             url: prometheusUrl,
@@ -311,19 +312,18 @@ async function main() {
   };
   console.log(`push history: ${app.history.store.file ?? 'in memory only'}`);
   if (configFile) console.log(`config: ${configFile}: ${describeRules()}`);
-  // As Prometheus does: SIGHUP re-reads the configuration; a bad file keeps the rules in force.
+  // As Prometheus does: SIGHUP re-reads the configuration. A bad file, one that changes the
+  // gateways, or one without rules while rules run, is refused and the configuration kept.
   process.on('SIGHUP', () => {
     if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
-    try {
-      const reloaded = loadConfig(configFile, { gatewayNames: gateways.map((g) => g.name) });
-      app.pruner.configure(reloaded.prune);
-      app.rhythms.configure(reloaded.expect);
-      console.log(`config: reloaded ${configFile}: ${describeRules()}`);
-    } catch (error) {
-      console.error(
-        `config: not reloaded, keeping the previous rules and expectations: ${/** @type {Error} */ (error).message}`,
-      );
-    }
+    const names = gateways.map((g) => g.name);
+    const done = app.reloads.reload(() => loadConfig(configFile, { gatewayNames: names }));
+    if (done.outcome === 'success') return console.log(`config: reloaded ${configFile}: ${describeRules()}`);
+    console.error(
+      maskCredentials(
+        `config: warning: not reloaded, keeping the configuration in force (${describeRules()}): ${done.reason}`,
+      ),
+    );
   });
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
   server.listen(listen.port, listen.host);

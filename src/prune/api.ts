@@ -31,6 +31,19 @@ export interface RulesView {
   gatewayError: string | null;
   lastRun: { startedAt: number; finishedAt: number; outcome: string; error: string | null } | null;
   rules: RuleView[];
+  /** The last reload of the configuration file (SIGHUP), if any: refused ones say why. */
+  reload: ConfigReload | null;
+}
+
+export interface ConfigReload {
+  at: number;
+  outcome: 'success' | 'refused';
+  reason: string | null;
+}
+
+function parseReload(raw: unknown): ConfigReload | null {
+  if (!isRecord(raw) || (raw.outcome !== 'success' && raw.outcome !== 'refused')) return null;
+  return { at: num(raw.at) ?? 0, outcome: raw.outcome, reason: typeof raw.reason === 'string' ? raw.reason : null };
 }
 
 const PATH = '-/pushboard/rules';
@@ -80,6 +93,7 @@ export function parseRulesView(json: unknown): RulesView {
           }
         : null,
     rules,
+    reload: parseReload(root.reload),
   };
 }
 
