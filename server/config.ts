@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { parseDuration } from '../core/duration.js';
+import './regex-engine';
 import { parseSelector } from '../core/matchers';
 import type { PruneRule } from '../core/prune';
 import type { Expectation } from './history/expectations';

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { parseDuration } from '../../core/duration.js';
+import '../regex-engine';
 import { parseSelector } from '../../core/matchers';
 import { formatSpan, type PruneRule } from '../../core/prune';
 import { groupTitle } from '../../core/gateway-key';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { parseSelector } from '../../core/matchers';
+import { loadRegexEngine, needsRegexEngine, parseSelector } from '../../core/matchers';
 import type { PruneRule } from '../../core/prune';
 import { isRecord } from '../../core/validate';
 import { readJson } from '../gateway/client';
@@ -100,7 +100,10 @@ export function parseRulesView(json: unknown): RulesView {
 async function fetchRules(signal: AbortSignal): Promise<RulesView> {
   const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
   if (response.status === 404) return parseRulesView({});
-  return readJson(await response.text(), PATH, parseRulesView);
+  const text = await response.text();
+  // A rule with a regex matcher needs the RE2 engine, loaded only when some rule has one.
+  if (needsRegexEngine(text)) await loadRegexEngine();
+  return readJson(text, PATH, parseRulesView);
 }
 
 /**
