@@ -82,6 +82,11 @@ test('an error body echoing the credentials reaches no viewer, and the log only 
       expect(answer.body).toContain(`Upstream error Proxy error GET ${target} HTTP/1.1`);
     }
 
+    // Undo's copy of the gateway's /metrics: the status alone.
+    const pushed = await send(port, 'GET', '/-/pushboard/pushed.pb');
+    expect(pushed.status).toBe(502);
+    safe('pushed.pb', JSON.stringify(pushed));
+
     // The Rules page's answer, after a run that could not read the gateway.
     await expect
       .poll(async () => (await (await fetch(new URL('-/pushboard/rules', app.url))).json()).lastRun?.error ?? '')
