@@ -44,6 +44,8 @@ const GW = 'http://127.0.0.1:1/';
 
 test.describe('one identity per gateway', () => {
   test('names that differ only in case, or read as paths, refuse start-up naming both', async () => {
+    // Eight Node processes starting up, four at a time, on a machine that may be busy.
+    test.setTimeout(90_000);
     const cases: Array<[string[], string]> = [
       [
         ['--gateway', `EU=${GW}`, '--gateway', 'eu=http://127.0.0.1:2/'],
