@@ -3,7 +3,7 @@
  * becomes a `GatewayError` whose message is a plain sentence.
  */
 import { ResponseShapeError } from './metrics';
-import { excerpt } from './validate';
+import { safeExcerpt } from './redact';
 
 export type GatewayErrorKind = 'network' | 'http' | 'json' | 'shape';
 
@@ -31,7 +31,8 @@ export function httpError(
   body: string,
   retryAfter?: string | null,
 ): GatewayError {
-  const text = excerpt(body, 200);
+  // No headers, credentials or markup an error page or an echoing proxy sends (core/redact.ts).
+  const text = safeExcerpt(body, 200);
   const status = `${code}${statusText ? ` ${statusText}` : ''}`;
   const message = `The gateway answered ${status} for ${path}${text ? `: ${text}` : '.'}`;
   return new GatewayError('http', message, code, retryAfter?.trim() || undefined);
@@ -43,7 +44,7 @@ export function readJson<T>(text: string, path: string, parse: (json: unknown) =
   try {
     json = JSON.parse(text);
   } catch {
-    throw new GatewayError('json', `The answer for ${path} is not valid JSON (it starts "${excerpt(text, 60)}").`);
+    throw new GatewayError('json', `The answer for ${path} is not valid JSON (it starts "${safeExcerpt(text, 60)}").`);
   }
   try {
     return parse(json);

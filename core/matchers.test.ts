@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { matches, matchesValue, parseQuery, parseSelector, type Query } from './matchers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegexEngine, matches, matchesValue, parseQuery, parseSelector, type Query } from './matchers';
+
+// Regex matchers are RE2's, loaded as the browser loads the engine.
+beforeAll(() => loadRegexEngine());
 
 const ok = (text: string): Query => {
   const result = parseQuery(text);
@@ -137,5 +140,41 @@ describe('matches', () => {
   it('compares exactly', () => {
     expect(matches(m('path="/var/x"'), labels)).toBe(true);
     expect(matches(m('job="ETL"'), labels)).toBe(false);
+  });
+});
+
+describe("regular expressions with Prometheus' own semantics (RE2)", () => {
+  const m = (text: string) => ok(text).matchers[0]!;
+
+  it('match in time linear in the value, whatever the pattern', () => {
+    // A backtracking engine takes 2^40 steps here: the test would never end.
+    expect(matches(m('job=~"(a+)+b"'), { job: `${'a'.repeat(40)}!` })).toBe(false);
+    expect(matches(m('job=~"(a|aa)*c"'), { job: 'a'.repeat(5000) })).toBe(false);
+    expect(matches(m('job=~"(a+)+b"'), { job: 'aaab' })).toBe(true);
+  });
+
+  it.each([
+    ['job=~"(?=ci)ci_.*"', 'invalid or unsupported Perl syntax'],
+    ['job=~"(?!main).*"', 'invalid or unsupported Perl syntax'],
+    ['job=~"(?<=x)y"', 'invalid named capture'],
+    ['job=~"(a)\\\\1"', 'invalid escape sequence'],
+  ])('refuses %s, as Prometheus would, and says why', (text, reason) => {
+    const message = error(text);
+    expect(message).toMatch(/ is not a valid regular expression: /);
+    expect(message).toMatch(new RegExp(reason));
+    expect(message).toContain('(Prometheus uses RE2: no lookahead, lookbehind or backreferences)');
+  });
+
+  it('accepts what RE2 accepts and JavaScript does not, with its meaning', () => {
+    expect(matches(m('job=~"(?i)backup"'), { job: 'BackUp' })).toBe(true);
+    expect(matches(m('job=~"\\\\pL+"'), { job: 'été' })).toBe(true);
+    expect(matches(m('job=~"(?P<name>etl)_\\\\d+"'), { job: 'etl_12' })).toBe(true);
+    expect(matches(m('job=~"[[:alpha:]]+"'), { job: 'etl' })).toBe(true);
+  });
+
+  it('anchors as Prometheus does, ^(?s:…)$: the whole value, a dot across lines', () => {
+    expect(matches(m('job=~"a|b"'), { job: 'ab' })).toBe(false);
+    expect(matches(m('job=~"a|b"'), { job: 'b' })).toBe(true);
+    expect(matches(m('job=~"a.b"'), { job: 'a\nb' })).toBe(true);
   });
 });

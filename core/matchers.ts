@@ -9,7 +9,16 @@
  * `@gateway=~"eu-.*"` match the name of the gateway holding the group, with the same semantics (a
  * group without a gateway counts as ""). They are kept apart from the label matchers, so nothing
  * that writes label matchers as a selector (a prune rule's `match`) can take one for a label.
+ *
+ * Regular expressions are Prometheus' own: RE2 syntax and semantics (re2js, a port of RE2), fully
+ * anchored as Prometheus anchors them (`^(?s:…)$`), so a pattern is accepted or refused as
+ * Prometheus would (no lookaround, no backreferences), and matching takes time linear in the
+ * value, whatever the pattern (`(a+)+b` cannot stall the server or a tab). The engine is loaded
+ * once: the server installs it at start (server/regex-engine.ts); the browser loads it
+ * (`loadRegexEngine`, its own 46 kB gzipped chunk) only when a regex matcher is typed or a rule
+ * holds one. Until then, parsing a regex matcher answers `pending`.
  */
+import type { RE2JS } from 're2js';
 import { escapeLabelValue, formatLabelName } from './selector';
 
 export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
@@ -19,8 +28,55 @@ export interface Matcher {
   name: string;
   op: MatchOp;
   value: string;
-  /** For =~ and !~: the anchored regular expression. */
-  regex?: RegExp;
+  /** For =~ and !~: the anchored regular expression (RE2). */
+  regex?: RegexTest;
+}
+
+/** A compiled regular expression, as a matcher uses it. */
+export interface RegexTest {
+  test(value: string): boolean;
+}
+
+type Engine = typeof RE2JS;
+let engine: Engine | undefined;
+let loading: Promise<void> | undefined;
+
+/** Puts the RE2 engine in place at once (the server, which imports it statically). */
+export function installRegexEngine(re2: Engine): void {
+  engine = re2;
+}
+
+/** Loads the RE2 engine, once; until it is in place, regex matchers parse as `pending`. */
+export function loadRegexEngine(): Promise<void> {
+  loading ??= import('re2js').then(
+    (module) => installRegexEngine(module.RE2JS),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+export const regexEngineReady = (): boolean => engine !== undefined;
+
+/** Whether this text holds a regex operator, and so needs the engine to be parsed. */
+export const needsRegexEngine = (text: string): boolean => /[=!]~/.test(text);
+
+/** JavaScript-only syntax RE2 refuses, named in the message as Prometheus users would look for it. */
+const JS_ONLY = /\(\?<?[=!]|\\[1-9]|\\k<|\\g/;
+
+/** `value` compiled as Prometheus compiles a matcher's regex; throws a readable reason. */
+function compileRegex(value: string): RegexTest {
+  if (!engine) throw new PendingError();
+  let compiled: ReturnType<Engine['compile']>;
+  try {
+    compiled = engine.compile(`^(?s:${value})$`);
+  } catch (error) {
+    const hint = JS_ONLY.test(value) ? ' (Prometheus uses RE2: no lookahead, lookbehind or backreferences)' : '';
+    throw new Error(`${(error as Error).message.replace(/^error parsing regexp: /i, '')}${hint}`);
+  }
+  return { test: (v) => compiled.matches(v) };
 }
 
 export interface Query {
@@ -32,7 +88,10 @@ export interface Query {
   words: string[];
 }
 
-export type ParseResult = { ok: true; query: Query } | { ok: false; error: string };
+export type ParseResult =
+  | { ok: true; query: Query }
+  /** `pending`: it holds a regex matcher and the engine is still loading (`loadRegexEngine`). */
+  | { ok: false; error: string; pending?: true };
 
 export const EMPTY_QUERY: Query = { matchers: [], words: [] };
 
@@ -45,6 +104,7 @@ const OP = /(=~|!~|!=|=)/y;
 const SPACE = /[\s,]*/y;
 
 class ParseError extends Error {}
+class PendingError extends Error {}
 
 function stickyMatch(re: RegExp, text: string, at: number): string | undefined {
   re.lastIndex = at;
@@ -111,8 +171,9 @@ function readMatcher(text: string, at: number): [Matcher, number, boolean] {
   const matcher: Matcher = { name, op, value };
   if (op === '=~' || op === '!~') {
     try {
-      matcher.regex = new RegExp(`^(?:${value})$`, 's');
+      matcher.regex = compileRegex(value);
     } catch (error) {
+      if (error instanceof PendingError) throw error;
       throw new ParseError(`${shown}${op}"${value}" is not a valid regular expression: ${(error as Error).message}`);
     }
   }
@@ -166,6 +227,9 @@ export function parseQuery(text: string): ParseResult {
     }
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, error: error.message };
+    if (error instanceof PendingError) {
+      return { ok: false, error: 'loading the regular expression engine…', pending: true };
+    }
     throw error;
   }
   return { ok: true, query };

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { formatMatchers, parseSelector } from './matchers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMatchers, loadRegexEngine, parseSelector } from './matchers';
 import { parseGroup } from './metrics';
 import type { Group } from './metrics-types';
 import { dueAt, firstDue, formatSpan, type PruneRule } from './prune';
+
+// Regex matchers are RE2's, loaded as the browser loads the engine.
+beforeAll(() => loadRegexEngine());
 
 const family = (value: number) => ({ time_stamp: 't', type: 'GAUGE', metrics: [{ labels: {}, value: String(value) }] });
 function group(labels: Record<string, string>, pushTime: number, failureTime = 0): Group {

@@ -128,7 +128,7 @@ test('SIGHUP reloads the expectations; an invalid file keeps the old ones and sa
     await expect
       .poll(() => server.cli.output())
       .toContain(
-        `config: not reloaded, keeping the previous rules and expectations: ${config}:3: expect[0].every: "daily" is not a duration`,
+        `config: warning: not reloaded, keeping the configuration in force (0 prune rules, 1 expectation): ${config}:3: expect[0].every: "daily" is not a duration`,
       );
     expect(await describe()).toBe('expected every 1d');
   } finally {

@@ -217,7 +217,7 @@ test('SIGHUP re-reads the file, and keeps the rules in force when the new file i
     await expect
       .poll(() => cli.output())
       .toContain(
-        `config: not reloaded, keeping the previous rules and expectations: ${file}:5: prune.rules[0]: unknown key "older_tahn"`,
+        `config: warning: not reloaded, keeping the configuration in force (1 prune rule, 0 expectations): ${file}:5: prune.rules[0]: unknown key "older_tahn"`,
       );
     // The rule for job "second" still runs.
     await pushGroup({ job: 'second' }, 'm 1\n');

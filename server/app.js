@@ -4,6 +4,7 @@ import path from 'node:path';
 import compression from 'compression';
 import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
+import { maskCredentials } from '../core/redact.ts';
 import { hostPolicy } from './hosts.js';
 import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
 import { dataGate, pageHandler } from './page.js';
@@ -19,6 +20,7 @@ import { healthExportText } from './history/health-export.ts';
 import { PushHistory } from './history/push-history.ts';
 import { Rhythms } from './history/rhythms.ts';
 import { sharedFamilies } from './history/shared-families.ts';
+import { ConfigReloads } from './reload.ts';
 import { serverState } from './state/server-state.ts';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { EXPORT_PATH, exportRoute } from './export.ts';
@@ -68,6 +70,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
  * @property {number} [maxStreamsPerClient] open event streams per client address (`--max-streams-per-client`)
  * @property {number} [streamHeartbeatMs] the event stream's heartbeat (15 s; tests shorten it)
  * @property {import('./config.ts').PruneConfig} [prune] prune rules (the `prune:` section of --config)
+ * @property {import('./config.ts').Config} [config] the --config file as read at start-up (a reload
+ *   may change its rules, never its gateways); by default, one holding `prune` alone
  * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
  * @property {import('./prometheus/prometheus-view.ts').PrometheusOptions} [prometheus] the Prometheus that
  *   scrapes the gateway, read by the server alone
@@ -95,8 +99,10 @@ export function createApp(options) {
     frameAncestors = "'none'",
     trustProxy = false,
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
-    log = console.log,
+    log: rawLog = console.log,
   } = options;
+  // Every line the server logs (changes, prune audits, errors) without a URL's credentials in it.
+  const log = (/** @type {string} */ line) => rawLog(maskCredentials(line));
   const gateways =
     options.gateways ??
     (options.gatewayUrl ? [{ name: 'default', url: options.gatewayUrl, credentials: options.credentials }] : []);
@@ -199,7 +205,19 @@ export function createApp(options) {
     log,
   });
   pruner.configure(options.prune);
-  const router = express.Router();
+  const started = options.config ?? {
+    ...(options.prune ? { prune: options.prune } : {}),
+    ...(options.expect ? { expect: options.expect } : {}),
+  };
+  const reloads = new ConfigReloads(started, {
+    registry: state.registry,
+    apply: (config) => {
+      pruner.configure(config.prune);
+      rhythms.configure(config.expect);
+    },
+  });
+  // Case-sensitive, as the gateway's own paths are: `-/gateways/EU/` is not `-/gateways/eu/`.
+  const router = express.Router({ caseSensitive: true });
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });
@@ -279,13 +297,14 @@ export function createApp(options) {
   );
   router.get('/-/pushboard/rules', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json(
-      rulesView(pruner, state.model, {
+    res.json({
+      ...rulesView(pruner, state.model, {
         readOnly,
         dryRun: Boolean(options.pruneDryRun),
         intervalOf: rhythms.intervalOf,
       }),
-    );
+      reload: reloads.last,
+    });
   });
   // Answers 204 once a poll that started after the request has ended (at most one a second,
   // shared by every refresh meanwhile); its result reaches every viewer through the stream.
@@ -397,7 +416,7 @@ export function createApp(options) {
       refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
     },
   );
-  return Object.assign(app, { state: state.model, pruner, health, history, rhythms, stateClose: state.close });
+  return Object.assign(app, { state: state.model, pruner, reloads, health, history, rhythms, stateClose: state.close });
 }
 
 /**

@@ -35,7 +35,13 @@ describe('parseConfig', () => {
 
   it('takes the interval and the cap', () => {
     const config = parseConfig('prune:\n  interval: 2h30m\n  max_deletes_per_run: 5\n  rules: []\n', 'f');
-    expect(config.prune).toEqual({ intervalMs: 9_000_000, maxDeletesPerRun: 5, rules: [] });
+    expect(config.prune).toEqual({ intervalMs: 9_000_000, maxDeletesPerRun: 5, rules: [], rulesGiven: true });
+  });
+
+  it('tells a file that lists no rules from one that leaves them out', () => {
+    expect(parseConfig('prune: {rules: []}\n', 'f').prune?.rulesGiven).toBe(true);
+    expect(parseConfig('prune:\n  interval: 1m\n', 'f').prune?.rulesGiven).toBe(false);
+    expect(parseConfig('prune:\n  rules:\n', 'f').prune?.rulesGiven).toBe(false);
   });
 
   it('an empty file, or one without prune, configures nothing', () => {
@@ -157,7 +163,31 @@ describe('the gateways section', () => {
     ],
     [
       'gateways:\n  - name: a\n    url: http://a\n  - name: a\n    url: http://b\n',
-      'pushboard.yml:4: gateways[1].name: "a" names another gateway',
+      'pushboard.yml:4: gateways[1].name: "a" names another gateway (gateways[0].name "a")',
+    ],
+    [
+      'gateways:\n  - name: EU\n    url: http://a\n  - name: eu\n    url: http://b\n',
+      'pushboard.yml:4: gateways[1].name: "eu" and gateways[0].name "EU" name the same gateway (names are one without regard to case): rename one',
+    ],
+    [
+      'gateways:\n  - name: "."\n    url: http://a\n',
+      'pushboard.yml:2: gateways[0].name: "." cannot name a gateway: it reads as a path',
+    ],
+    [
+      'gateways:\n  - name: ".."\n    url: http://a\n',
+      'pushboard.yml:2: gateways[0].name: ".." cannot name a gateway: it reads as a path',
+    ],
+    [
+      'gateways:\n  - name: a/b\n    url: http://a\n',
+      'pushboard.yml:2: gateways[0].name: "a/b" may hold only letters, digits, "_", "." and "-"',
+    ],
+    [
+      'gateways:\n  - name: a\n    url: http:\\\\alice:s3cret@h/\n',
+      'pushboard.yml:3: gateways[0].url: the gateway URL "http:\\\\…@h/" must not hold credentials: put "user:password" in a file and name it in basic_auth_file',
+    ],
+    [
+      'prune:\n  interval: http://alice:s3cret@h/\n',
+      'pushboard.yml:2: prune.interval: "http://…@h/" is not a duration (e.g. 30s, 5m, 2h30m, 7d)',
     ],
     [
       'gateways:\n  - name: a\n    url: http://h:9091\n  - name: b\n    url: http://h:9091/\n',
@@ -186,6 +216,10 @@ describe('the gateways section', () => {
     [
       `${GATEWAYS}prune:\n  rules:\n    - name: r\n      match: "{}"\n      older_than: 1h\n      gateways:\n        - eu-1\n        - eu-3\n`,
       'pushboard.yml:19: prune.rules[0].gateways[1]: no gateway is named "eu-3" (known: eu-1, eu-2, lab.test_3)',
+    ],
+    [
+      `${GATEWAYS}prune:\n  rules:\n    - name: r\n      match: "{}"\n      older_than: 1h\n      gateways: [EU-1]\n`,
+      'pushboard.yml:17: prune.rules[0].gateways[0]: no gateway is named "EU-1" (known: eu-1, eu-2, lab.test_3); did you mean "eu-1"?',
     ],
     [
       `${GATEWAYS}prune:\n  rules:\n    - name: r\n      match: "{}"\n      older_than: 1h\n      gateways: [eu-1, eu-1]\n`,

@@ -6,17 +6,21 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { parseDuration } from '../core/duration.js';
+import './regex-engine';
 import { parseSelector } from '../core/matchers';
 import type { PruneRule } from '../core/prune';
 import type { Expectation } from './history/expectations';
 import { readExpectations } from './history/expect-config';
-import { DEFAULT_GATEWAY_NAME, GATEWAY_NAME, parseServiceUrl } from './options.js';
+import { maskCredentials } from '../core/redact';
+import { DEFAULT_GATEWAY_NAME, gatewayNameProblem, parseServiceUrl, sameGatewayName } from './options.js';
 import type { GatewayCredentials } from './proxy.js';
 
 export interface PruneConfig {
   intervalMs: number;
   maxDeletesPerRun: number;
   rules: PruneRule[];
+  /** Whether the file lists `rules:` at all, even empty: only then does it mean "no rules". */
+  rulesGiven?: boolean;
 }
 
 /** One entry of `gateways:`. */
@@ -58,7 +62,8 @@ class Reader {
 
   fail(node: Node | null | undefined, path: string, what: string): never {
     const line = node?.range ? this.lines.linePos(node.range[0]).line : 1;
-    throw new ConfigError(`${this.file}:${line}: ${path}: ${what}`);
+    // A value repeated in a message never shows a credential, whatever key it was given under.
+    throw new ConfigError(maskCredentials(`${this.file}:${line}: ${path}: ${what}`));
   }
 
   /** The map at `node`, refusing keys other than `allowed`. */
@@ -167,7 +172,12 @@ function readRuleGateways(
     const name = isScalar(item) ? item.value : undefined;
     if (typeof name !== 'string') reader.fail(item, at, 'must be the name of a gateway');
     if (!known.includes(name)) {
-      reader.fail(item, at, `no gateway is named "${name}" (known: ${known.join(', ')})`);
+      const near = sameGatewayName(
+        known.map((n) => ({ name: n })),
+        name,
+      );
+      const hint = near ? `; did you mean "${near.name}"?` : '';
+      reader.fail(item, at, `no gateway is named "${name}" (known: ${known.join(', ')})${hint}`);
     }
     if (names.includes(name)) reader.fail(item, at, `"${name}" is listed twice`);
     names.push(name);
@@ -182,10 +192,19 @@ function readGateway(reader: Reader, node: Node, path: string, taken: GatewayCon
   const name = reader.value(map, 'name', path, 'string') as string | undefined;
   if (name === undefined) reader.fail(node, path, 'needs a name');
   const nameNode = map.get('name', true) as Node;
-  if (!GATEWAY_NAME.test(name)) {
-    reader.fail(nameNode, `${path}.name`, `"${name}" may hold only letters, digits, "_", "." and "-"`);
+  const problem = gatewayNameProblem(name);
+  if (problem) reader.fail(nameNode, `${path}.name`, problem);
+  const same = sameGatewayName(taken, name);
+  if (same) {
+    const other = `gateways[${taken.indexOf(same)}].name "${same.name}"`;
+    reader.fail(
+      nameNode,
+      `${path}.name`,
+      same.name === name
+        ? `"${name}" names another gateway (${other})`
+        : `"${name}" and ${other} name the same gateway (names are one without regard to case): rename one`,
+    );
   }
-  if (taken.some((g) => g.name === name)) reader.fail(nameNode, `${path}.name`, `"${name}" names another gateway`);
   const href = reader.value(map, 'url', path, 'string') as string | undefined;
   if (href === undefined) reader.fail(node, path, `gateway "${name}" needs a url`);
   const urlNode = map.get('url', true) as Node;
@@ -195,8 +214,8 @@ function readGateway(reader: Reader, node: Node, path: string, taken: GatewayCon
   } catch (error) {
     reader.fail(urlNode, `${path}.url`, (error as Error).message);
   }
-  const same = taken.find((g) => g.url.href === url.href);
-  if (same) reader.fail(urlNode, `${path}.url`, `${url.href} is gateway "${same.name}" already`);
+  const sameUrl = taken.find((g) => g.url.href === url.href);
+  if (sameUrl) reader.fail(urlNode, `${path}.url`, `${url.href} is gateway "${sameUrl.name}" already`);
   // Relative to the configuration file, as Prometheus reads its own files.
   const near = (value: unknown) =>
     typeof value !== 'string' ? undefined : isAbsolute(value) ? value : join(dirname(file), value);
@@ -230,7 +249,8 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
   const [error] = doc.errors;
   if (error) {
     const line = lines.linePos(error.pos[0]).line;
-    throw new ConfigError(`${file}:${line}: ${error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`);
+    const what = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+    throw new ConfigError(maskCredentials(`${file}:${line}: ${what}`));
   }
   const reader = new Reader(file, lines);
   if (doc.contents === null) return {};
@@ -252,6 +272,7 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
       intervalMs: interval !== undefined ? interval * 1000 : PRUNE_DEFAULTS.intervalMs,
       maxDeletesPerRun: cap ?? PRUNE_DEFAULTS.maxDeletesPerRun,
       rules,
+      rulesGiven: list !== undefined,
     },
     ...(gateways ? { gateways } : {}),
     ...(expect ? { expect } : {}),

@@ -23,6 +23,7 @@ import {
 } from './options.js';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { checkCredentialFiles, publicAddress } from './proxy.js';
+import { maskCredentials } from '../core/redact.ts';
 import { parseFrameAncestors } from './security.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +46,7 @@ const program = new Command('pushboard')
   // Parsed after the command line, not by commander, whose error would repeat a credential in it.
   .option(
     '--gateway <url>',
-    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config)`,
+    `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config); a NAME holds letters, digits, "-", "_" and ".", and is unique without regard to case`,
     (value, /** @type {string[]} */ previous) => [...previous, value],
     /** @type {string[]} */ ([]),
   )
@@ -135,10 +136,12 @@ const program = new Command('pushboard')
   )
   .option(
     '--config <file>',
-    'a pushboard.yml with gateways, prune rules and expectations (expect:); SIGHUP re-reads its prune rules and expectations (an invalid file then keeps the old ones; gateways change on restart)',
+    'a pushboard.yml with gateways, prune rules and expectations (expect:); SIGHUP re-reads its prune rules and expectations (a file that is invalid, changes the gateways, or leaves out the rules or expectations while some are in force is refused and the old ones kept; gateways change on restart)',
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
+  // The parser's own errors repeat the bad value: never a credential in it.
+  .configureOutput({ outputError: (text, write) => write(maskCredentials(text)) })
   .addHelpText(
     'after',
     `
@@ -164,7 +167,7 @@ function defaultDataDir() {
 
 /** @param {string} message */
 function fail(message) {
-  console.error(`pushboard: ${message}`);
+  console.error(`pushboard: ${maskCredentials(message)}`);
   process.exit(1);
 }
 
@@ -281,6 +284,7 @@ async function main() {
       idlePollIntervalMs: opts.idlePollInterval,
       rhythms: { factor: opts.overdueFactor, refreshMs: opts.cadenceRefreshInterval },
       exportGroupHealth: opts.exportGroupHealth,
+      config,
       prometheus: prometheusUrl
         ? {
             url: prometheusUrl,
@@ -308,19 +312,18 @@ async function main() {
   };
   console.log(`push history: ${app.history.store.file ?? 'in memory only'}`);
   if (configFile) console.log(`config: ${configFile}: ${describeRules()}`);
-  // As Prometheus does: SIGHUP re-reads the configuration; a bad file keeps the rules in force.
+  // As Prometheus does: SIGHUP re-reads the configuration. A bad file, one that changes the
+  // gateways, or one without rules while rules run, is refused and the configuration kept.
   process.on('SIGHUP', () => {
     if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
-    try {
-      const reloaded = loadConfig(configFile, { gatewayNames: gateways.map((g) => g.name) });
-      app.pruner.configure(reloaded.prune);
-      app.rhythms.configure(reloaded.expect);
-      console.log(`config: reloaded ${configFile}: ${describeRules()}`);
-    } catch (error) {
-      console.error(
-        `config: not reloaded, keeping the previous rules and expectations: ${/** @type {Error} */ (error).message}`,
-      );
-    }
+    const names = gateways.map((g) => g.name);
+    const done = app.reloads.reload(() => loadConfig(configFile, { gatewayNames: names }));
+    if (done.outcome === 'success') return console.log(`config: reloaded ${configFile}: ${describeRules()}`);
+    console.error(
+      maskCredentials(
+        `config: warning: not reloaded, keeping the configuration in force (${describeRules()}): ${done.reason}`,
+      ),
+    );
   });
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
   server.listen(listen.port, listen.host);

@@ -1,5 +1,6 @@
 // @ts-check
 import { parseDuration } from '../core/duration.js';
+import { maskCredentials } from '../core/redact.ts';
 
 /**
  * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a
@@ -20,8 +21,8 @@ export function parseGatewayUrl(value) {
  * @returns {URL}
  */
 export function parseServiceUrl(value, service, credentialsHint = `pass --${service}-basic-auth-file FILE`) {
-  // Messages never repeat a credential: whatever stands before an "@" in the authority is hidden.
-  const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
+  // Messages never repeat a credential, in whatever form the URL is written (see core/redact.ts).
+  const shown = maskCredentials(value);
   let url;
   try {
     url = new URL(value);
@@ -49,6 +50,31 @@ export function parseServiceUrl(value, service, credentialsHint = `pass --${serv
 /** A gateway's name, as `--gateway NAME=URL`, pushboard.yml and `@gateway="…"` write it. */
 export const GATEWAY_NAME = /^[A-Za-z0-9_.-]+$/;
 
+/**
+ * Why `name` cannot name a gateway, or undefined when it can: a fixed alphabet, and never `.` or
+ * `..`, which would be path segments in `-/gateways/NAME/`.
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+export function gatewayNameProblem(name) {
+  if (!GATEWAY_NAME.test(name)) return `"${maskCredentials(name)}" may hold only letters, digits, "_", "." and "-"`;
+  if (name === '.' || name === '..') return `"${name}" cannot name a gateway: it reads as a path`;
+  return undefined;
+}
+
+/**
+ * The gateway among `taken` that `name` would be confused with: names are one identity without
+ * regard to case (`EU` and `eu` are the same gateway in every path and filter that names it).
+ * @template {{ name: string }} G
+ * @param {readonly G[]} taken
+ * @param {string} name
+ * @returns {G | undefined}
+ */
+export function sameGatewayName(taken, name) {
+  const key = name.toLowerCase();
+  return taken.find((g) => g.name.toLowerCase() === key);
+}
+
 /** The name of the only gateway when it is given without one (`--gateway URL`, PUSHGATEWAY_URL). */
 export const DEFAULT_GATEWAY_NAME = 'default';
 
@@ -65,19 +91,24 @@ export function parseGatewayFlags(values) {
   const gateways = [];
   let bare = 0;
   for (const value of values) {
-    const match = /^([^:/=]*)=(.*)$/s.exec(value);
+    // Up to the first "=", unless a ":" comes first (a URL's scheme): `a/b=…` is a bad name, not a URL.
+    const match = /^([^:=]*)=(.*)$/s.exec(value);
     if (!match) {
       bare++;
       gateways.push({ name: DEFAULT_GATEWAY_NAME, url: parseGatewayUrl(value) });
       continue;
     }
     const [, name = '', url = ''] = match;
-    if (!GATEWAY_NAME.test(name)) {
+    const problem = gatewayNameProblem(name);
+    if (problem) throw new Error(`the gateway name in --gateway ${maskCredentials(name)}=…: ${problem}`);
+    const same = sameGatewayName(gateways, name);
+    if (same) {
       throw new Error(
-        `the gateway name "${name}" in --gateway ${name}=… may hold only letters, digits, "_", "." and "-"`,
+        same.name === name
+          ? `--gateway ${name}=… is given twice`
+          : `--gateway ${same.name}=… and --gateway ${name}=… name the same gateway (names are one without regard to case): rename one`,
       );
     }
-    if (gateways.some((g) => g.name === name)) throw new Error(`--gateway ${name}=… is given twice`);
     gateways.push({ name, url: parseGatewayUrl(url) });
   }
   if (bare > 0 && gateways.length > 1) {

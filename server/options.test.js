@@ -157,8 +157,15 @@ describe('parseGatewayFlags', () => {
     [['eu=http://b:9091', 'http://a:9091'], 'a --gateway URL without a name cannot go with named ones'],
     [['http://a:9091', 'http://b:9091'], '--gateway is given several times without names'],
     [['eu=http://a', 'eu=http://b'], '--gateway eu=… is given twice'],
-    [['eu 1=http://a'], 'the gateway name "eu 1" in --gateway eu 1=… may hold only letters'],
-    [['=http://a'], 'the gateway name "" in --gateway =… may hold only letters'],
+    [['eu 1=http://a'], 'the gateway name in --gateway eu 1=…: "eu 1" may hold only letters'],
+    [['=http://a'], 'the gateway name in --gateway =…: "" may hold only letters'],
+    [['a/b=http://a'], 'the gateway name in --gateway a/b=…: "a/b" may hold only letters'],
+    [['.=http://a'], 'the gateway name in --gateway .=…: "." cannot name a gateway: it reads as a path'],
+    [['..=http://a'], 'the gateway name in --gateway ..=…: ".." cannot name a gateway: it reads as a path'],
+    [
+      ['EU=http://a', 'eu=http://b'],
+      '--gateway EU=… and --gateway eu=… name the same gateway (names are one without regard to case): rename one',
+    ],
     [['eu=gw:9091'], 'the gateway URL "gw:9091" must start with http:// or https://'],
     [['eu='], 'the gateway URL "" is not a valid URL'],
   ])('refuses %j', (values, message) => {
@@ -173,6 +180,26 @@ describe('parseGatewayFlags', () => {
 });
 
 describe('parseServiceUrl', () => {
+  it.each([
+    'http:/alice:s3cret@h/',
+    'http:\\\\alice:s3cret@h/',
+    'http:alice:s3cret@h/',
+    'HTTP://alice:s3cret@h/',
+    'http%3A%2F%2Falice%3As3cret%40h',
+    'alice:s3cret@h:9091',
+    'ftp://alice:s3cret@h/',
+    'http://alice:s3cret@h/?q',
+  ])('never repeats the password of %j, whatever is wrong with it', (value) => {
+    let message = '';
+    try {
+      parseServiceUrl(value, 'prometheus');
+    } catch (error) {
+      message = /** @type {Error} */ (error).message;
+    }
+    expect(message).toMatch(/^the prometheus URL "/);
+    expect(message).not.toContain('s3cret');
+  });
+
   it('tells where credentials go instead, as the caller says', () => {
     expect(() => parseServiceUrl('http://a:b@h/', 'gateway', 'name it in basic_auth_file')).toThrow(
       'must not hold credentials: put "user:password" in a file and name it in basic_auth_file',

@@ -1,9 +1,14 @@
 // @ts-check
 import { existsSync, readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import https from 'node:https';
 import getRawBody from 'raw-body';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { maskCredentials, safeExcerpt } from '../core/redact.ts';
 import { SAFE_METHODS } from './security.js';
+
+/** How much of a failed answer's body the log gets. */
+const FAILURE_LOG_BYTES = 65_536;
 
 /**
  * The gateway paths the app uses; nothing else of the gateway is exposed. The one list, used by
@@ -62,8 +67,11 @@ export function checkCredentialFiles(credentials) {
  */
 export function gatewayAccess(credentials = {}) {
   const auth = credentials.basicAuthFile ? readBasicAuth(credentials.basicAuthFile) : undefined;
+  const token = auth ? Buffer.from(auth).toString('base64') : undefined;
   return {
-    authorization: auth ? `Basic ${Buffer.from(auth).toString('base64')}` : undefined,
+    authorization: token ? `Basic ${token}` : undefined,
+    /** The credential in the forms an answer may echo it: never shown, never logged. */
+    secrets: auth && token ? [token, auth, encodeURIComponent(auth), auth.slice(auth.indexOf(':') + 1)] : [],
     ca: credentials.caFile ? readFileSync(credentials.caFile) : undefined,
     rejectUnauthorized: !credentials.insecureSkipVerify,
   };
@@ -133,12 +141,46 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
       ? new https.Agent({ keepAlive: true, ca: access.ca, rejectUnauthorized: access.rejectUnauthorized })
       : undefined;
   const address = publicAddress(gatewayUrl);
+  /**
+   * A failed answer (4xx, 5xx) as facts: its status code with the reason phrase Node knows for it,
+   * and a safe excerpt of its body (no markup, headers or credentials: core/redact.ts) as plain
+   * text. The whole body, masked, goes to the server's log alone.
+   * @param {import('node:http').IncomingMessage} proxyRes
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {number} code
+   * @param {string} connection
+   */
+  const answerFailure = (proxyRes, req, res, code, connection) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    proxyRes.on('data', (/** @type {Buffer} */ chunk) => {
+      if (size < FAILURE_LOG_BYTES) chunks.push(chunk);
+      size += chunk.length;
+    });
+    proxyRes.on('end', () => {
+      const body = Buffer.concat(chunks).subarray(0, FAILURE_LOG_BYTES).toString('utf8');
+      const hidden = access.secrets.reduce((text, secret) => text.split(secret).join('…'), body);
+      log(`${req.method} ${req.url}: the gateway at ${address} answered ${code}: ${maskCredentials(hidden)}`);
+      const text = safeExcerpt(body, 200, access.secrets);
+      res.writeHead(code, STATUS_CODES[code] ?? '', {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        Connection: connection,
+      });
+      res.end(text ? `${text}\n` : '');
+    });
+    proxyRes.on('error', () => res.destroy());
+  };
   return createProxyMiddleware({
     target: gatewayUrl.href,
     changeOrigin: true,
     agent,
     secure: access.rejectUnauthorized,
     ws: false,
+    // Answers are written by `proxyRes` below: a failed one never reaches the browser as sent.
+    selfHandleResponse: true,
     on: {
       proxyReq: (proxyReq, req) => {
         for (const name of proxyReq.getHeaderNames()) {
@@ -151,17 +193,25 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
           proxyReq.write(body);
         }
       },
-      proxyRes: (proxyRes, req) => {
+      proxyRes: (proxyRes, req, res) => {
         for (const name of Object.keys(proxyRes.headers)) {
           if (DROPPED_RESPONSE_HEADERS.test(name)) delete proxyRes.headers[name];
         }
-        // Hop by hop: this connection's fate is the browser's and this server's, not the gateway's.
-        proxyRes.headers.connection = /\bclose\b/i.test(req.headers.connection ?? '') ? 'close' : 'keep-alive';
+        const code = proxyRes.statusCode ?? 502;
         if (!SAFE_METHODS.has(req.method ?? '')) {
-          log(`${req.method} ${req.url} -> ${proxyRes.statusCode}`);
-          const code = proxyRes.statusCode ?? 0;
+          log(`${req.method} ${req.url} -> ${code}`);
           if (code >= 200 && code < 300) onChange?.();
         }
+        // Hop by hop: this connection's fate is the browser's and this server's, not the gateway's.
+        const connection = /\bclose\b/i.test(req.headers.connection ?? '') ? 'close' : 'keep-alive';
+        if (code >= 400) return answerFailure(proxyRes, req, res, code, connection);
+        res.statusCode = code;
+        for (const [name, value] of Object.entries(proxyRes.headers)) {
+          // Node frames the body itself (chunked or by length) for this connection.
+          if (value !== undefined && name !== 'transfer-encoding') res.setHeader(name, value);
+        }
+        res.setHeader('Connection', connection);
+        proxyRes.pipe(res);
       },
       error: (error, req, res) => {
         const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;

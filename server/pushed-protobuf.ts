@@ -11,6 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { RequestHandler } from 'express';
 import { PROTOBUF_ACCEPT, readDelimited, writeDelimited } from '../core/protobuf-families';
+import { safeExcerpt } from '../core/redact';
 import { gatewayAccess, publicAddress, type GatewayCredentials } from './proxy.js';
 
 const CONTENT_TYPE = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
@@ -38,7 +39,7 @@ function readMetrics(gatewayUrl: URL, credentials: GatewayCredentials, timeoutMs
           const at = `the Pushgateway at ${publicAddress(gatewayUrl)}`;
           if (code < 200 || code > 299) reject(new Error(`${at} answered ${code} for /metrics`));
           else if (!type.includes('encoding=delimited'))
-            reject(new Error(`${at} answered /metrics as "${type}", not as delimited protobuf`));
+            reject(new Error(`${at} answered /metrics as "${safeExcerpt(type, 100)}", not as delimited protobuf`));
           else resolve(Buffer.concat(chunks));
         });
       },

@@ -1,6 +1,6 @@
 /** The server's reads of Prometheus' HTTP API (the browser never reaches Prometheus itself). */
 import { GatewayError } from '../../core/gateway-read';
-import { excerpt } from '../../core/validate';
+import { safeExcerpt } from '../../core/redact';
 import type { GatewayCredentials } from '../proxy.js';
 import { httpClient } from '../state/fetch-gateway';
 
@@ -31,11 +31,11 @@ export interface RangeSeries {
 function reason(body: string): string {
   try {
     const json = JSON.parse(body) as { error?: unknown };
-    if (typeof json.error === 'string') return json.error;
+    if (typeof json.error === 'string') return safeExcerpt(json.error, 200);
   } catch {
     // not JSON: say what it was
   }
-  return excerpt(body, 200);
+  return safeExcerpt(body, 200);
 }
 
 export function prometheusClient(url: URL, credentials: GatewayCredentials = {}, timeoutMs = 30_000) {
@@ -57,11 +57,14 @@ export function prometheusClient(url: URL, credentials: GatewayCredentials = {},
     } catch {
       throw new GatewayError(
         'json',
-        `Prometheus' answer for ${path} is not JSON (it starts "${excerpt(answer.text, 60)}").`,
+        `Prometheus' answer for ${path} is not JSON (it starts "${safeExcerpt(answer.text, 60)}").`,
       );
     }
     if (body.status !== 'success' || body.data === undefined) {
-      throw new GatewayError('shape', `Prometheus could not answer ${path}: ${body.error ?? 'no data'}`);
+      throw new GatewayError(
+        'shape',
+        `Prometheus could not answer ${path}: ${safeExcerpt(String(body.error ?? 'no data'), 200)}`,
+      );
     }
     return body.data;
   }

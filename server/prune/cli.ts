@@ -5,9 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { parseDuration } from '../../core/duration.js';
+import '../regex-engine';
 import { parseSelector } from '../../core/matchers';
 import { formatSpan, type PruneRule } from '../../core/prune';
 import { groupTitle } from '../../core/gateway-key';
+import { maskCredentials } from '../../core/redact';
 import { loadConfig, PRUNE_DEFAULTS, type Config, type PruneConfig } from '../config';
 import { resolveGateways, type ResolvedGateway } from '../gateways';
 import { parseGatewayFlags } from '../options.js';
@@ -116,7 +118,10 @@ export function actionLine({ rule, group, result, detail, nowSeconds }: Action):
 }
 
 /** Runs `pushboard prune` with these arguments (after "prune"); resolves to the exit status. */
-export async function pruneCommand(args: string[], out = console.log, err = console.error): Promise<number> {
+export async function pruneCommand(args: string[], print = console.log, printErr = console.error): Promise<number> {
+  // Nothing it prints repeats a URL's credentials: not its errors, nor the parser's, nor a label's value.
+  const out = (line: string) => print(maskCredentials(line));
+  const err = (line: string) => printErr(maskCredentials(line));
   const program = command().exitOverride();
   program.configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
   try {
@@ -147,7 +152,7 @@ export async function pruneCommand(args: string[], out = console.log, err = cons
     for (const gateway of gateways) checkCredentialFiles(gateway.credentials);
     config = rulesFrom(opts, file);
   } catch (error) {
-    // Usage, configuration and gateway URL errors alike (none of them repeats a credential).
+    // Usage, configuration and gateway URL errors alike (`err` masks any credential they repeat).
     err(`pushboard prune: ${(error as Error).message}`);
     return 2;
   }

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { GatewayError, httpError } from '../../core/gateway-read';
+import { maskCredentials, safeExcerpt } from '../../core/redact';
 import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.js';
 
 /** The User-Agent of the server's own reads of a gateway (the proxy never sends one of its own). */
@@ -33,10 +34,14 @@ export function httpClient(
     timeoutMs,
     name,
     httpFailure,
+    log = console.error,
   }: {
     timeoutMs: number;
     name: string;
+    /** Words a non-2xx answer; `body` is already a safe excerpt (core/redact.ts), `statusText` Node's own. */
     httpFailure: (path: string, code: number, statusText: string, body: string) => Error;
+    /** Where the full body of a failed answer goes (masked), never to viewers. */
+    log?: (line: string) => void;
   },
 ) {
   const access = gatewayAccess(credentials);
@@ -45,6 +50,20 @@ export function httpClient(
   const network = (error: NodeJS.ErrnoException) =>
     new GatewayError('network', `Pushboard could not reach ${name} at ${address}: ${error.code ?? error.message}`);
   const client = gatewayUrl.protocol === 'https:' ? https : http;
+  /** The last failed answer logged: a gateway that fails every poll is logged once, until it changes. */
+  let logged = '';
+  /**
+   * A failed answer as facts: its status code, the reason phrase Node knows for it (not the one
+   * sent, which is the answerer's text), and a safe excerpt of the body; the whole body, masked,
+   * goes to the server's log alone.
+   */
+  const failure = (path: string, code: number, body: string) => {
+    const full = access.secrets.reduce((text, secret) => text.split(secret).join('…'), body.slice(0, 65_536));
+    const line = `pushboard: ${name} at ${address} answered ${code} for ${path}: ${maskCredentials(full)}`;
+    if (line !== logged) log(line);
+    logged = line;
+    return httpFailure(path, code, http.STATUS_CODES[code] ?? '', safeExcerpt(body, 200, access.secrets));
+  };
   const agent =
     gatewayUrl.protocol === 'https:'
       ? new https.Agent({ keepAlive: true, ca: access.ca, rejectUnauthorized: access.rejectUnauthorized })
@@ -75,8 +94,9 @@ export function httpClient(
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             const code = response.statusCode ?? 0;
-            if (code < 200 || code > 299) reject(httpFailure(path, code, response.statusMessage ?? '', text));
-            else resolve({ text, bytes, status: code });
+            if (code < 200 || code > 299) return reject(failure(path, code, text));
+            logged = '';
+            resolve({ text, bytes, status: code });
           });
         },
       );

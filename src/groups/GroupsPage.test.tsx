@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Group } from '../../core/metrics-types';
 import { DEFAULT_CONFIG, type AppConfig } from '../config/config';
 import { ConfigContext } from '../config/ConfigContext';
@@ -112,11 +112,17 @@ describe('the groups page with several gateways', () => {
     expect(eu1.getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('filters with @gateway in the box, and explains an unknown @name', () => {
+  it('filters with @gateway in the box, and explains an unknown @name', async () => {
     renderPage(multiGroups);
     const box = screen.getByRole('searchbox', { name: 'Filter groups' });
+    // A regex matcher: the RE2 engine is loaded for it, and then the list follows.
     fireEvent.change(box, { target: { value: 'backup @gateway=~"eu-2"' } });
-    expect(articles()).toEqual(['{job="backup", instance="db-1"} on eu-2', '{job="backup", instance="db-2"} on eu-2']);
+    await waitFor(() =>
+      expect(articles()).toEqual([
+        '{job="backup", instance="db-1"} on eu-2',
+        '{job="backup", instance="db-2"} on eu-2',
+      ]),
+    );
     fireEvent.change(box, { target: { value: '@foo="x"' } });
     expect(screen.getByText('unknown filter @foo: only @gateway is known')).toBeTruthy();
     expect(box.getAttribute('aria-invalid')).toBe('true');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { EMPTY_QUERY, parseQuery } from '../../core/matchers';
+import { EMPTY_QUERY } from '../../core/matchers';
+import { useParsedQuery } from './find/useParsedQuery';
 import { firstDue } from '../../core/prune';
 import type { Group } from '../../core/metrics-types';
 import { useCadence } from '../health/api';
@@ -72,7 +73,8 @@ export function useGroupsView(groups: readonly Group[] | undefined, find: FindSt
   // The list depends on the clock only where it must: sorting by how late groups are.
   const sortLateness = find.sort === 'overdue' ? lateness : null;
   const gw = useGatewayView(groups, find);
-  const parsed = useMemo(() => parseQuery(find.text), [find.text]);
+  // Regex matchers load the RE2 engine first (see useParsedQuery).
+  const parsed = useParsedQuery(find.text);
   const filters = useMemo(
     () => ({
       query: parsed.ok ? parsed.query : EMPTY_QUERY,

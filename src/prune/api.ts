@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { parseSelector } from '../../core/matchers';
+import { loadRegexEngine, needsRegexEngine, parseSelector } from '../../core/matchers';
 import type { PruneRule } from '../../core/prune';
 import { isRecord } from '../../core/validate';
 import { readJson } from '../gateway/client';
@@ -31,6 +31,19 @@ export interface RulesView {
   gatewayError: string | null;
   lastRun: { startedAt: number; finishedAt: number; outcome: string; error: string | null } | null;
   rules: RuleView[];
+  /** The last reload of the configuration file (SIGHUP), if any: refused ones say why. */
+  reload: ConfigReload | null;
+}
+
+export interface ConfigReload {
+  at: number;
+  outcome: 'success' | 'refused';
+  reason: string | null;
+}
+
+function parseReload(raw: unknown): ConfigReload | null {
+  if (!isRecord(raw) || (raw.outcome !== 'success' && raw.outcome !== 'refused')) return null;
+  return { at: num(raw.at) ?? 0, outcome: raw.outcome, reason: typeof raw.reason === 'string' ? raw.reason : null };
 }
 
 const PATH = '-/pushboard/rules';
@@ -80,13 +93,17 @@ export function parseRulesView(json: unknown): RulesView {
           }
         : null,
     rules,
+    reload: parseReload(root.reload),
   };
 }
 
 async function fetchRules(signal: AbortSignal): Promise<RulesView> {
   const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
   if (response.status === 404) return parseRulesView({});
-  return readJson(await response.text(), PATH, parseRulesView);
+  const text = await response.text();
+  // A rule with a regex matcher needs the RE2 engine, loaded only when some rule has one.
+  if (needsRegexEngine(text)) await loadRegexEngine();
+  return readJson(text, PATH, parseRulesView);
 }
 
 /**

@@ -1,10 +1,13 @@
 import { firstDue } from '../../core/prune';
-import { describe, expect, it } from 'vitest';
-import { parseQuery, parseSelector } from '../../core/matchers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegexEngine, parseQuery, parseSelector } from '../../core/matchers';
 import { parseGroup } from '../../core/metrics';
 import { parseRulesView, rulesRefetchMs } from './api';
 import { pruneNote } from './PruneBadge';
 import { pruneRuleFor, pruneRuleYaml } from './rule-yaml';
+
+// Regex matchers are RE2's, loaded as the browser loads the engine.
+beforeAll(() => loadRegexEngine());
 
 const matchers = (text: string) => {
   const parsed = parseSelector(text);

@@ -4,6 +4,7 @@ import { countOf, formatCount } from '../lib/format';
 import { formatSpan } from '../../core/prune';
 import { formatMatchers } from '../../core/matchers';
 import { usePruneRules, type RuleRun, type RuleView, type RulesView } from '../prune/api';
+import { ReloadRefused } from './ReloadRefused';
 
 const EXAMPLE = `prune:
   interval: 1m
@@ -19,6 +20,7 @@ export function RulesPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Prune rules</h1>
+      {view?.reload && <ReloadRefused reload={view.reload} />}
       {!view ? (
         <p className="text-slate-500 dark:text-slate-400">Loading rules…</p>
       ) : view.rules.length === 0 ? (

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
 import type { Group } from '../../../core/metrics-types';
 import {
@@ -10,9 +10,12 @@ import {
   withoutQuickFilters,
   type Filters,
 } from './filter';
-import { EMPTY_QUERY, parseQuery } from '../../../core/matchers';
+import { EMPTY_QUERY, loadRegexEngine, parseQuery } from '../../../core/matchers';
 import type { StateFilter } from '../states';
 import { groupOn } from '../../testing/gateway-groups';
+
+// Regex matchers are RE2's, loaded as the browser loads the engine.
+beforeAll(() => loadRegexEngine());
 
 const fam = (n = 1) => ({
   time_stamp: '',
