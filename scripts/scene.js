@@ -29,8 +29,25 @@ their jobs' schedules say, two jobs pushing live, optionally a real Prometheus s
 rule in dry run. Runs until Ctrl-C; everything it started stops with it.`;
 
 /** The configuration the scene's Pushboard runs with: a realistic threshold and a rule in dry run. */
-const config = (/** @type {string[]} */ gateways) => `# The scene's pushboard.yml (scripts/scene.js)
-${gateways.length > 1 ? `gateways:\n${gateways.join('\n')}\n` : ''}prune:
+const config = (/** @type {string[]} */ gateways) => `# The scene's pushboard.yml (scripts/scene.js): the nightly and weekly jobs' schedules written down
+${gateways.length > 1 ? `gateways:\n${gateways.join('\n')}\n` : ''}expect:
+  - match: '{job="backup"}'
+    cron: '0 2 * * *'
+    grace: 1h
+    stale_after: 26h
+  - match: '{job="db_vacuum"}'
+    cron: '30 3 * * *'
+    grace: 1h
+    stale_after: 26h
+  - match: '{job="cert_renewal"}'
+    every: 12h
+    grace: 1h
+    stale_after: 13h
+  - match: '{job="weekly_report"}'
+    cron: '0 6 * * 1'
+    grace: 6h
+    stale_after: 8d
+prune:
   interval: 1m
   rules:
     - name: merged-branches
