@@ -29,7 +29,9 @@ their jobs' schedules say, two jobs pushing live, optionally a real Prometheus s
 rule in dry run. Runs until Ctrl-C; everything it started stops with it.`;
 
 /** The configuration the scene's Pushboard runs with: a realistic threshold and a rule in dry run. */
-const config = (/** @type {string[]} */ gateways) => `# The scene's pushboard.yml (scripts/scene.js): the nightly and weekly jobs' schedules written down
+const config = (
+  /** @type {string[]} */ gateways,
+) => `# The scene's pushboard.yml (scripts/scene.js): the nightly and weekly jobs' schedules written down
 ${gateways.length > 1 ? `gateways:\n${gateways.join('\n')}\n` : ''}expect:
   - match: '{job="backup"}'
     cron: '0 2 * * *'
@@ -106,7 +108,16 @@ export async function startScene({ port, oneGateway = false, prometheus = false,
         stops.push(() => clearInterval(timer));
       }
     }
-    const args = ['server/cli.js', '--listen', `127.0.0.1:${port}`, '--stale-threshold', '2h', '--prune-dry-run'];
+    const args = [
+      'server/cli.js',
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--stale-threshold',
+      '2h',
+      '--prune-dry-run',
+      '--data-dir',
+      path.join(dir, 'pushboard'),
+    ];
     const entries = names.map((name) => `  - name: ${name}\n    url: ${urls[name].href}`);
     writeFileSync(path.join(dir, 'pushboard.yml'), config(names.length > 1 ? entries : []));
     args.push('--config', path.join(dir, 'pushboard.yml'));

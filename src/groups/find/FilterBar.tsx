@@ -43,7 +43,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
 
   return (
     <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 sm:flex-nowrap [&>*]:shrink-0">
-      <div className="min-w-[8rem] flex-1 !shrink basis-36">
+      <div className="min-w-[8rem] flex-1 !shrink basis-36 sm:min-w-[14rem]">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
         </label>
@@ -84,7 +84,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
       <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
         <span className="sr-only">Sort by</span>
         <select
-          className={`${CONTROL} max-w-[8rem]`}
+          className={`${CONTROL} max-w-[9.5rem]`}
           value={sortValue(find)}
           onChange={(e) => {
             const v = e.target.value;
