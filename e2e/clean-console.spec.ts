@@ -29,7 +29,9 @@ function watch(context: BrowserContext, page: Page): string[] {
  * Loads the app, visits the status page and back, opens it in a second tab of the same browser
  * (which joins the first one's poll, or its own stream), and waits a few polls.
  */
-async function loadAndUse(page: Page, url: string) {
+async function loadAndUse(page: Page, base: string) {
+  // Every job's groups shown: above 50 groups the page opens on the job overview, folded.
+  const url = new URL('?jobs=open', base).href;
   await page.goto(url);
   await expect(article(page, '{job="clean", instance="a"}')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click();
