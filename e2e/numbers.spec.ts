@@ -16,8 +16,9 @@ test.describe('in a locale with its own digits (ar-EG)', () => {
     for (const instance of ['a', 'b', 'c']) await pushGroup({ job: 'digits', instance }, 'm 1\n');
     await page.goto(app.url);
     await expect(article(page, '{job="digits", instance="a"}')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Only failed pushes (٠)' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Only stale groups (٠)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Failed (٠)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Stale (٠)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Fresh (٣)' })).toHaveText(/Fresh\s*٣/);
     await page.getByRole('searchbox', { name: 'Filter groups' }).fill('instance="b"');
     await expect(page.getByText(/Showing/)).toHaveText('Showing ١ of ٣ groups.');
     // No count is left in Western digits.

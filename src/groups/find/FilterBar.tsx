@@ -43,7 +43,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
 
   return (
     <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 sm:flex-nowrap [&>*]:shrink-0">
-      <div className="min-w-[8rem] flex-1 !shrink basis-36 sm:min-w-[14rem]">
+      <div className="min-w-[8rem] flex-1 !shrink basis-36 max-sm:basis-full sm:min-w-[14rem]">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
         </label>
@@ -53,9 +53,10 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           data-list-entry
           type="search"
           value={find.text}
-          // Short enough to show whole in the narrowest box (16rem, and at 375 px); the fuller
-          // syntax is in its tooltip, the shortcut (/) in the shortcuts dialog.
-          placeholder={gateways ? 'Filter: text, job="x", @gateway' : 'Filter: text or job="backup"'}
+          // Short enough to show whole in the narrowest box (14rem beside the chips; a row of its
+          // own on a phone); the fuller syntax is in its tooltip, the shortcut (/) in the
+          // shortcuts dialog.
+          placeholder={gateways ? 'Filter: text, @gateway' : 'Filter: text or job="x"'}
           title={`Free text, or matchers: job="backup", instance=~"db-.*"${gateways ? ', @gateway="name"' : ''} (press / to focus)`}
           aria-invalid={!!error}
           aria-describedby={error ? errorId : undefined}

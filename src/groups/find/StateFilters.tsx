@@ -1,4 +1,5 @@
 import { CONTROL } from '../../components/styles';
+import { formatCount } from '../../lib/format';
 import { lookOf } from '../state-looks';
 import type { StateFilter } from '../states';
 import type { FindState } from './useFindState';
@@ -33,7 +34,7 @@ export function StateFilters({ find, counts, overdueKnown }: Props) {
             key={state}
             type="button"
             aria-pressed={find.states.has(state)}
-            aria-label={n === undefined ? look.label : `${look.label} (${n})`}
+            aria-label={n === undefined ? look.label : `${look.label} (${formatCount(n)})`}
             className={`${chip} ${look.pressed}`}
             onClick={() => find.toggleOnly(state)}
           >
@@ -44,7 +45,7 @@ export function StateFilters({ find, counts, overdueKnown }: Props) {
             {n !== undefined && ' '}
             {n !== undefined && (
               <span className="rounded bg-slate-100 px-1 text-xs tabular-nums text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-                {n}
+                {formatCount(n)}
               </span>
             )}
           </button>
