@@ -42,8 +42,8 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
   });
 
   return (
-    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 sm:flex-nowrap [&>*]:shrink-0">
-      <div className="min-w-[8rem] flex-1 !shrink basis-36 max-sm:basis-full sm:min-w-[14rem]">
+    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 lg:flex-nowrap [&>*]:shrink-0">
+      <div className="min-w-[8rem] flex-1 !shrink basis-36 max-sm:basis-full md:min-w-[14rem]">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
         </label>
@@ -53,7 +53,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           data-list-entry
           type="search"
           value={find.text}
-          // Short enough to show whole in the narrowest box (14rem beside the chips; a row of its
+          // Short enough to show whole in the narrowest box (14rem beside the chips from 768 px; a row of its
           // own on a phone); the fuller syntax is in its tooltip, the shortcut (/) in the
           // shortcuts dialog.
           placeholder={gateways ? 'Filter: text, @gateway' : 'Filter: text or job="x"'}
@@ -77,7 +77,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           </p>
         )}
       </div>
-      {/* The row never wraps on a wide screen: the chips scroll sideways when room runs out (on a
+      {/* The row never wraps from 1024 px on: the chips scroll sideways when room runs out (on a
           phone, in a line of their own) rather than pushing the list down. */}
       <div className="relative -mx-1 flex max-w-full min-w-0 !shrink items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
         <StateFilters find={find} counts={stateCounts} overdueKnown={overdueKnown} />
