@@ -1,4 +1,5 @@
 import { CONTROL } from '../../components/styles';
+import { formatCount } from '../../lib/format';
 import { SheetsIcon } from '../../components/SheetsIcon';
 import { CopyButton } from '../../components/CopyButton';
 import { StaleThreshold } from '../cleanup/StaleThreshold';
@@ -50,7 +51,7 @@ export function ListOptions({ find, threshold, families, dueCount, duplicatedCou
           <span aria-hidden="true" className="text-violet-800 dark:text-violet-300">
             ✂
           </span>
-          Only groups due for pruning ({dueCount})
+          Only groups due for pruning ({formatCount(dueCount)})
         </button>
       )}
       {duplicatedCount !== null && (
@@ -63,7 +64,7 @@ export function ListOptions({ find, threshold, families, dueCount, duplicatedCou
           <span className="text-indigo-700 dark:text-indigo-300">
             <SheetsIcon />
           </span>
-          Only groups on several gateways ({duplicatedCount})
+          Only groups on several gateways ({formatCount(duplicatedCount)})
         </button>
       )}
       {/* The arrangement cuts the job order; other sorts show one flat list. */}
