@@ -90,7 +90,7 @@ export function GroupStates() {
               ` (${countOf(summary.staleAndFailed, 'group is', 'groups are')} both, and counted in each)`}
             .
             {overdue &&
-              ' Overdue means late for its own usual interval, as Prometheus’ history of its pushes tells it.'}
+              ' Overdue means late for its own rhythm: written in the configuration, or learned from its pushes.'}
           </p>
         </>
       )}
