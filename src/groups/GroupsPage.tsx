@@ -1,3 +1,4 @@
+import { useCadenceFollows } from '../health/useCadenceFollows';
 import { useMemo } from 'react';
 import { button } from '../components/styles';
 import { Disclosure } from '../components/Disclosure';
@@ -50,6 +51,7 @@ function GroupsView() {
   const find = useFindState();
   const [density, setDensity] = useDensity();
   const groups = data?.groups;
+  useCadenceFollows(groups);
   const view = useGroupsView(groups, find);
   const { ctx, gw, shown, filtering } = view;
   const loading = data?.partial !== undefined;

@@ -89,10 +89,12 @@ export function useCadence(): CadenceView | undefined {
   return data?.intervals.size || data?.staleAfter.size ? data : undefined;
 }
 
+export const CADENCE_QUERY_KEY = ['pushboard', 'cadence'] as const;
+
 /** The server's answer as it is, with no rhythms too (for the status page). */
 export function useCadenceView(): CadenceView | undefined {
   const { data } = useQuery({
-    queryKey: ['pushboard', 'cadence'],
+    queryKey: CADENCE_QUERY_KEY,
     queryFn: async ({ signal }) => {
       const response = await fetch(new URL(PATH, document.baseURI), { signal, cache: 'no-cache' });
       if (response.status === 404) return parseCadenceView({});
