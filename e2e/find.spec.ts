@@ -94,6 +94,7 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
 }) => {
   await pushGroup({ job: 'zz_latest', instance: 'newest' }, 'm 1\n');
   await page.goto(app.url);
+  await openMenu(page, 'Options');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Last push, newest first' });
   await expect(page.getByRole('article').first()).toHaveAccessibleName('{job="zz_latest", instance="newest"}');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Last push, oldest first' });
@@ -110,6 +111,7 @@ test('sorting, and the whole view in the URL: reload, a shared link, and Back', 
 
   await page.reload();
   await expect(filter(page)).toHaveValue('region="us"');
+  await openMenu(page, 'Options');
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('oldest');
   await expect(
     article(page, '{job="backup", instance="host-12", region="us"}').getByRole('region', { name: 'backup_runs_total' }),

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { article, expect, push, test } from './fixtures';
+import { article, expect, openMenu, push, test } from './fixtures';
 import { freePort, TestApp, type TestGateway } from './harness';
 import { TestPrometheus, type ScrapeJob } from './prometheus';
 
@@ -125,6 +125,7 @@ test('a group that stops pushing becomes overdue for its own rhythm; one still p
     await expect(page.getByRole('article')).toHaveCount(1);
     await expect(stopped).toBeVisible();
     await page.getByRole('button', { name: 'Overdue (1)' }).click();
+    await openMenu(page, 'Options');
     await page.getByRole('combobox', { name: /Sort by/ }).selectOption('Most overdue first');
     await expect(page.getByRole('article').first()).toHaveAccessibleName('{job="backup", instance="db-1"}');
 

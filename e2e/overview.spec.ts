@@ -1,4 +1,4 @@
-import { article, expect, test } from './fixtures';
+import { article, expect, openMenu, test } from './fixtures';
 
 type Page = import('@playwright/test').Page;
 
@@ -94,7 +94,9 @@ test.describe('at 1280 × 800', () => {
     await expect(jobRow(page, 'backup')).toHaveAttribute('aria-expanded', 'false');
     await expect(page.getByRole('article')).toHaveCount(0);
 
-    await page.getByRole('button', { name: 'Compact' }).click();
+    await openMenu(page, 'Options');
+    await page.getByRole('button', { name: 'Compact rows, one line a group' }).click();
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Expand all' }).click();
     await expect(article(page, '{job="backup", instance="backup-0"}')).toBeVisible();
     expect(await fullyInView(page)).toBeGreaterThanOrEqual(30);
@@ -104,11 +106,28 @@ test.describe('at 1280 × 800', () => {
       .first()
       .evaluate((e) => e.getBoundingClientRect().top);
     expect(top).toBeLessThan(190);
+    // Every quick filter is whole in that row: none cut off, none scrolled out of sight.
+    const chips = page.getByRole('group', { name: 'Quick filters by state (any of them)' });
+    const clipped = await chips.evaluate((group) => {
+      const box = group.parentElement!.getBoundingClientRect();
+      return [...group.querySelectorAll('button')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+        })
+        .map((b) => b.textContent);
+    });
+    expect(clipped).toEqual([]);
 
     // Remembered in the URL and in the browser: a fresh visit without the URL's view is compact too.
     expect(new URL(page.url()).searchParams.get('view')).toBe('compact');
     await page.goto(`${app.url}?jobs=open`);
-    await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+    await openMenu(page, 'Options');
+    await expect(page.getByRole('button', { name: 'Compact rows, one line a group' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await page.keyboard.press('Escape');
     expect(await fullyInView(page)).toBeGreaterThanOrEqual(30);
 
     // A compact row's actions are reachable with the keyboard and named.

@@ -126,8 +126,6 @@ function GroupsView() {
             error={view.parsed.ok ? undefined : view.parsed.error}
             stateCounts={loading ? null : view.stateCounts}
             overdueKnown={view.lateKeys !== null}
-            density={density}
-            onDensity={setDensity}
           >
             {find.sort === 'job' && <FoldAll onAll={jobs.setAll} />}
             <Disclosure label="Options">
@@ -139,6 +137,9 @@ function GroupsView() {
                 duplicatedCount={view.duplicatedCount}
                 pruneRule={pruneRule}
                 multi={gw.multi}
+                overdueKnown={view.lateKeys !== null}
+                density={density}
+                onDensity={setDensity}
               />
             </Disclosure>
             {!loading && <ExportMenu groups={shown} />}

@@ -5,21 +5,16 @@ import { renderWithClient } from '../../testing/render';
 import { FilterBar } from './FilterBar';
 import { useFindState } from './useFindState';
 import { ListOptions } from './ListOptions';
+import { useDensity } from './useDensity';
 import { Disclosure } from '../../components/Disclosure';
 
 const counts = { attention: 1, failed: 0, malformed: 0, overdue: 0, stale: 1, fresh: 1 };
 
 function Find() {
   const find = useFindState();
+  const [density, setDensity] = useDensity();
   return (
-    <FilterBar
-      find={find}
-      error={undefined}
-      stateCounts={counts}
-      overdueKnown={false}
-      density="comfortable"
-      onDensity={() => {}}
-    >
+    <FilterBar find={find} error={undefined} stateCounts={counts} overdueKnown={false}>
       <Disclosure label="Options">
         <ListOptions
           find={find}
@@ -29,6 +24,9 @@ function Find() {
           duplicatedCount={null}
           pruneRule={null}
           multi={false}
+          overdueKnown={false}
+          density={density}
+          onDensity={setDensity}
         />
       </Disclosure>
     </FilterBar>
@@ -73,5 +71,20 @@ describe('the filter and the URL', () => {
 
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(box.value).toBe('');
+  });
+});
+
+describe('the Options menu', () => {
+  it('holds the order and the row density, both written to the URL', () => {
+    renderWithClient(<Find />);
+    expect(screen.queryByRole('combobox', { name: 'Sort by' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'oldest' } });
+    expect(new URLSearchParams(window.location.search).get('sort')).toBe('oldest');
+    const compact = screen.getByRole('button', { name: 'Compact rows, one line a group' });
+    expect(compact.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(compact);
+    expect(new URLSearchParams(window.location.search).get('view')).toBe('compact');
+    expect(compact.getAttribute('aria-pressed')).toBe('true');
   });
 });

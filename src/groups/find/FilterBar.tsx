@@ -1,34 +1,29 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { CONTROL } from '../../components/styles';
 import { useGlobalKeydown } from '../../lib/useGlobalKeydown';
-import { SORT_KEYS, SORT_LABELS, type SortKey } from './filter';
 import type { FindState } from './useFindState';
 import { useGateways } from '../../config/ConfigContext';
 import type { StateFilter } from '../states';
 import { StateFilters } from './StateFilters';
-import type { Density } from './useDensity';
 
 interface Props {
   find: FindState;
   error: string | undefined;
   /** Each state quick filter's count within the other filters; null while the snapshot is loading. */
   stateCounts: Readonly<Record<StateFilter, number>> | null;
-  /** Whether usual intervals are known (overdue, "Most overdue first"). */
+  /** Whether usual intervals are known (the Overdue filter). */
   overdueKnown: boolean;
-  density: Density;
-  onDensity: (d: Density) => void;
   /** The rest, each a button with its panel at the end of the row: options, actions (export). */
   children?: ReactNode;
 }
 
-/** The "Sort by" choices: the job overview in two orders, then the flat sorts of groups. */
-const sortValue = (find: FindState) => (find.sort === 'job' && find.jobOrder === 'name' ? 'job-name' : find.sort);
-
 /**
  * The page's one toolbar row: the filter box (`/` focuses it, Esc clears it), the state quick
- * filters, the order, compact or comfortable rows, and the menus given as children.
+ * filters, and the menus given as children. The order and the row density are set-and-forget
+ * choices, kept in the Options menu: at 1280 px the five quick filters need 560 px, and with the
+ * order and density in the row they were cut off mid-word.
  */
-export function FilterBar({ find, error, stateCounts, overdueKnown, density, onDensity, children }: Props) {
+export function FilterBar({ find, error, stateCounts, overdueKnown, children }: Props) {
   const gateways = useGateways();
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
@@ -42,7 +37,7 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
   });
 
   return (
-    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 lg:flex-nowrap [&>*]:shrink-0">
+    <div className="flex flex-wrap items-start gap-x-1.5 gap-y-1.5 xl:flex-nowrap [&>*]:shrink-0">
       <div className="min-w-[8rem] flex-1 !shrink basis-36 max-sm:basis-full md:min-w-[14rem]">
         <label className="sr-only" htmlFor={`${errorId}-input`}>
           Filter groups
@@ -77,44 +72,12 @@ export function FilterBar({ find, error, stateCounts, overdueKnown, density, onD
           </p>
         )}
       </div>
-      {/* The row never wraps from 1024 px on: the chips scroll sideways when room runs out (on a
-          phone, in a line of their own) rather than pushing the list down. */}
-      <div className="relative -mx-1 flex max-w-full min-w-0 !shrink items-center gap-2 overflow-x-auto px-1 pb-0.5 max-sm:order-last max-sm:w-full">
+      {/* One row from 1280 px on, where the five chips fit whole; narrower, the chips take a line
+          of their own under the filter and the menus, rather than being cut off. With more chips
+          than room (a malformed group, four-digit counts) they scroll sideways. */}
+      <div className="relative -mx-1 flex max-w-full min-w-0 !shrink items-center gap-2 overflow-x-auto px-1 pb-0.5 max-xl:order-last max-xl:w-full">
         <StateFilters find={find} counts={stateCounts} overdueKnown={overdueKnown} />
       </div>
-      <label className="inline-flex items-center gap-1 text-sm text-slate-600 dark:text-slate-300">
-        <span className="sr-only">Sort by</span>
-        <select
-          className={`${CONTROL} max-w-[9.5rem]`}
-          value={sortValue(find)}
-          onChange={(e) => {
-            const v = e.target.value;
-            if (v === 'job' || v === 'job-name') {
-              find.setSort('job');
-              find.setJobOrder(v === 'job' ? 'attention' : 'name');
-            } else find.setSort(v as SortKey);
-          }}
-        >
-          <option value="job">Jobs: attention first</option>
-          <option value="job-name">Jobs: by name</option>
-          {SORT_KEYS.filter((key) => key !== 'job' && (key !== 'overdue' || overdueKnown || find.sort === key)).map(
-            (key) => (
-              <option key={key} value={key}>
-                {SORT_LABELS[key]}
-              </option>
-            ),
-          )}
-        </select>
-      </label>
-      <button
-        type="button"
-        aria-pressed={density === 'compact'}
-        title="One line a group"
-        className={`${CONTROL} whitespace-nowrap hover:bg-slate-50 aria-pressed:border-teal-600 aria-pressed:bg-teal-50 dark:hover:bg-slate-950 dark:aria-pressed:bg-teal-950`}
-        onClick={() => onDensity(density === 'compact' ? 'comfortable' : 'compact')}
-      >
-        Compact
-      </button>
       {children}
     </div>
   );

@@ -4,6 +4,8 @@ import { SheetsIcon } from '../../components/SheetsIcon';
 import { CopyButton } from '../../components/CopyButton';
 import { StaleThreshold } from '../cleanup/StaleThreshold';
 import type { FindState } from './useFindState';
+import type { Density } from './useDensity';
+import { SortSelect } from './SortSelect';
 
 interface Props {
   find: FindState;
@@ -16,15 +18,35 @@ interface Props {
   /** The filter as a prune rule, when it can be one. */
   pruneRule: string | null;
   multi: boolean;
+  /** Whether usual intervals are known ("Most overdue first"). */
+  overdueKnown: boolean;
+  density: Density;
+  onDensity: (d: Density) => void;
 }
 
 const toggle = `${CONTROL} inline-flex items-center gap-1.5 hover:bg-slate-50 dark:hover:bg-slate-950`;
 const label = 'flex items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-300';
 
-/** What the Options menu holds: the stale threshold, the family filter, the less used quick filters, the arrangement. */
-export function ListOptions({ find, threshold, families, dueCount, duplicatedCount, pruneRule, multi }: Props) {
+/**
+ * What the Options menu holds: the order and the row density, the stale threshold, the family
+ * filter, the less used quick filters, the arrangement.
+ */
+export function ListOptions(props: Props) {
+  const { find, threshold, families, dueCount, duplicatedCount, pruneRule, multi, density, onDensity } = props;
   return (
     <div className="flex w-80 max-w-full flex-col gap-2.5">
+      <SortSelect find={find} overdueKnown={props.overdueKnown} className={label} />
+      <button
+        type="button"
+        aria-pressed={density === 'compact'}
+        className={`${toggle} aria-pressed:border-teal-600 aria-pressed:bg-teal-50 dark:aria-pressed:bg-teal-950`}
+        onClick={() => onDensity(density === 'compact' ? 'comfortable' : 'compact')}
+      >
+        <span aria-hidden="true" className="text-teal-700 dark:text-teal-300">
+          ☰
+        </span>
+        Compact rows, one line a group
+      </button>
       <StaleThreshold value={threshold.text} onChange={threshold.set} />
       <label className={label}>
         With family

@@ -68,6 +68,7 @@ describe('the job overview', () => {
       'job aaa 1 group1 freshnewest 10 min ago',
       'job etl 2 groups2 freshnewest 30 min ago, oldest 40 min ago',
     ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'job-name' } });
     expect(jobRows().map((r) => r.split(' ')[1])).toEqual(['aaa', 'backup', 'etl']);
   });

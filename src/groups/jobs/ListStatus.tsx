@@ -30,7 +30,7 @@ export function ListStatus({
 
 /** "Expand all" and "Collapse all" (+ and - on the keyboard), small, for the toolbar. */
 export function FoldAll({ onAll }: { onAll: (open: boolean) => void }) {
-  const small = button('plain', 'px-1.5 font-normal leading-none');
+  const small = button('plain', 'px-2 font-normal leading-5');
   return (
     <span className="inline-flex">
       <button
