@@ -111,9 +111,10 @@ test('an expanded group shows its last pushes on a time axis, and a failed push 
     await expect(
       history.getByRole('img', { name: /^Last 4 pushes over \d+s: 3 successful, 1 failed; next expected/ }),
     ).toBeVisible();
-    await expect(history).toContainText(/usually every \ds/);
-    await expect(history).toContainText('the gateway keeps no reason for a refused push');
-    await expect(history).toContainText('rows (gauge, no HELP, in 1 other group)');
+    await expect(etl).toContainText(/usually every \ds/);
+    const why = etl.getByRole('region', { name: 'Why the last push failed' });
+    await expect(why).toContainText('the gateway keeps no reason for a refused push');
+    await expect(why).toContainText('rows (gauge, no HELP, in 1 other group)');
   } finally {
     await app.stop();
   }

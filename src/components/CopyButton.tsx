@@ -25,7 +25,7 @@ export function CopyButton({ text, label, compact = false }: Props) {
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => setOutcome(null), 2000);
   };
-  const size = compact ? 'px-1.5 py-0.5 text-xs' : 'px-2 py-1 text-sm';
+  const size = compact ? 'px-1.5 py-0.5 text-xs' : 'px-2 py-0.5 text-sm';
   return (
     <span className="inline-flex items-center gap-1.5">
       <button

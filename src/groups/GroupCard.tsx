@@ -12,7 +12,7 @@ import { useCleanup } from './cleanup/CleanupContext';
 import { PruneBadge } from '../prune/PruneBadge';
 import { CadenceBadge } from '../health/CadenceBadge';
 import { PrometheusSeen } from '../health/PrometheusSeen';
-import { PushHistory } from '../health/PushHistory';
+import { FailedPushNote, PushHistory } from '../health/PushHistory';
 import type { Duplicate } from '../../core/duplicates';
 import { DuplicatesNote, GatewayChip } from './GatewayMarks';
 import { GatewayDownMark } from './GatewaysDown';
@@ -100,7 +100,7 @@ function GroupCardBody({
           onDelete={() => requestDelete([group], 'Delete group')}
         />
       ) : (
-        <div className="group/key flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+        <div className="group/key flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-1.5">
           {!readOnly && (
             <input
               type="checkbox"
@@ -171,8 +171,12 @@ function GroupCardBody({
       {(!compact || expanded) && <QuirkHint group={group} />}
       {duplicates && duplicates.length > 0 && (!compact || expanded) && <DuplicatesNote duplicates={duplicates} />}
       <div id={panelId} hidden={!expanded}>
-        {expanded && <GroupTools group={group} readOnly={readOnly} />}
-        {expanded && <PushHistory group={group} />}
+        {expanded && (
+          <GroupTools group={group} readOnly={readOnly}>
+            <PushHistory group={group} sayRhythm={!!compact} />
+          </GroupTools>
+        )}
+        {expanded && <FailedPushNote group={group} />}
         {expanded && <PrometheusSeen group={group} />}
         {expanded && group.families.map((f) => <FamilyView key={f.name} family={f} groupLabels={group.labels} />)}
         {expanded && group.families.length === 0 && (

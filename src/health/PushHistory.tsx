@@ -8,8 +8,12 @@ import { PushStrip } from './PushStrip';
 
 const code = 'font-mono text-xs [overflow-wrap:anywhere]';
 
-/** In an expanded group: its last pushes on a time axis, its rhythm, and a failed push explained. */
-export function PushHistory({ group }: { group: Group }) {
+/**
+ * In an expanded group's selector row: its last pushes on a time axis, and its rhythm unless the
+ * card's heading says it already (`sayRhythm`). In that row, not one of its own, so that an
+ * expanded group of five families stays within about 400 px.
+ */
+export function PushHistory({ group, sayRhythm }: { group: Group; sayRhythm: boolean }) {
   const served = servedByServer();
   const { data, error } = useGroupHistory(group.key, `${group.pushTime}|${group.failureTime}`);
   const cadence = useCadence();
@@ -19,23 +23,37 @@ export function PushHistory({ group }: { group: Group }) {
   return (
     <section
       aria-label="Push history"
-      className="border-t border-slate-200 dark:border-slate-700 px-4 py-2 text-sm text-slate-700 dark:text-slate-200 space-y-1"
+      className="flex flex-wrap items-center gap-x-2 text-xs text-slate-700 dark:text-slate-200"
     >
       {error ? (
-        <p>Push history: {error.message}</p>
+        <span>Push history: {error.message}</span>
       ) : !data ? (
-        <p className="text-slate-500 dark:text-slate-400">Reading the push history…</p>
+        <span className="text-slate-500 dark:text-slate-400">Reading the push history…</span>
       ) : (
         <>
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <PushStrip pushes={data.pushes} rhythm={data.rhythm} nowSeconds={now / 1000} />
-            <span>
-              {note ? `${note.usual}${note.due ? `; ${note.due}` : ''}` : 'No rhythm yet: it needs 3 pushes.'}
-            </span>
-          </div>
-          {!group.lastPushSuccessful && <FailedPush history={data} />}
+          <PushStrip pushes={data.pushes} rhythm={data.rhythm} nowSeconds={now / 1000} />
+          {note ? (
+            sayRhythm && <span>{`${note.usual}${note.due ? `; ${note.due}` : ''}`}</span>
+          ) : (
+            <span title="Pushboard learns a group's rhythm from 3 pushes it has seen">no rhythm yet</span>
+          )}
         </>
       )}
+    </section>
+  );
+}
+
+/** Under a group whose last push failed: why, as far as Pushboard can tell. */
+export function FailedPushNote({ group }: { group: Group }) {
+  const served = servedByServer();
+  const { data } = useGroupHistory(group.key, `${group.pushTime}|${group.failureTime}`);
+  if (!served || !data || group.lastPushSuccessful) return null;
+  return (
+    <section
+      aria-label="Why the last push failed"
+      className="border-t border-slate-200 dark:border-slate-700 px-4 py-2 text-sm text-slate-700 dark:text-slate-200"
+    >
+      <FailedPush history={data} />
     </section>
   );
 }

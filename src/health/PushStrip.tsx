@@ -1,7 +1,7 @@
 import type { RhythmView } from '../../core/rhythm';
 import { formatSpan } from '../../core/prune';
 
-const WIDTH = 320;
+const WIDTH = 200;
 const HEIGHT = 28;
 const PAD = 8;
 
