@@ -137,7 +137,7 @@ export async function startScene({ port, oneGateway = false, prometheus = false,
     const url = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 100; i++) {
       if (
-        await fetch(`${url}-/healthy`).then(
+        await fetch(`${url}-/pushboard/healthy`).then(
           (r) => r.ok,
           () => false,
         )
