@@ -65,13 +65,14 @@ describe('threadReader', () => {
     });
     const reader = threadReader(new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/`));
     const reading = reader.read();
-    await expect.poll(() => held.length).toBe(1);
+    // The thread compiles its code before it reads: on a loaded machine that takes seconds.
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(1);
     reader.stop();
     const error = await reading.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ThreadUnavailable);
     expect((error as Error).message).toBe('the gateway reader was stopped');
-  });
+  }, 20_000);
 
   it('answers a gateway error as the GatewayError it is', async () => {
     const reader = threadReader(new URL('http://127.0.0.1:1/'));
