@@ -3,7 +3,6 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -82,7 +81,5 @@ export default defineConfig(({ command }) => ({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'core/**/*.test.{ts,js}', 'server/**/*.test.{ts,js}', 'scripts/**/*.test.js'],
-    // One test file per core: Vitest's default leaves one idle, on CI's two cores half of them.
-    maxWorkers: availableParallelism(),
   },
 }));
