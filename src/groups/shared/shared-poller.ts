@@ -1,4 +1,4 @@
-import { GatewayError } from '../../gateway/client';
+import { decodeError } from '../../../core/wire/error';
 import type { Group } from '../../../core/metrics-types';
 import { applyDiff, type GroupStore } from '../../../core/poll-diff';
 import type { GroupsData } from '../api';
@@ -98,10 +98,7 @@ export class SharedPoller {
     }
     if (this.lost) throw new Error(this.lost);
     const error = this.status?.error;
-    if (error)
-      throw error.kind === 'other'
-        ? new Error(error.message)
-        : new GatewayError(error.kind, error.message, error.status, error.retryAfter);
+    if (error) throw decodeError(error);
     return this.data!;
   }
 
