@@ -2,7 +2,7 @@ import { GatewayError } from '../gateway/client';
 import type { Group } from '../../core/metrics-types';
 import { decodeError, type WireError } from '../../core/wire/error';
 import type { GatewayDown, GroupsData } from './api';
-import { applyDiff, type GroupStore, type PollDiff } from '../../core/poll-diff';
+import { applyDiff, listOf, type GroupStore, type PollDiff } from '../../core/poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
 interface PollStatus {
@@ -262,11 +262,7 @@ export class StreamPoller {
   }
 
   private build(partial: boolean): GroupsData {
-    const groups: Group[] = [];
-    for (const key of this.store.order) {
-      const group = this.store.byKey.get(key);
-      if (group) groups.push(group);
-    }
+    const groups = listOf(this.store);
     return this.withDown(partial ? { groups, partial: this.total ?? this.store.order.length } : { groups });
   }
 

@@ -1,6 +1,5 @@
 import { decodeError } from '../../../core/wire/error';
-import type { Group } from '../../../core/metrics-types';
-import { applyDiff, type GroupStore } from '../../../core/poll-diff';
+import { applyDiff, listOf, type GroupStore } from '../../../core/poll-diff';
 import type { GroupsData } from '../api';
 import type { Follower } from '../stream-poller';
 import type { FromHub, HubStatus, TabState, ToHub } from './hub';
@@ -155,11 +154,7 @@ export class SharedPoller {
   }
 
   private build(partial: boolean): GroupsData {
-    const groups: Group[] = [];
-    for (const key of this.store.order) {
-      const group = this.store.byKey.get(key);
-      if (group) groups.push(group);
-    }
+    const groups = listOf(this.store);
     return partial ? { groups, partial: this.store.order.length } : { groups };
   }
 }
