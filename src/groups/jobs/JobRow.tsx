@@ -73,18 +73,6 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
       {section.gateway !== undefined && <GatewayChip gateway={section.gateway} />}
       <StateCountMarks counts={counts} loading={loading} />
       <span className="ml-auto inline-flex items-center gap-3">
-        {strip && strip.length > 0 && (
-          <span className="hidden sm:inline-flex">
-            <PushStrip
-              pushes={strip}
-              rhythm={next}
-              nowSeconds={now / 1000}
-              width={120}
-              height={20}
-              subject={`Job ${name}${where}: last`}
-            />
-          </span>
-        )}
         {!loading && counts.newest > 0 && (
           <span
             className="text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-300"
@@ -93,6 +81,18 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
             newest {formatAge(counts.newest * 1000, now)}
             {counts.oldest !== counts.newest && `, oldest ${formatAge(counts.oldest * 1000, now)}`}
             {counts.usual !== null && ` · usually every ${formatSpan(counts.usual)}`}
+          </span>
+        )}
+        {strip && strip.length > 0 && (
+          <span className="hidden w-[120px] sm:inline-flex">
+            <PushStrip
+              pushes={strip}
+              rhythm={next}
+              nowSeconds={now / 1000}
+              width={120}
+              height={20}
+              subject={`Job ${name}${where}: last`}
+            />
           </span>
         )}
         {!readOnly && (
