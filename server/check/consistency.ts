@@ -33,6 +33,8 @@ export interface GatewayState {
   own: ReadonlyArray<Omit<HeldFamily, 'series'>>;
   /** 1.11+ with --push.enable-utf8-names: any UTF-8 label name. */
   utf8Names: boolean;
+  /** Gateways before 1.11 write a metric in the older protobuf text format. */
+  legacyText?: boolean;
 }
 
 export interface Push {
@@ -164,15 +166,28 @@ export function checkConsistency(push: Push, state: GatewayState): Consistency {
       target = group;
       continue;
     }
-    for (const f of group.families) add(f, f.series.map((s) => heldMetric(f.type, s)), false);
+    for (const f of group.families)
+      add(
+        f,
+        f.series.map((s) => heldMetric(f.type, s)),
+        false,
+      );
   }
   for (const f of target?.families ?? []) {
     if (push.replace || pushedNames.has(f.name)) continue;
-    add(f, f.series.map((s) => heldMetric(f.type, s)), false);
+    add(
+      f,
+      f.series.map((s) => heldMetric(f.type, s)),
+      false,
+    );
   }
   for (const f of push.families) {
     if (PUSH_TIMES.has(f.name)) continue;
-    add(f, f.metrics.map((m) => sanitize(m, push.labels)), true);
+    add(
+      f,
+      f.metrics.map((m) => sanitize(m, push.labels)),
+      true,
+    );
   }
 
   const errors: string[] = [];
@@ -199,7 +214,7 @@ export function checkConsistency(push: Push, state: GatewayState): Consistency {
       gathered.set(family.name, family);
     }
     for (const { metric, pushed } of family.metrics) {
-      const error = metricError(family, metric, hashes, state.utf8Names);
+      const error = metricError(family, metric, hashes, state.utf8Names, state.legacyText);
       if (!error) continue;
       errors.push(error.text);
       // Met in another order, the other group's series would be named, or set the TYPE.
@@ -217,8 +232,9 @@ function metricError(
   metric: CheckMetric,
   hashes: Set<string>,
   utf8Names: boolean,
+  legacy = false,
 ): { kind: 'type' | 'label' | 'duplicate'; text: string } | undefined {
-  const at = `collected metric ${goQuote(family.name)} { ${metricText(metric)}}`;
+  const at = `collected metric ${goQuote(family.name)} { ${metricText(metric, legacy)}}`;
   if (!fitsType(family.type, metric.kind)) return { kind: 'type', text: `${at} is not a ${family.type}` };
   let previous = '';
   for (const [name, value] of metric.labels) {
@@ -229,7 +245,10 @@ function metricError(
       return { kind: 'label', text: `${at} must not have an explicit "quantile" label` };
     }
     if (metric.notUtf8 === name) {
-      return { kind: 'label', text: `${at} has a label named ${goQuote(name)} whose value is not utf8: ${goQuote(value)}` };
+      return {
+        kind: 'label',
+        text: `${at} has a label named ${goQuote(name)} whose value is not utf8: ${goQuote(value)}`,
+      };
     }
     previous = name;
   }
@@ -243,5 +262,7 @@ function metricError(
 
 /** Several errors come as one message, as client_golang's MultiError writes it. */
 export function joinErrors(errors: readonly string[]): string {
-  return errors.length === 1 ? errors[0]! : `${errors.length} error(s) occurred:${errors.map((e) => `\n* ${e}`).join('')}`;
+  return errors.length === 1
+    ? errors[0]!
+    : `${errors.length} error(s) occurred:${errors.map((e) => `\n* ${e}`).join('')}`;
 }

@@ -49,7 +49,8 @@ const pair = ([name, value]: [string, string]) => `label:{name:${goQuote(name)} 
  * A metric as `%s` of a dto.Metric prints it. Go's protobuf text format adds a second space between
  * fields at random (stable per build), so compare it with runs of spaces collapsed.
  */
-export function metricText(metric: CheckMetric): string {
+export function metricText(metric: CheckMetric, legacy = false): string {
+  if (legacy) return legacyText(metricText(metric));
   const parts = metric.labels.map(pair);
   const num = (n: number | undefined, field: string) => (n === undefined ? [] : [`${field}:${goFloat(n)}`]);
   if (metric.kind === 'gauge' || metric.kind === 'counter' || metric.kind === 'untyped') {
@@ -91,4 +92,30 @@ export function fitsType(type: FamilyType, kind: ValueKind | null): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * The older text format of golang/protobuf (gateway 1.5.1): `label:<name:"job" value:"a" > `, each
+ * field followed by a space. Rewritten from the newer form, which has the same fields in the same order.
+ */
+function legacyText(text: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') quoted = false;
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      out += c;
+    } else if (c === '{') out += '<';
+    else if (c === '}') out += out.endsWith(' ') ? '> ' : ' > ';
+    else if (c === ' ') out += out.endsWith(' ') ? '' : ' ';
+    else out += c;
+  }
+  return out.endsWith(' ') ? out : `${out} `;
 }

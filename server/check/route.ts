@@ -34,7 +34,13 @@ export function isProtobuf(contentType: string | undefined): boolean {
   const values = new Map(
     params.map((p) => {
       const at = p.indexOf('=');
-      return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')] as const;
+      return [
+        p.slice(0, at).trim().toLowerCase(),
+        p
+          .slice(at + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      ] as const;
     }),
   );
   return values.get('encoding') === 'delimited' && values.get('proto') === 'io.prometheus.client.MetricFamily';

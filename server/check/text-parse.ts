@@ -78,7 +78,7 @@ class TextParser {
   ) {}
 
   run(): { families: CheckFamily[]; error?: string } {
-    for (let state: State = this.startOfLine; state !== null; ) state = state.call(this);
+    for (let state: State = this.startOfLine; state !== null;) state = state.call(this);
     if (this.err?.eof) this.parseError('unexpected end of input stream');
     const families = [...this.families.values()]
       .filter((f) => f.metrics.length > 0)

@@ -45,7 +45,12 @@ export function heldGroups(groups: readonly Group[]): HeldGroup[] {
     .filter((g) => !g.problem)
     .map((g) => ({
       labels: g.labels,
-      families: g.families.map((f) => ({ name: f.name, type: f.type, help: f.help, series: f.samples.map((s) => s.labels) })),
+      families: g.families.map((f) => ({
+        name: f.name,
+        type: f.type,
+        help: f.help,
+        series: f.samples.map((s) => s.labels),
+      })),
     }));
 }
 
@@ -127,10 +132,24 @@ export function judgePush(request: CheckRequest, facts: GatewayFacts, groups: re
       gateway,
     };
   }
-  const state: GatewayState = { groups: held, own: facts.own, utf8Names: facts.utf8Names };
+  const state: GatewayState = {
+    groups: held,
+    own: facts.own,
+    utf8Names: facts.utf8Names,
+    legacyText: !facts.newParser,
+  };
   const result = checkConsistency({ labels: path.labels, families: parsed.families, replace: request.replace }, state);
   if (result.errors.length === 0) {
-    return { accepted: true, status: 200, reasons: [], answer: '', varies: false, notes, groupingKey: path.labels, gateway };
+    return {
+      accepted: true,
+      status: 200,
+      reasons: [],
+      answer: '',
+      varies: false,
+      notes,
+      groupingKey: path.labels,
+      gateway,
+    };
   }
   const answer = `${CONSISTENCY_PREFIX}${joinErrors(result.errors)}`;
   const silent = facts.version === '1.11.0';
