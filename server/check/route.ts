@@ -109,6 +109,8 @@ export function checkRoute(options: {
       } catch (error) {
         return plain(res, 502, `Cannot check: ${(error as Error).message}.`);
       }
+      // The gateway as it is now, not as of the last poll: a push just before the check counts.
+      await options.model.refresh();
       const groups = options.model.snapshot().groups.filter((g) => !multi || g.gateway === gateway);
       const verdict = judgePush(
         {
