@@ -146,7 +146,8 @@ export function createApp(options) {
     }
     if (SAFE_METHODS.has(req.method)) return next();
     const refresh =
-      req.method === 'POST' && (target.path === `${routePrefix}${REFRESH_PATH}` || isCheckPath(target.path, routePrefix));
+      req.method === 'POST' &&
+      (target.path === `${routePrefix}${REFRESH_PATH}` || isCheckPath(target.path, routePrefix));
     const reason = readOnly && !refresh ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
     if (!reason) return next();
     log(`${req.method} ${req.originalUrl} -> 403 (${reason})`);
