@@ -18,8 +18,13 @@ export interface HeldFamily {
   name: string;
   type: FamilyType;
   help: string;
-  /** Each series' full label set (grouping labels included), as the gateway stores it. */
-  series: ReadonlyArray<Readonly<Record<string, string>>>;
+  /** Each series: its full label set (grouping labels included) and values, as the gateway stores it. */
+  series: readonly HeldSeries[];
+}
+
+/** A held series: its labels, and its values where the gateway's error message would print them. */
+export interface HeldSeries extends Pick<CheckMetric, 'value' | 'summary' | 'histogram'> {
+  labels: Readonly<Record<string, string>>;
 }
 
 export interface HeldGroup {
@@ -83,19 +88,28 @@ export function sanitize(metric: CheckMetric, grouping: Readonly<Record<string, 
   return { ...metric, labels: labels.sort(byName) };
 }
 
-const heldMetric = (type: FamilyType, series: Readonly<Record<string, string>>): CheckMetric => ({
-  labels: Object.entries(series).sort(byName),
-  kind:
-    type === 'COUNTER'
-      ? 'counter'
-      : type === 'GAUGE'
-        ? 'gauge'
-        : type === 'SUMMARY'
-          ? 'summary'
-          : type === 'HISTOGRAM' || type === 'GAUGE_HISTOGRAM'
-            ? 'histogram'
-            : 'untyped',
-});
+const kindOf = (type: FamilyType): CheckMetric['kind'] =>
+  type === 'COUNTER'
+    ? 'counter'
+    : type === 'GAUGE'
+      ? 'gauge'
+      : type === 'SUMMARY'
+        ? 'summary'
+        : type === 'HISTOGRAM' || type === 'GAUGE_HISTOGRAM'
+          ? 'histogram'
+          : 'untyped';
+
+/** A held series as a metric of its family's TYPE; a summary or histogram always has its values (maybe none). */
+function heldMetric(type: FamilyType, series: HeldSeries): CheckMetric {
+  const kind = kindOf(type);
+  return {
+    labels: Object.entries(series.labels).sort(byName),
+    kind,
+    value: series.value,
+    summary: kind === 'summary' ? (series.summary ?? { quantiles: [] }) : undefined,
+    histogram: kind === 'histogram' ? (series.histogram ?? { buckets: [] }) : undefined,
+  };
+}
 
 interface Gathered {
   name: string;

@@ -56,7 +56,7 @@ export function metricText(metric: CheckMetric, legacy = false): string {
   if (metric.kind === 'gauge' || metric.kind === 'counter' || metric.kind === 'untyped') {
     parts.push(`${metric.kind}:{${num(metric.value, 'value').join(' ')}}`);
   } else if (metric.kind === 'summary') {
-    const s = metric.summary!;
+    const s = metric.summary ?? { quantiles: [] };
     const inner = [
       ...(s.count === undefined ? [] : [`sample_count:${s.count}`]),
       ...num(s.sum, 'sample_sum'),
@@ -64,7 +64,7 @@ export function metricText(metric: CheckMetric, legacy = false): string {
     ];
     parts.push(`summary:{${inner.join(' ')}}`);
   } else if (metric.kind === 'histogram') {
-    const h = metric.histogram!;
+    const h = metric.histogram ?? { buckets: [] };
     const inner = [
       ...(h.count === undefined ? [] : [`sample_count:${h.count}`]),
       ...num(h.sum, 'sample_sum'),

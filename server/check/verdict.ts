@@ -5,8 +5,8 @@
  * as a HELP that differs from other groups' (accepted) or a body label the key overrides, are
  * notes, kept apart from the gateway's words.
  */
-import type { Group } from '../../core/metrics-types';
-import { checkConsistency, type GatewayState, type HeldGroup, joinErrors } from './consistency';
+import type { Group, Sample } from '../../core/metrics-types';
+import { checkConsistency, type GatewayState, type HeldGroup, type HeldSeries, joinErrors } from './consistency';
 import type { CheckFamily } from './families';
 import type { GatewayFacts } from './gateway-facts';
 import { parseProtobuf } from './protobuf-body';
@@ -39,6 +39,36 @@ export interface CheckRequest {
   replace: boolean;
 }
 
+const num = (text: string) => Number(text.replace(/^\+?Inf$/i, 'Infinity').replace(/^-Inf$/i, '-Infinity'));
+
+/** A sample of the model with the values the gateway's error messages print. */
+function heldSeries(sample: Sample): HeldSeries {
+  switch (sample.kind) {
+    case 'value':
+      return { labels: sample.labels, value: num(sample.value) };
+    case 'summary':
+      return {
+        labels: sample.labels,
+        summary: {
+          count: num(sample.count),
+          sum: num(sample.sum),
+          quantiles: sample.quantiles.map(([q, v]) => [num(q), num(v)]),
+        },
+      };
+    case 'histogram':
+      return {
+        labels: sample.labels,
+        histogram: {
+          count: num(sample.count),
+          sum: num(sample.sum),
+          buckets: sample.buckets.map(([le, c]) => [num(le), num(c)]),
+        },
+      };
+    default:
+      return { labels: sample.labels, histogram: { count: num(sample.count), sum: num(sample.sum), buckets: [] } };
+  }
+}
+
 /** The gateway's groups as the check weighs them. */
 export function heldGroups(groups: readonly Group[]): HeldGroup[] {
   return groups
@@ -49,7 +79,7 @@ export function heldGroups(groups: readonly Group[]): HeldGroup[] {
         name: f.name,
         type: f.type,
         help: f.help,
-        series: f.samples.map((s) => s.labels),
+        series: f.samples.map(heldSeries),
       })),
     }));
 }
