@@ -2,6 +2,7 @@
  * The Check a push page against a real gateway: reached from the status page, it says whether the
  * gateway would take a body, quotes its refusal as text, and pushes nothing.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 test('Check a push: an accepted and a refused body, the refusal quoted as text, nothing pushed', async ({
@@ -34,6 +35,8 @@ test('Check a push: an accepted and a refused body, the refusal quoted as text, 
     'pushed metrics are invalid or inconsistent with existing metrics: collected metric "shared"',
   );
   await expect(verdict.getByRole('blockquote')).toContainText('is not a GAUGE');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The gateway's words carry the pushed label value: markup in it is shown as text.
   const hostile = '<img src=x onerror="document.title=1">';
