@@ -24,6 +24,7 @@ export const VERSION_SENSITIVE = [
   'embed.spec.ts',
   'histograms.spec.ts',
   'metrics.spec.ts',
+  'push-check.spec.ts',
   'real-clients.spec.ts',
   'status.spec.ts',
   'undo-histograms.spec.ts',
@@ -31,7 +32,7 @@ export const VERSION_SENSITIVE = [
 ];
 
 /** Specs of features only gateways 1.11+ have. */
-export const NEWER_ONLY = ['utf8-names.spec.ts'];
+export const NEWER_ONLY = ['push-check-utf8.spec.ts', 'utf8-names.spec.ts'];
 
 export const PROJECTS = ['gateway-1.5.1', 'gateway-1.11.0'] as const;
 

@@ -25,6 +25,7 @@ import { ConfigReloads } from './reload.ts';
 import { serverState } from './state/server-state.ts';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { EXPORT_PATH, exportRoute } from './export.ts';
+import { CHECK_PATH, checkRoute, isCheckPath } from './check/route.ts';
 import {
   firstValue,
   isCrossSite,
@@ -145,7 +146,9 @@ export function createApp(options) {
       return refuse(res, 405, `Method ${req.method} is not allowed.`);
     }
     if (SAFE_METHODS.has(req.method)) return next();
-    const refresh = req.method === 'POST' && target.path === `${routePrefix}${REFRESH_PATH}`;
+    const refresh =
+      req.method === 'POST' &&
+      (target.path === `${routePrefix}${REFRESH_PATH}` || isCheckPath(target.path, routePrefix));
     const reason = readOnly && !refresh ? 'read-only' : isCrossSite(req, trustProxy) ? 'cross-site' : undefined;
     if (!reason) return next();
     log(`${req.method} ${req.originalUrl} -> 403 (${reason})`);
@@ -320,6 +323,7 @@ export function createApp(options) {
     await state.model.refresh();
     res.status(204).end();
   });
+  router.use(CHECK_PATH, checkRoute({ gateways, model: state.model }));
   router.all(REFRESH_PATH, (_req, res) => {
     res.setHeader('Allow', 'POST');
     refuse(res, 405, 'Only POST refreshes.');

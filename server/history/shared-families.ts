@@ -1,8 +1,9 @@
 /**
  * For a group whose last push failed: which of its metric names other groups also hold, with the
  * TYPE and HELP those groups have. The gateway keeps no reason for a refused push, but a push that
- * gives one of these names another TYPE or HELP is refused ("inconsistent with existing
- * metrics"), so these are what the card can name.
+ * gives one of these names another TYPE is refused ("inconsistent with existing metrics"), so
+ * these are what the card can name. Another HELP is accepted by 1.5.1 and 1.11.0 alike (the
+ * gateway shows one of the two; e2e/push-check.spec.ts), so the HELP is shown, not blamed.
  */
 import type { Group } from '../../core/metrics-types';
 

@@ -5,9 +5,10 @@ import { GroupsPage } from '../groups/GroupsPage';
 import { GroupStates } from '../groups/GroupStates';
 import { Header } from './Header';
 
-// The list is what a new tab shows first; the status and rules pages load when they are opened.
+// The list is what a new tab shows first; the status, rules and push check pages load when opened.
 const StatusPage = lazy(() => import('../status/StatusPage').then((m) => ({ default: m.StatusPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const CheckPushPage = lazy(() => import('../check/CheckPushPage').then((m) => ({ default: m.CheckPushPage })));
 const loading = <p className="text-slate-500 dark:text-slate-400">Loading…</p>;
 
 /** Hash routes (#/status): relative API URLs and deep links work under any sub-path. */
@@ -25,6 +26,11 @@ export function App() {
           <Route path="/rules">
             <Suspense fallback={loading}>
               <RulesPage />
+            </Suspense>
+          </Route>
+          <Route path="/check">
+            <Suspense fallback={loading}>
+              <CheckPushPage />
             </Suspense>
           </Route>
           <Route component={GroupsPage} />

@@ -58,8 +58,13 @@ export function FailedPushNote({ group }: { group: Group }) {
   );
 }
 
-/** The gateway keeps no reason for a refused push: what Pushboard can say against its state now. */
-function FailedPush({ history }: { history: GroupHistory }) {
+/**
+ * The gateway keeps no reason for a refused push: what Pushboard can say against its state now.
+ * What a push must keep is the TYPE of a name other groups hold: 1.5.1 and 1.11.0 both accept a
+ * differing HELP (and show one of the two), as the push check's truth table shows
+ * (e2e/push-check.spec.ts).
+ */
+export function FailedPush({ history }: { history: Pick<GroupHistory, 'shared'> }) {
   return (
     <div>
       <p>
@@ -69,8 +74,9 @@ function FailedPush({ history }: { history: GroupHistory }) {
       <ul className="list-disc pl-5">
         {history.shared.length > 0 ? (
           <li>
-            Metric names this group shares with other groups, whose TYPE and HELP a push must keep (a push that changes
-            them is refused as &ldquo;inconsistent with existing metrics&rdquo;):{' '}
+            Metric names this group shares with other groups, whose TYPE a push must keep (a push that changes it is
+            refused as &ldquo;inconsistent with existing metrics&rdquo;; a different HELP is accepted, and the gateway
+            shows one of the two):{' '}
             {history.shared.map((f, i) => (
               <span key={f.name}>
                 {i > 0 && ', '}
@@ -82,12 +88,15 @@ function FailedPush({ history }: { history: GroupHistory }) {
             .
           </li>
         ) : (
-          <li>No other group holds this group’s metric names: no TYPE or HELP clash with them.</li>
+          <li>No other group holds this group’s metric names: no TYPE clash with them.</li>
         )}
         <li>
-          Names: metric and label names outside <code className={code}>[a-zA-Z_:][a-zA-Z0-9_:]*</code> are refused
-          (UTF-8 names need gateway 1.11+ with <code className={code}>--push.enable-utf8-names</code>), and label names
-          starting with <code className={code}>__</code>.
+          Names: label names outside <code className={code}>[a-zA-Z_][a-zA-Z0-9_]*</code> are refused (UTF-8 label names
+          need gateway 1.11+ with <code className={code}>--push.enable-utf8-names</code>), and label names starting with{' '}
+          <code className={code}>__</code>; metric names outside <code className={code}>[a-zA-Z_:][a-zA-Z0-9_:]*</code>{' '}
+          are refused before 1.11. A name that is another group’s histogram or summary with{' '}
+          <code className={code}>_count</code> or <code className={code}>_sum</code> added (or a histogram’s{' '}
+          <code className={code}>_bucket</code>) is refused too.
         </li>
         <li>
           The body: a sample with a timestamp, the same series twice, or a line not ended by a newline is refused; a

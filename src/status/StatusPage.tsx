@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { servedByServer } from '../config/config';
 import { ConnectionAlert } from '../polling/ConnectionAlert';
 import { useNow } from '../lib/useNow';
 import { useGatewayReady, useGatewayStatus } from '../gateway/status-query';
@@ -17,10 +19,23 @@ import { GatewaysStatus } from './GatewaysStatus';
  */
 export function StatusPage({ groupStates }: { groupStates: ReactNode }) {
   const gateways = useGateways();
-  return gateways ? (
-    <GatewaysStatus gateways={gateways} groupStates={groupStates} />
-  ) : (
-    <OneGatewayStatus groupStates={groupStates} />
+  return (
+    <>
+      {gateways ? (
+        <GatewaysStatus gateways={gateways} groupStates={groupStates} />
+      ) : (
+        <OneGatewayStatus groupStates={groupStates} />
+      )}
+      {servedByServer() && (
+        <p className="mt-4 text-sm text-slate-700 dark:text-slate-200">
+          Would the gateway take a push?{' '}
+          <Link href="/check" className="font-medium text-teal-800 underline dark:text-teal-300">
+            Check a push
+          </Link>{' '}
+          against what it holds now, without pushing it.
+        </p>
+      )}
+    </>
   );
 }
 
