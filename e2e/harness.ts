@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { createApp, createHttpServer } from '../server/app.js';
-import { startGateway } from '../server/local-gateway.js';
+import { createApp, createHttpServer } from '../server/app.ts';
+import { startGateway } from '../server/local-gateway.ts';
 import type { GatewayBuild } from './gateways';
 
 export async function freePort(): Promise<number> {
@@ -169,7 +169,7 @@ export function carriedJson(html: string, id: string): string | undefined {
 /** `server/cli.js` run to its end: its exit status and what it wrote to stderr. */
 export function runCliToEnd(args: string[]): { code: number; stderr: string } {
   try {
-    execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { stdio: 'pipe', timeout: 10_000 });
     return { code: 0, stderr: '' };
   } catch (error) {
     const e = error as { status: number; stderr: Buffer };
@@ -179,7 +179,7 @@ export function runCliToEnd(args: string[]): { code: number; stderr: string } {
 
 /** `server/cli.js` as a child process, with everything it printed so far. */
 export function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['server/cli.js', ...args]);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args]);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

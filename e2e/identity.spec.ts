@@ -24,7 +24,7 @@ const config = (text: string) => {
 /** `server/cli.js ARGS` run to its end: exit status and everything it printed. */
 const run = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['server/cli.js', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
       env: { ...process.env, PUSHGATEWAY_URL: '', ...env },
     });
     let output = '';

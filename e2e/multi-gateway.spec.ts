@@ -311,7 +311,9 @@ test('pushboard prune, once, on several gateways: each group deleted on its own,
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const run = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
     const child = spawn(process.execPath, [
-      'server/cli.js',
+      '--import',
+      'tsx',
+      'server/cli.ts',
       'prune',
       '--gateway',
       `eu-1=${gateways['eu-1'].url}`,

@@ -14,7 +14,7 @@ test.describe('pushboard prune, once, for cron', () => {
   /** The command's exit status and what it printed. */
   const prune = (args: string[]) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['server/cli.js', 'prune', ...args]);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'prune', ...args]);
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));

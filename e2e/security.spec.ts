@@ -350,7 +350,9 @@ test.describe('a gateway behind basic auth', () => {
 test('a gateway URL holding credentials is refused at start-up, without repeating them', async () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['server/cli.js', ...args], { env: { ...process.env, ...env } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+        env: { ...process.env, ...env },
+      });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));

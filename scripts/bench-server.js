@@ -23,7 +23,9 @@ export async function startServer({ root, gateways, port, args = [] }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
   const argv = [
     '--expose-gc',
-    'server/cli.js',
+    '--import',
+    'tsx',
+    'server/cli.ts',
     ...flags,
     '--listen',
     `127.0.0.1:${port}`,

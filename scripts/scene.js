@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startGateway } from '../server/local-gateway.js';
+import { startGateway } from '../server/local-gateway.ts';
 import { plan, rewrite } from './age-gateway.js';
 import { push } from './push.js';
 import { sceneGroups } from './scene-data.js';
@@ -109,7 +109,9 @@ export async function startScene({ port, oneGateway = false, prometheus = false,
       }
     }
     const args = [
-      'server/cli.js',
+      '--import',
+      'tsx',
+      'server/cli.ts',
       '--listen',
       `127.0.0.1:${port}`,
       '--stale-threshold',

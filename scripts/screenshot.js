@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.js';
-import { startGateway } from '../server/local-gateway.js';
+import { createApp, createHttpServer } from '../server/app.ts';
+import { startGateway } from '../server/local-gateway.ts';
 import { startScene } from './scene.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

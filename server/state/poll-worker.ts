@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { GatewayError } from '../../core/gateway-read';
 import type { PollDiff } from '../../core/poll-diff';
-import type { GatewayCredentials } from '../proxy.js';
+import type { GatewayCredentials } from '../proxy.ts';
 import type { PollStatus, ReadPoll } from './gateway-state';
 
 export interface ThreadOptions {
