@@ -53,3 +53,13 @@ export function applyDiff(store: GroupStore, diff: PollDiff): boolean {
   if (diff.order) store.order = diff.order;
   return diff.changed.length > 0 || diff.removed.length > 0 || diff.order !== null;
 }
+
+/** The store's groups in display order: the list the page shows, built the same way everywhere. */
+export function listOf(store: GroupStore): Group[] {
+  const groups: Group[] = [];
+  for (const key of store.order) {
+    const group = store.byKey.get(key);
+    if (group) groups.push(group);
+  }
+  return groups;
+}

@@ -9,7 +9,7 @@ test.beforeEach(async ({ context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
 });
 
-test('copy a group’s selector, a series, and a delete command that deletes exactly that group', async ({
+test('copy a group’s selector, a series, and a delete command that deletes exactly that group @both-gateways', async ({
   page,
   app,
   gateway,

@@ -71,7 +71,7 @@ async function exportAs(page: Page, format: RegExp): Promise<{ name: string; tex
 
 const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort());
 
-test('the export of a filtered view holds exactly the groups shown, as the gateway holds them', async ({
+test('the export of a filtered view holds exactly the groups shown, as the gateway holds them @both-gateways', async ({
   page,
   app,
   gateway,

@@ -66,7 +66,7 @@ test('an old matched group is deleted; an unmatched one and a re-pushed matched 
   }
 });
 
-test('failing_for deletes a group whose pushes keep failing and keeps one that recovered', async ({
+test('failing_for deletes a group whose pushes keep failing and keeps one that recovered @both-gateways', async ({
   gateway,
   pushGroup,
   pushRefused,
@@ -161,7 +161,7 @@ test('with --read-only the browser changes nothing, but the operator’s rules s
   }
 });
 
-test('groups with tricky keys are pruned exactly', async ({ gateway, pushGroup }) => {
+test('groups with tricky keys are pruned exactly @both-gateways', async ({ gateway, pushGroup }) => {
   const doomed: Array<Record<string, string>> = [
     { job: 'tricky', instance: 'a' },
     { job: 'tricky', path: '/var/tmp' },

@@ -292,7 +292,7 @@ test.describe('a gateway behind basic auth', () => {
   const secrets = /s3cret|ops:|b3BzOnMzY3JldA/;
   test.use({ gatewayOptions: { webConfig: { file: path.join(dir, 'web.yml'), tls: false } } });
 
-  test('is not wiped by an anonymous request through a read-only dashboard', async ({ gateway }) => {
+  test('is not wiped by an anonymous request through a read-only dashboard @both-gateways', async ({ gateway }) => {
     const { TestApp } = await import('./harness');
     const app = await TestApp.start(gateway.url, {
       readOnly: true,

@@ -138,7 +138,11 @@ test.describe('a gateway behind TLS and basic auth', () => {
     appOptions: { credentials: { basicAuthFile: file('auth'), caFile: file('cert.pem') } },
   });
 
-  test('is reached with the server’s credentials, which the browser never sees', async ({ page, app, gateway }) => {
+  test('is reached with the server’s credentials, which the browser never sees @both-gateways', async ({
+    page,
+    app,
+    gateway,
+  }) => {
     // Without credentials the gateway refuses; through Pushboard the push and the page work.
     expect(gateway.url).toMatch(/^https:/);
     const ca = readFileSync(file('cert.pem'));

@@ -53,7 +53,7 @@ test('something that is not a gateway answering gives a clear alert, not a blank
   }
 });
 
-test('a group with a family named "labels" is shown as malformed while the others display', async ({
+test('a group with a family named "labels" is shown as malformed while the others display @both-gateways', async ({
   page,
   app,
   pushGroup,

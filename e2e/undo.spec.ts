@@ -39,7 +39,7 @@ function comparable(group: Record<string, unknown>) {
   return out;
 }
 
-test('undo pushes deleted groups back with the same families, TYPE, HELP, labels and values', async ({
+test('undo pushes deleted groups back with the same families, TYPE, HELP, labels and values @both-gateways', async ({
   page,
   app,
   gateway,
@@ -91,7 +91,7 @@ async function valueOf(gateway: { groups: () => Promise<Array<Record<string, unk
   return m?.metrics[0]?.value;
 }
 
-test('undo keeps a group pushed again since the delete, and restores only the absent ones', async ({
+test('undo keeps a group pushed again since the delete, and restores only the absent ones @both-gateways', async ({
   page,
   app,
   gateway,

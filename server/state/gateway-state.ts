@@ -4,8 +4,9 @@
  * viewers as a snapshot followed by changes.
  */
 import { EventEmitter } from 'node:events';
-import { GatewayError, readJson } from '../../core/gateway-read';
+import { readJson } from '../../core/gateway-read';
 import { parseGroups, readEnvelope } from '../../core/metrics';
+import { encodeError, type WireError } from '../../core/wire/error';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../core/poll-diff';
@@ -29,7 +30,7 @@ export interface PollStatus {
   /** When data last arrived (ms since the epoch), or null before the first success. */
   lastSuccess: number | null;
   /** The last poll's error, or null when it succeeded. */
-  error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } | null;
+  error: WireError | null;
   /** The server's poll interval, so a viewer can say how fresh "live" is. */
   intervalMs: number;
 }
@@ -238,14 +239,10 @@ export class GatewayState extends EventEmitter<StateEvents> {
       unwatch();
     } catch (error) {
       unwatch();
-      const e = error as Error;
       this.emit('poll', 'error', performance.now() - started, bytes);
       this.setStatus({
         ...this.status,
-        error:
-          error instanceof GatewayError
-            ? { kind: error.kind, message: e.message, ...(error.status ? { status: error.status } : {}) }
-            : { kind: 'other', message: e.message },
+        error: encodeError(error),
       });
       return;
     }

@@ -7,8 +7,8 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { GatewayError } from '../../core/gateway-read';
 import { diffGroups, emptyMemory } from '../../core/poll-diff';
+import { encodeError } from '../../core/wire/error';
 import { gatewayClient } from './fetch-gateway';
 import { METRICS_PATH, readGroups } from './gateway-state';
 import type { ThreadAnswer, ThreadOptions } from './poll-worker';
@@ -37,14 +37,10 @@ parentPort!.on('message', async ({ id }: { id: number }) => {
     answer = { id, ok: true, bytes, diff: JSON.stringify(read.diff), full };
     full = false;
   } catch (error) {
-    const e = error as Error;
     answer = {
       id,
       ok: false,
-      error:
-        error instanceof GatewayError
-          ? { kind: error.kind, message: e.message, ...(error.status ? { status: error.status } : {}) }
-          : { kind: 'other', message: e.message },
+      error: encodeError(error),
     };
   }
   parentPort!.postMessage(answer);

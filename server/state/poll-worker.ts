@@ -4,8 +4,8 @@
  * answer then holds every group (`full`).
  */
 import { Worker } from 'node:worker_threads';
-import { GatewayError } from '../../core/gateway-read';
 import type { PollDiff } from '../../core/poll-diff';
+import { decodeError } from '../../core/wire/error';
 import type { GatewayCredentials } from '../proxy.ts';
 import type { PollStatus, ReadPoll } from './gateway-state';
 
@@ -52,12 +52,7 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
       if (!w) return;
       waiting.delete(answer.id);
       if (answer.ok) w.resolve({ bytes: answer.bytes, diff: JSON.parse(answer.diff) as PollDiff, full: answer.full });
-      else
-        w.reject(
-          answer.error.kind === 'other'
-            ? new Error(answer.error.message)
-            : new GatewayError(answer.error.kind, answer.error.message, answer.error.status),
-        );
+      else w.reject(decodeError(answer.error));
     });
     const gone = (error: Error) => {
       if (current?.thread === thread) {

@@ -15,7 +15,7 @@ interface Props {
 /**
  * A button that shows a panel of further controls under it (the disclosure pattern: the panel's
  * controls are ordinary buttons and fields, reached with Tab). Esc or a click elsewhere closes
- * it. The panel stays in the page while closed (hidden), so a dialog one of its buttons opened
+ * it, and so does focus moving out of it. The panel stays in the page while closed (hidden), so a dialog one of its buttons opened
  * lives on; clicks and keys inside an open dialog never close it.
  */
 export function Disclosure({ label, ariaLabel, align = 'right', className = '', children }: Props) {
@@ -26,9 +26,14 @@ export function Disclosure({ label, ariaLabel, align = 'right', className = '', 
   useEffect(() => {
     if (!open) return;
     const inDialog = (t: EventTarget | null) => t instanceof Element && !!t.closest('dialog');
+    const outside = (e: Event) => !root.current?.contains(e.target as Node) && !inDialog(e.target);
     const onPointer = (e: PointerEvent) => {
-      if (root.current?.contains(e.target as Node) || inDialog(e.target)) return;
-      setOpen(false);
+      if (outside(e)) setOpen(false);
+    };
+    // Focus that moves elsewhere (Tab past the panel, typing into the filter) closes it too, so
+    // an open panel never covers what the person went on to use.
+    const onFocus = (e: FocusEvent) => {
+      if (outside(e)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || inDialog(e.target) || e.defaultPrevented) return;
@@ -37,7 +42,9 @@ export function Disclosure({ label, ariaLabel, align = 'right', className = '', 
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
     return () => {
+      document.removeEventListener('focusin', onFocus);
       document.removeEventListener('pointerdown', onPointer);
       document.removeEventListener('keydown', onKey);
     };

@@ -11,7 +11,8 @@ import { HISTOGRAM_PUSHES } from './fixtures/histogram-pushes';
 import { parseGroups } from '../../core/metrics';
 import type { Group, Sample } from '../../core/metrics-types';
 import schema from './metrics.proto?raw';
-import { groupNeedsProtobuf, groupToProtobuf } from './protobuf-group';
+import { groupNeedsProtobuf } from './protobuf-group';
+import { groupToProtobuf } from './protobuf-encode';
 
 const MetricFamily = protobuf.parse(schema, { keepCase: true }).root.lookupType('io.prometheus.client.MetricFamily');
 const plain = (message: protobuf.Message) => MetricFamily.toObject(message, { longs: Number, enums: String });

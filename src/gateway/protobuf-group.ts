@@ -5,13 +5,12 @@
 import { seriesLabels } from './series';
 import type { Family, Group, HistogramSample, NativeHistogramSample, Sample } from '../../core/metrics-types';
 import {
-  encodeDelimited,
   PROTO_TYPES,
   type BucketSpan,
   type HistogramMessage,
   type MetricFamilyMessage,
   type MetricMessage,
-} from './protobuf';
+} from './protobuf-types';
 import { parseGoFloat } from '../../core/values';
 
 const isWhole = (raw: string) => Number.isInteger(parseGoFloat(raw));
@@ -39,16 +38,19 @@ export function restoreProblem(group: Group): string | undefined {
   if (gauge) return `cannot restore gauge histogram "${gauge.name}": the gateway does not show its buckets`;
   if (!groupNeedsProtobuf(group)) return undefined;
   try {
-    groupToProtobuf(group);
+    groupMessages(group);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
 }
 
-/** The group's families as one delimited protobuf body (push time families left to the gateway). */
-export function groupToProtobuf(group: Group): Uint8Array<ArrayBuffer> {
-  return encodeDelimited(group.families.map((f) => familyMessage(f, group)));
+/**
+ * The group's families as protobuf messages (push time families left to the gateway); throws what
+ * cannot be written back. ./protobuf-encode.ts turns them into a body.
+ */
+export function groupMessages(group: Group): MetricFamilyMessage[] {
+  return group.families.map((f) => familyMessage(f, group));
 }
 
 function familyMessage(family: Family, group: Group): MetricFamilyMessage {

@@ -62,8 +62,12 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
 });
-/** The page reads the rest of a snapshot after the next frame. */
-const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * The page reads the rest of a snapshot after the next frame, then a task. This waits the same
+ * way, queued after the page's own: a fixed 5 ms could end first on a loaded machine, when both
+ * timers were due together and the page's task was still to be queued.
+ */
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 afterEach(() => {
   vi.unstubAllGlobals();
 });

@@ -1,12 +1,13 @@
 import { GatewayError } from '../gateway/client';
 import type { Group } from '../../core/metrics-types';
+import { decodeError, type WireError } from '../../core/wire/error';
 import type { GatewayDown, GroupsData } from './api';
-import { applyDiff, type GroupStore, type PollDiff } from '../../core/poll-diff';
+import { applyDiff, listOf, type GroupStore, type PollDiff } from '../../core/poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
 interface PollStatus {
   lastSuccess: number | null;
-  error: { kind: GatewayError['kind'] | 'other'; message: string; status?: number } | null;
+  error: WireError | null;
   intervalMs: number;
   /** With several gateways, each one's (server/state/multi-state.ts). */
   gateways?: Array<{ name: string; lastSuccess: number | null; error: PollStatus['error'] }>;
@@ -163,10 +164,7 @@ export class StreamPoller {
     }
     if (this.lost) throw new GatewayError('network', this.lost);
     const error = this.status?.error;
-    if (error)
-      throw error.kind === 'other'
-        ? new Error(error.message)
-        : new GatewayError(error.kind, error.message, error.status);
+    if (error) throw decodeError(error);
     return this.data!;
   }
 
@@ -264,11 +262,7 @@ export class StreamPoller {
   }
 
   private build(partial: boolean): GroupsData {
-    const groups: Group[] = [];
-    for (const key of this.store.order) {
-      const group = this.store.byKey.get(key);
-      if (group) groups.push(group);
-    }
+    const groups = listOf(this.store);
     return this.withDown(partial ? { groups, partial: this.total ?? this.store.order.length } : { groups });
   }
 

@@ -5,8 +5,8 @@ import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
 import { gatewayKeys } from '../../gateway/keys';
 import { readEnvelope, sortingKey } from '../../../core/metrics';
-import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
-import { groupNeedsProtobuf, groupToProtobuf } from '../../gateway/protobuf-group';
+import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf-types';
+import { groupNeedsProtobuf } from '../../gateway/protobuf-group';
 import type { Group } from '../../../core/metrics-types';
 import type { GroupsData } from '../api';
 import { compareGroups } from '../../../core/order';
@@ -95,9 +95,10 @@ export async function restoreGroups(groups: readonly Group[], copies: UndoCopies
     const copy = copies.get(g.key);
     if (copy?.kind === 'lost') throw new Error(copy.reason);
     if (copy) return send(pathOf(g), 'PUT', copy.body, PROTOBUF_CONTENT_TYPE);
-    return groupNeedsProtobuf(g)
-      ? send(pathOf(g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE)
-      : send(pathOf(g), 'PUT', groupToExposition(g));
+    if (!groupNeedsProtobuf(g)) return send(pathOf(g), 'PUT', groupToExposition(g));
+    // The encoder is loaded only here, when Undo really writes protobuf.
+    const { groupToProtobuf } = await import('../../gateway/protobuf-encode');
+    return send(pathOf(g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE);
   });
   return { ...result, kept };
 }

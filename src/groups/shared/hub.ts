@@ -14,7 +14,7 @@
  */
 import type { Group } from '../../../core/metrics-types';
 import { applyDiff, type GroupStore, type PollDiff } from '../../../core/poll-diff';
-import type { GatewayErrorKind } from '../../gateway/client';
+import type { WireError } from '../../../core/wire/error';
 import { FRESH_MEMORY, pace, remember, type Pace, type PaceMemory } from '../../polling/adaptive';
 import { FIRST_CHUNK } from '../poll-load';
 
@@ -34,12 +34,7 @@ export type ToHub =
   | { type: 'rest' }
   | { type: 'bye' };
 
-export interface HubError {
-  kind: GatewayErrorKind | 'other';
-  message: string;
-  status?: number;
-  retryAfter?: string;
-}
+export type HubError = WireError;
 
 export interface HubStatus {
   /** The tabs sharing this poll, this one included. */

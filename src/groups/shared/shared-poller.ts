@@ -1,6 +1,5 @@
-import { GatewayError } from '../../gateway/client';
-import type { Group } from '../../../core/metrics-types';
-import { applyDiff, type GroupStore } from '../../../core/poll-diff';
+import { decodeError } from '../../../core/wire/error';
+import { applyDiff, listOf, type GroupStore } from '../../../core/poll-diff';
 import type { GroupsData } from '../api';
 import type { Follower } from '../stream-poller';
 import type { FromHub, HubStatus, TabState, ToHub } from './hub';
@@ -98,10 +97,7 @@ export class SharedPoller {
     }
     if (this.lost) throw new Error(this.lost);
     const error = this.status?.error;
-    if (error)
-      throw error.kind === 'other'
-        ? new Error(error.message)
-        : new GatewayError(error.kind, error.message, error.status, error.retryAfter);
+    if (error) throw decodeError(error);
     return this.data!;
   }
 
@@ -158,11 +154,7 @@ export class SharedPoller {
   }
 
   private build(partial: boolean): GroupsData {
-    const groups: Group[] = [];
-    for (const key of this.store.order) {
-      const group = this.store.byKey.get(key);
-      if (group) groups.push(group);
-    }
+    const groups = listOf(this.store);
     return partial ? { groups, partial: this.store.order.length } : { groups };
   }
 }

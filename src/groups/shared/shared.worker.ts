@@ -4,19 +4,14 @@
  * every tab, reading the gateway (poll-load.ts). Where there is no SharedWorker the same script
  * runs as a tab's own dedicated worker: a hub with one tab, which polls as the tab alone wants.
  */
-import { GatewayError } from '../../gateway/client';
+import { encodeError } from '../../../core/wire/error';
 import { emptyMemory } from '../../../core/poll-diff';
 import { diffRead, load } from '../poll-load';
 import { PollHub, type HubError, type HubPort, type HubRead, type ToHub } from './hub';
 
 declare const self: SharedWorkerGlobalScope | DedicatedWorkerGlobalScope;
 
-function errorOf(error: unknown): HubError {
-  const e = error as Error;
-  return error instanceof GatewayError
-    ? { kind: error.kind, message: e.message, status: error.status, retryAfter: error.retryAfter }
-    : { kind: 'other', message: e.message };
-}
+const errorOf = (error: unknown): HubError => encodeError(error);
 
 let memory = emptyMemory();
 
