@@ -392,21 +392,29 @@ export function createApp(options: AppOptions) {
   router.get(['/', '/index.html'], pageHandler({ distDir, config: appConfig, first: state.stream.first }));
 
   // The build's gzip copies where the browser accepts gzip (compression() leaves those alone).
-  router.use(
-    expressStaticGzip(distDir, {
+  const statics = expressStaticGzip(distDir, {
+    index: 'index.html',
+    serveStatic: {
       index: 'index.html',
-      serveStatic: {
-        index: 'index.html',
-        // No directory redirects: serve-static writes them with its own CSP.
-        redirect: false,
-        setHeaders: (res, file) => {
-          // Hashed assets never change; everything else must be revalidated.
-          const hashed = file.includes(`${path.sep}assets${path.sep}`);
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
+      // No directory redirects: serve-static writes them with its own CSP.
+      redirect: false,
+      setHeaders: (res, file) => {
+        // Hashed assets never change; everything else must be revalidated.
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
-    }),
-  );
+    },
+  });
+  // The compiled server lives in the build too (dist/server/): it is no file of the app's. The
+  // path as the static handler reads it: decoded (server%2Fcli.js) and normalized.
+  const serverCode = (urlPath: string) => {
+    try {
+      return path.posix.normalize(decodeURIComponent(urlPath)).startsWith('/server/');
+    } catch {
+      return false;
+    }
+  };
+  router.use((req, res, next) => (serverCode(req.path) ? next() : statics(req, res, next)));
 
   if (routePrefix) {
     // The prefix without a trailing slash goes to the app's page with one: relative URLs need it.

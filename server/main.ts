@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.ts';
+import { buildInfo, packageRoot } from './build-info.ts';
 import { loadConfig } from './config.ts';
 import { isLoopback, parseAllowedHosts } from './hosts.ts';
 import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.ts';
@@ -25,7 +25,7 @@ import { checkCredentialFiles, publicAddress } from './proxy.ts';
 import { maskCredentials } from '../core/redact.ts';
 import { parseFrameAncestors } from './security.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = packageRoot;
 
 /**
  * @template T
@@ -139,6 +139,7 @@ const program = new Command('pushboard')
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
+  .option('--version', 'print the version and the commit it was built from, and exit')
   // The parser's own errors repeat the bad value: never a credential in it.
   .configureOutput({ outputError: (text, write) => write(maskCredentials(text)) })
   .addHelpText(
@@ -184,6 +185,11 @@ async function main() {
   }
   program.parse();
   const opts = program.opts();
+  if (opts.version) {
+    const { version, commit } = buildInfo();
+    console.log(`pushboard ${version} (commit ${commit})`);
+    return;
+  }
   /** @type {string[]} */
   const gatewayFlags: string[] = opts.gateway;
   const flagged = orFail(() => parseGatewayFlags(gatewayFlags));
