@@ -3,6 +3,13 @@ import { byCodeUnits, orderedLabelNames } from './selector';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
+/**
+ * The id of a group's job row: its job, or gateway and job with several gateways (gateway names
+ * hold no `:`). The page's overview and the server's job strips (-/pushboard/history/jobs) agree on it.
+ */
+export const jobIdOf = (g: Pick<Group, 'job' | 'gateway'>): string =>
+  g.gateway === undefined ? g.job : `${g.gateway}:${g.job}`;
+
 /** What ordering needs of a group. */
 export type Sortable = Pick<Group, 'job' | 'instance' | 'labels' | 'key'>;
 

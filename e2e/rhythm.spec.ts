@@ -41,6 +41,16 @@ test('a job pushing every 2 s that stops is marked late within a few intervals; 
     expect(Date.now() - stoppedAt).toBeLessThan(16_000);
     await expect(steady).not.toContainText('Overdue');
     await expect(page.getByRole('button', { name: 'Overdue (1)' })).toBeVisible();
+    // Each job row's strip: the job's pushes together, and the next one expected, in the past for
+    // the job that stopped.
+    await expect(
+      page.getByRole('img', {
+        name: /^Job stopping: last \d+ pushes over .*: \d+ successful, 0 failed; next expected \d+s ago$/,
+      }),
+    ).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('img', { name: /^Job steady: last \d+ pushes over .*: \d+ successful, 0 failed; next expected/ }),
+    ).toBeVisible();
     // The same for alerting, at /-/pushboard/metrics, with no Prometheus behind it.
     const metrics = await (await fetch(new URL('-/pushboard/metrics', app.url))).text();
     expect(metrics).toContain('pushboard_group_overdue{job="stopping"} 1\n');

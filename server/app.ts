@@ -16,6 +16,7 @@ import { prometheusView } from './prometheus/prometheus-view.ts';
 import { rulesView, serverPruner } from './prune/server-prune.ts';
 import { backfillFromPrometheus } from './history/backfill.ts';
 import { healthExportText } from './history/health-export.ts';
+import { JobStrips } from './history/job-strips.ts';
 import { PushHistory } from './history/push-history.ts';
 import { Rhythms } from './history/rhythms.ts';
 import { sharedFamilies } from './history/shared-families.ts';
@@ -298,6 +299,12 @@ export function createApp(options: AppOptions) {
       // What a failed push may have clashed with: this group's metric names held by other groups.
       shared: group.lastPushSuccessful ? [] : sharedFamilies(group, state.model.snapshot().groups),
     });
+  });
+  // Every job's last pushes together, for the strips on the overview's job rows.
+  const jobStrips = new JobStrips(history.store, () => state.model.snapshot());
+  router.get('/-/pushboard/history/jobs', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ jobs: jobStrips.get() });
   });
   // The groups a filter shows, as the groups page exports them, streamed.
   router.get(

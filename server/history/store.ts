@@ -25,6 +25,8 @@ interface HistoryFile {
 export class HistoryStore {
   readonly rings = new Map<string, PushRing>();
   private dirty = false;
+  /** Counts every change of any ring: what is derived from the rings is kept until it moves. */
+  changes = 0;
   private writing: Promise<void> | undefined;
 
   constructor(
@@ -35,6 +37,11 @@ export class HistoryStore {
 
   get file(): string | undefined {
     return this.dir === undefined ? undefined : path.join(this.dir, HISTORY_FILE);
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    this.changes++;
   }
 
   ring(key: string): PushRing | undefined {
@@ -56,7 +63,7 @@ export class HistoryStore {
     events.sort((a, b) => a[0] - b[0]);
     let changed = false;
     for (const [time, ok] of events) changed = (ok ? ring.success(time) : ring.failure(time)) || changed;
-    if (changed) this.dirty = true;
+    if (changed) this.changed();
     return changed;
   }
 
@@ -65,7 +72,7 @@ export class HistoryStore {
     for (const key of this.rings.keys()) {
       if (!keys.has(key)) {
         this.rings.delete(key);
-        this.dirty = true;
+        this.changed();
       }
     }
   }
@@ -73,11 +80,11 @@ export class HistoryStore {
   /** Puts a ring in place of the group's (history filled from elsewhere, e.g. Prometheus). */
   replace(key: string, ring: PushRing): void {
     this.rings.set(key, ring);
-    this.dirty = true;
+    this.changed();
   }
 
   forget(key: string): void {
-    if (this.rings.delete(key)) this.dirty = true;
+    if (this.rings.delete(key)) this.changed();
   }
 
   /** Bytes held by the rings' entries (what the bench reports beside the heap). */

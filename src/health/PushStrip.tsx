@@ -1,8 +1,6 @@
 import type { RhythmView } from '../../core/rhythm';
 import { formatSpan } from '../../core/prune';
 
-const WIDTH = 200;
-const HEIGHT = 28;
 const PAD = 8;
 
 /**
@@ -14,10 +12,18 @@ export function PushStrip({
   pushes,
   rhythm,
   nowSeconds,
+  width: WIDTH = 200,
+  height: HEIGHT = 28,
+  subject = 'Last',
 }: {
   pushes: ReadonlyArray<{ time: number; ok: boolean }>;
-  rhythm: RhythmView | null;
+  rhythm: Pick<RhythmView, 'nextDue' | 'lateAt'> | null;
   nowSeconds: number;
+  /** The picture's size in px: 200 × 28 on a card, smaller in a job row. */
+  width?: number;
+  height?: number;
+  /** How the spoken label starts: "Last" for a group, e.g. "Job backup: last" for a job row. */
+  subject?: string;
 }) {
   if (pushes.length === 0) return null;
   const first = pushes[0]!.time;
@@ -29,7 +35,7 @@ export function PushStrip({
   const failed = pushes.length - ok;
   const late = next !== undefined && nowSeconds > (rhythm?.lateAt ?? Infinity);
   const label =
-    `Last ${pushes.length} ${pushes.length === 1 ? 'push' : 'pushes'} over ${formatSpan(nowSeconds - first)}: ` +
+    `${subject} ${pushes.length} ${pushes.length === 1 ? 'push' : 'pushes'} over ${formatSpan(nowSeconds - first)}: ` +
     `${ok} successful, ${failed} failed` +
     (next !== undefined
       ? `; next expected ${next >= nowSeconds ? `in ${formatSpan(next - nowSeconds)}` : `${formatSpan(nowSeconds - next)} ago`}`
@@ -52,8 +58,8 @@ export function PushStrip({
             key={i}
             x1={x(p.time)}
             x2={x(p.time)}
-            y1={6}
-            y2={HEIGHT - 6}
+            y1={HEIGHT / 2 - 8}
+            y2={HEIGHT / 2 + 8}
             strokeWidth="2"
             className="stroke-green-700 dark:stroke-green-400"
           />

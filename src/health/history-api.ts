@@ -49,3 +49,33 @@ export function useGroupHistory(key: string, version: string) {
     retry: false,
   });
 }
+
+const JOBS_PATH = '-/pushboard/history/jobs';
+/** How often the overview's job strips are read again: they move with every push. */
+export const JOB_STRIPS_REFRESH_MS = 10_000;
+
+export function parseJobStrips(json: unknown): ReadonlyMap<string, GroupHistory['pushes']> {
+  const jobs = isRecord(json) && isRecord(json.jobs) ? json.jobs : {};
+  const out = new Map<string, GroupHistory['pushes']>();
+  for (const [id, pushes] of Object.entries(jobs)) {
+    if (Array.isArray(pushes)) out.set(id, parseGroupHistory({ pushes }).pushes);
+  }
+  return out;
+}
+
+/** The last pushes of one job's groups together, for its row in the overview (one query for all rows). */
+export function useJobStrip(jobId: string): GroupHistory['pushes'] | undefined {
+  const { data } = useQuery({
+    queryKey: ['pushboard', 'history', 'jobs'],
+    queryFn: async ({ signal }) => {
+      const response = await fetch(new URL(JOBS_PATH, document.baseURI), { signal, cache: 'no-cache' });
+      // A server from before job strips: no strips, and no error to show for a picture.
+      if (response.status === 404) return parseJobStrips({});
+      return readJson(await response.text(), JOBS_PATH, parseJobStrips);
+    },
+    enabled: servedByServer(),
+    refetchInterval: JOB_STRIPS_REFRESH_MS,
+    retry: false,
+  });
+  return data?.get(jobId);
+}

@@ -1,4 +1,9 @@
+import { useMemo } from 'react';
+import type { Group } from '../../../core/metrics-types';
 import { formatSpan } from '../../../core/prune';
+import { useCadence, type CadenceView } from '../../health/api';
+import { useJobStrip } from '../../health/history-api';
+import { PushStrip } from '../../health/PushStrip';
 import { countOf, formatAge, formatExactTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/time-zone';
 import { useNow } from '../../lib/useNow';
@@ -33,6 +38,9 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
   const { counts } = section;
   const name = section.job || '(unreadable)';
   const where = section.gateway !== undefined ? ` on ${section.gateway}` : '';
+  const strip = useJobStrip(section.id);
+  const cadence = useCadence();
+  const next = useMemo(() => nextExpected(section.groups, cadence), [section.groups, cadence]);
   return (
     <div
       data-job-row={section.id}
@@ -75,6 +83,18 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
             {counts.usual !== null && ` · usually every ${formatSpan(counts.usual)}`}
           </span>
         )}
+        {strip && strip.length > 0 && (
+          <span className="hidden w-[120px] sm:inline-flex">
+            <PushStrip
+              pushes={strip}
+              rhythm={next}
+              nowSeconds={now / 1000}
+              width={120}
+              height={20}
+              subject={`Job ${name}${where}: last`}
+            />
+          </span>
+        )}
         {!readOnly && (
           <input
             type="checkbox"
@@ -91,4 +111,18 @@ export function JobRow({ section, open, onToggle, selected, loading, nested }: P
       </span>
     </div>
   );
+}
+
+/**
+ * The job's next expected push: the soonest of its groups' (by their learned or written rhythm),
+ * with that group's lateness limit, so the ring turns fuchsia once the job has a late group due first.
+ */
+function nextExpected(groups: readonly Group[], cadence: CadenceView | undefined) {
+  if (!cadence) return null;
+  let next: { nextDue: number; lateAt: number } | null = null;
+  for (const g of groups) {
+    const r = cadence.rhythms.get(g.key);
+    if (r && (next === null || r.nextDue < next.nextDue)) next = { nextDue: r.nextDue, lateAt: r.lateAt };
+  }
+  return next;
 }

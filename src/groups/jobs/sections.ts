@@ -1,4 +1,5 @@
 import type { Group } from '../../../core/metrics-types';
+import { jobIdOf } from '../../../core/order';
 import { byCodeUnits } from '../../../core/selector';
 import { countStates, emptyCounts, type StateContext, type StateCounts } from '../states';
 
@@ -25,8 +26,7 @@ export interface GatewaySection {
   jobs: JobSection[];
 }
 
-/** The id of a group's job row: its job, or gateway and job with several gateways. */
-export const jobIdOf = (g: Group): string => (g.gateway === undefined ? g.job : `${g.gateway}:${g.job}`);
+export { jobIdOf };
 
 /**
  * Cuts groups in job order into job sections (one per job, or per job and gateway), counted, in
