@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.ts';
 import { startBenchGateways } from './bench-gateways.js';
 import {
   measureCompactScroll,
