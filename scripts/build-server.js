@@ -56,14 +56,17 @@ const common = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['server/main.ts'],
-    outfile: path.join(outdir, 'cli.js'),
-    banner: { js: '#!/usr/bin/env node' },
-  }),
-  build({ ...common, entryPoints: ['server/state/poll-thread.ts'], outfile: path.join(outdir, 'poll-thread.js') }),
-]);
+// One build with code splitting: what the command imports only once the server is to run (the
+// app, Express, the proxy) goes into chunks of its own, so `pushboard --help` loads little; the
+// poll thread shares the chunks it has in common with the server.
+await build({
+  ...common,
+  entryPoints: { cli: 'server/main.ts', 'poll-thread': 'server/state/poll-thread.ts' },
+  outdir,
+  splitting: true,
+  // Beside cli.js, not in a folder: the server starts ./poll-thread.js relative to its own chunk.
+  chunkNames: '[name]-[hash]',
+  banner: { js: '#!/usr/bin/env node' },
+});
 chmodSync(path.join(outdir, 'cli.js'), 0o755);
 console.log(`build-server: dist/server/cli.js and poll-thread.js (pushboard ${version}, commit ${commit})`);

@@ -45,8 +45,8 @@ export const REFRESH_PATH = '/-/pushboard/refresh';
 /** With several gateways, each one's API is proxied under this path and its name (relative to the app). */
 export const GATEWAYS_PATH = '-/gateways/';
 
-/** 32 MiB: enough for the Undo of a very large group. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+import { DEFAULT_MAX_BODY_BYTES } from './options.ts';
+export { DEFAULT_MAX_BODY_BYTES };
 
 export interface AppOptions {
   /** the one gateway (with `credentials`); or give `gateways` */

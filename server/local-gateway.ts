@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { gatewayAccess, type GatewayCredentials } from './proxy.ts';
 
-export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
+export { EMBEDDED_GATEWAY_URL } from './options.ts';
 export const GATEWAY_BINARY = 'prometheus-pushgateway';
 
 /**

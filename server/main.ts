@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.ts';
 import { buildInfo, packageRoot } from './build-info.ts';
-import { loadConfig } from './config.ts';
 import { isLoopback, parseAllowedHosts } from './hosts.ts';
-import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.ts';
-import { resolveGateways } from './gateways.ts';
 import {
+  DEFAULT_MAX_BODY_BYTES,
+  EMBEDDED_GATEWAY_URL,
   DEFAULT_GATEWAY_NAME,
   parseGatewayFlags,
   parseServiceUrl,
@@ -21,7 +19,6 @@ import {
   parseCount,
 } from './options.ts';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
-import { checkCredentialFiles, publicAddress } from './proxy.ts';
 import { maskCredentials } from '../core/redact.ts';
 import { parseFrameAncestors } from './security.ts';
 
@@ -190,6 +187,18 @@ async function main() {
     console.log(`pushboard ${version} (commit ${commit})`);
     return;
   }
+  // The server's parts (Express, the proxy, YAML, RE2) load only once it is really to run:
+  // --help, --version and a flag error answer without them.
+  const [{ createApp, createHttpServer }, { loadConfig }, { probeGateway, startGateway }, gatewaysModule, proxy] =
+    await Promise.all([
+      import('./app.ts'),
+      import('./config.ts'),
+      import('./local-gateway.ts'),
+      import('./gateways.ts'),
+      import('./proxy.ts'),
+    ]);
+  const { resolveGateways } = gatewaysModule;
+  const { checkCredentialFiles, publicAddress } = proxy;
   /** @type {string[]} */
   const gatewayFlags: string[] = opts.gateway;
   const flagged = orFail(() => parseGatewayFlags(gatewayFlags));

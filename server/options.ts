@@ -1,6 +1,12 @@
 import { parseDuration } from '../core/duration.js';
 import { maskCredentials } from '../core/redact.ts';
 
+/** Where the command looks for a gateway when none is given (local-gateway.ts starts one there). */
+export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
+
+/** 32 MiB: enough for the Undo of a very large group. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
 /**
  * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a
  * trailing slash so relative API paths resolve under it.

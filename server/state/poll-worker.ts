@@ -40,8 +40,8 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
   const stopped = new WeakSet<Worker>();
   const start = () => {
     // From source, ./poll-thread.js beside this file registers tsx and loads poll-thread.ts;
-    // compiled, this code is bundled into dist/server/cli.js and ./poll-thread.js is the thread's
-    // own bundle beside it (scripts/build-server.js builds both).
+    // compiled, this code is in a chunk beside dist/server/cli.js and ./poll-thread.js is the
+    // thread's own entry beside it (scripts/build-server.js builds both, chunks in the same folder).
     const thread = new Worker(new URL('./poll-thread.js', import.meta.url), {
       workerData: { url: url.href, credentials } satisfies ThreadOptions,
     });
