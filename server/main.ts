@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildInfo, packageRoot } from './build-info.ts';
@@ -162,6 +162,20 @@ function defaultDataDir() {
   return state || 'data';
 }
 
+/**
+ * Where a gateway the command starts itself keeps its data: `.data` in a checkout, as always; for
+ * an installed package (its folder not writable, e.g. after `sudo npm install -g`), `gateway/` in
+ * the data directory, which is the user's.
+ */
+function embeddedGatewayDir(dataDir: string): string {
+  try {
+    accessSync(root, constants.W_OK);
+    return path.join(root, '.data');
+  } catch {
+    return path.resolve(dataDir, 'gateway');
+  }
+}
+
 function fail(message: string): never {
   console.error(`pushboard: ${maskCredentials(message)}`);
   process.exit(1);
@@ -257,7 +271,7 @@ async function main() {
       try {
         const started = await startGateway({
           listen: '127.0.0.1:9091',
-          dataDir: path.join(root, '.data'),
+          dataDir: embeddedGatewayDir(opts.dataDir ?? defaultDataDir()),
           log: console.log,
         });
         stopGateway = started.stop;
