@@ -78,7 +78,8 @@ async function openViewer(browser, target) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(relay.url);
+  // Every job open: folded, the overview shows no group to wait for (as the page part opens it).
+  await page.goto(`${relay.url}?jobs=open`);
   await page.waitForSelector('article', { timeout: 120_000 });
   let last = -1;
   while (relay.received() !== last) {
