@@ -90,7 +90,15 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'core/**/*.{ts,js}', 'server/**/*.{js,ts}', 'scripts/**/*.js'],
     ignores: ['**/*.test.{ts,tsx,js}', 'src/testing/**'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.js', '.ts'] } }),
+      ],
+      // Without these, import-x reads only .js files for what they import: no-cycle then saw no
+      // TypeScript module's imports, and let every cycle through .ts files pass.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones }],
