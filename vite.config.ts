@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { PROXIED_PATHS } from './server/proxy.js';
+import { PROXIED_PATHS } from './server/proxy.ts';
 
 /**
  * The entry loads the app proper (src/boot.tsx) with a dynamic import once it has started the

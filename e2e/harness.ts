@@ -8,9 +8,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { createApp, createHttpServer } from '../server/app.js';
-import { startGateway } from '../server/local-gateway.js';
+import { createApp, createHttpServer } from '../server/app.ts';
+import { startGateway } from '../server/local-gateway.ts';
 import type { GatewayBuild } from './gateways';
+import { builtCli } from '../scripts/built-server.js';
 
 export async function freePort(): Promise<number> {
   const server: Server = createServer();
@@ -166,10 +167,10 @@ export function carriedJson(html: string, id: string): string | undefined {
   return new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html)?.[1];
 }
 
-/** `server/cli.js` run to its end: its exit status and what it wrote to stderr. */
+/** `dist/server/cli.js` run to its end: its exit status and what it wrote to stderr. */
 export function runCliToEnd(args: string[]): { code: number; stderr: string } {
   try {
-    execFileSync(process.execPath, ['server/cli.js', ...args], { stdio: 'pipe', timeout: 10_000 });
+    execFileSync(process.execPath, [builtCli(), ...args], { stdio: 'pipe', timeout: 10_000 });
     return { code: 0, stderr: '' };
   } catch (error) {
     const e = error as { status: number; stderr: Buffer };
@@ -177,9 +178,9 @@ export function runCliToEnd(args: string[]): { code: number; stderr: string } {
   }
 }
 
-/** `server/cli.js` as a child process, with everything it printed so far. */
+/** `dist/server/cli.js` as a child process, with everything it printed so far. */
 export function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['server/cli.js', ...args]);
+  const child = spawn(process.execPath, [builtCli(), ...args]);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -1,5 +1,5 @@
 /**
- * Issue 26, cases 2, 6 and 9, as a careless colleague would meet them: real `server/cli.js`
+ * Issue 26, cases 2, 6 and 9, as a careless colleague would meet them: real `dist/server/cli.js`
  * processes given gateway names that clash or read as paths, and URLs with a password in every
  * form a URL can take, in every flag and configuration key that takes one.
  */
@@ -11,6 +11,7 @@ import { push } from '../scripts/push.js';
 import { expect, test } from './fixtures';
 import { TestApp, TestGateway } from './harness';
 import { send } from './raw-http';
+import { builtCli } from '../scripts/built-server.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-identity-'));
 let files = 0;
@@ -21,10 +22,10 @@ const config = (text: string) => {
   return file;
 };
 
-/** `server/cli.js ARGS` run to its end: exit status and everything it printed. */
+/** `dist/server/cli.js ARGS` run to its end: exit status and everything it printed. */
 const run = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['server/cli.js', ...args], {
+    const child = spawn(process.execPath, [builtCli(), ...args], {
       env: { ...process.env, PUSHGATEWAY_URL: '', ...env },
     });
     let output = '';

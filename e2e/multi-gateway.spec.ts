@@ -15,6 +15,7 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import AxeBuilder from '@axe-core/playwright';
 import { freePort, runCli, runCliToEnd } from './harness';
+import { builtCli } from '../scripts/built-server.js';
 
 type Three = { 'eu-1': TestGateway; 'eu-2': TestGateway; 'us-1': TestGateway };
 
@@ -311,7 +312,7 @@ test('pushboard prune, once, on several gateways: each group deleted on its own,
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const run = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
     const child = spawn(process.execPath, [
-      'server/cli.js',
+      builtCli(),
       'prune',
       '--gateway',
       `eu-1=${gateways['eu-1'].url}`,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { formatSelector } from '../core/selector';
 import { expect, test } from './fixtures';
 import type { TestGateway } from './harness';
+import { builtCli } from '../scripts/built-server.js';
 
 const held = async (gateway: TestGateway) => (await gateway.groups()).map((g) => formatSelector(g.labels)).sort();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -14,7 +15,7 @@ test.describe('pushboard prune, once, for cron', () => {
   /** The command's exit status and what it printed. */
   const prune = (args: string[]) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['server/cli.js', 'prune', ...args]);
+      const child = spawn(process.execPath, [builtCli(), 'prune', ...args]);
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));

@@ -13,6 +13,7 @@ import { freePort, runCli } from './harness';
 import { expect, test } from './fixtures';
 import { FORBIDDEN_VARIANTS, GROUP_VARIANTS, WIPE_VARIANTS } from './path-variants';
 import { rawRequest, send } from './raw-http';
+import { builtCli } from '../scripts/built-server.js';
 
 const portOf = (url: string) => Number(new URL(url).port);
 const keys = async (gateway: { groups: () => Promise<Array<{ labels: Record<string, string> }>> }) =>
@@ -350,7 +351,9 @@ test.describe('a gateway behind basic auth', () => {
 test('a gateway URL holding credentials is refused at start-up, without repeating them', async () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['server/cli.js', ...args], { env: { ...process.env, ...env } });
+      const child = spawn(process.execPath, [builtCli(), ...args], {
+        env: { ...process.env, ...env },
+      });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { carriedJson, freePort, runCli, runCliToEnd } from './harness';
 import { article, expect, openMenu, push, test } from './fixtures';
+import { builtCli } from '../scripts/built-server.js';
 
 test('security headers: a strict CSP, nosniff, no referrer', async ({ app }) => {
   const response = await fetch(app.url);
@@ -201,4 +202,22 @@ test('the command line: clear one-line errors, and a warning for an unreachable 
   } finally {
     cli.stop();
   }
+});
+
+test('pushboard --version: the package’s version and the commit it was built from', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const out = execFileSync(process.execPath, [builtCli(), '--version'], { encoding: 'utf8', timeout: 10_000 });
+  const [, printed, commit] = /^pushboard (\S+) \(commit (\S+)\)\n$/.exec(out) ?? [];
+  expect(printed).toBe(version);
+  // The commit the build was made from: one of this checkout's (it may be older than HEAD).
+  expect(commit).toMatch(/^[0-9a-f]{7,}$/);
+  expect(() => execFileSync('git', ['cat-file', '-e', `${commit}^{commit}`], { stdio: 'ignore' })).not.toThrow();
+});
+
+test('the compiled server beside the app in dist/ is none of the app’s files', async ({ app }) => {
+  expect(existsSync(path.join('dist', 'server', 'cli.js'))).toBe(true);
+  for (const file of ['server/cli.js', 'server/poll-thread.js', 'server/../server/cli.js', 'server%2Fcli.js']) {
+    expect((await fetch(new URL(file, app.url))).status, file).not.toBe(200);
+  }
+  expect((await fetch(new URL('favicon.svg', app.url))).status).toBe(200);
 });

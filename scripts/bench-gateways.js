@@ -7,7 +7,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startGateway } from '../server/local-gateway.js';
+import { startGateway } from '../server/local-gateway.ts';
 import { ensureFixture } from './bench-fixture.js';
 
 /**

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, createHttpServer } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.ts';
 import { measureFirstGroups, measureRawFetch } from './bench-page.js';
 
 /**

@@ -1,15 +1,16 @@
 // @ts-check
 /**
- * The viewers part's server as a child process (`node server/cli.js`), so its heap is its own,
+ * The viewers part's server as a child process (the compiled `dist/server/cli.js`, as users run it), so its heap is its own,
  * and what the part reads from its and the gateways' own metrics.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { builtCli } from './built-server.js';
 
 /**
- * `node server/cli.js` following the gateways, with --expose-gc so its metrics report the heap
+ * `node dist/server/cli.js` following the gateways, with --expose-gc so its metrics report the heap
  * after a collection (PUSHBOARD_GC_BEFORE_METRICS). One gateway is given as a bare URL, as
  * before there could be several; more as NAME=URL each.
  * @param {{ root: string, gateways: Array<{ name: string, url: URL }>, port: number, args?: string[] }} options
@@ -21,16 +22,7 @@ export async function startServer({ root, gateways, port, args = [] }) {
       : gateways.flatMap(({ name, url }) => ['--gateway', `${name}=${url.href}`]);
   // Its push history in a folder of its own, not the checkout's data/.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-'));
-  const argv = [
-    '--expose-gc',
-    'server/cli.js',
-    ...flags,
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--data-dir',
-    dataDir,
-    ...args,
-  ];
+  const argv = ['--expose-gc', builtCli(), ...flags, '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, ...args];
   const child = spawn(process.execPath, argv, {
     cwd: root,
     env: { ...process.env, PUSHBOARD_GC_BEFORE_METRICS: '1' },

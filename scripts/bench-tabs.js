@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareAssets } from './gateway-assets.js';
-import { startGateway } from '../server/local-gateway.js';
+import { startGateway } from '../server/local-gateway.ts';
 import { gatewayBuilds } from './bench-server.js';
 import { startProbe } from './bench-viewers.js';
 

@@ -2,8 +2,8 @@
 /**
  * The benchmark's "viewers" part: several tabs on one Pushboard server while a probe pushes one
  * small group to the gateway every 250 ms, as batch jobs do. The server runs as a child process
- * (`node server/cli.js`), so its heap is its own; each viewer reaches it through a byte-counting
- * relay of its own. Phases, in one run: 1 viewer (half the duration), 5 viewers (the duration),
+ * (the compiled `dist/server/cli.js`), so its heap is its own; each viewer reaches it through a
+ * byte-counting relay of its own. Phases, in one run: 1 viewer (half the duration), 5 viewers (the duration),
  * 1 viewer again (half): the 1-viewer baseline is taken on both sides of the 5-viewer phase, so a
  * steady drift of the machine's speed moves both sides of the ratio alike. With several gateways
  * the server follows them all and the probe pushes to one.

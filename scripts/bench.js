@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.js';
+import { createApp, createHttpServer } from '../server/app.ts';
 import { startBenchGateways } from './bench-gateways.js';
 import {
   measureCompactScroll,
@@ -24,6 +24,7 @@ import {
 import { measureHistoryMemory, measureIdleFirstTab } from './bench-history.js';
 import { measureCompression } from './bench-compression.js';
 import { measureSoak } from './bench-soak.js';
+import { measureStartup } from './bench-startup.js';
 import { measureViewers } from './bench-viewers.js';
 import { ensureFixture } from './bench-fixture.js';
 import { measureTabs } from './bench-tabs.js';
@@ -55,8 +56,8 @@ const portOffset = Number(values['port-offset']);
 const count = Number(values.gateways);
 const multi = count > 1;
 const part = values.part ?? 'all';
-if (!['all', 'page', 'viewers', 'soak', 'tabs'].includes(part))
-  throw new Error(`--part ${part}: all, page, viewers, soak or tabs`);
+if (!['all', 'page', 'viewers', 'soak', 'tabs', 'startup'].includes(part))
+  throw new Error(`--part ${part}: all, page, viewers, soak, tabs or startup`);
 /** The server's poll interval in both parts: the default, as the app ships. */
 const INTERVAL_MS = 5000;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -157,6 +158,10 @@ try {
     );
   }
 
+  if ((part === 'all' || part === 'startup') && !multi) {
+    const gateway = gateways[0];
+    if (gateway) rows.push(...(await measureStartup({ root, gateway: gateway.url, port: 19398 + portOffset, log })));
+  }
   if ((part === 'all' || part === 'soak') && !multi) {
     const modes = measureCompression();
     const kB = (/** @type {number} */ x) => `${(x / 1024).toFixed(0)} kB`;

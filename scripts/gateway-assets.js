@@ -54,7 +54,8 @@ export function prepareAssets({ out, from, dist }) {
   rmSync(out, { recursive: true, force: true });
   cpSync(from, out, { recursive: true });
   const app = path.join(out, 'static', 'pushboard');
-  cpSync(dist, app, { recursive: true });
+  // Not dist/server/: the compiled Pushboard server is none of the app's files.
+  cpSync(dist, app, { recursive: true, filter: (src) => path.relative(dist, src).split(path.sep)[0] !== 'server' });
   // The gateway serves only static/ from this directory, so its API is always two levels up from
   // the app: said in config.json, the app finds it without probing (no 404s in the console).
   const config = path.join(app, 'config.json');

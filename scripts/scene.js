@@ -4,7 +4,7 @@
  * `npm run scene`: a realistic, messy setup to try Pushboard as an SRE would, and to take the
  * README's screenshots: real gateways holding about 300 groups over a dozen jobs, aged as their
  * schedules say (scripts/age-gateway.js), a few failed pushes, live pushers, optionally a real
- * Prometheus scraping them, and the Pushboard server (server/cli.js) in front, with a prune rule in
+ * Prometheus scraping them, and the compiled Pushboard server (dist/server/cli.js) in front, with a prune rule in
  * dry run.
  */
 import { spawn } from 'node:child_process';
@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startGateway } from '../server/local-gateway.js';
+import { startGateway } from '../server/local-gateway.ts';
 import { plan, rewrite } from './age-gateway.js';
+import { builtCli } from './built-server.js';
 import { push } from './push.js';
 import { sceneGroups } from './scene-data.js';
 
@@ -109,7 +110,7 @@ export async function startScene({ port, oneGateway = false, prometheus = false,
       }
     }
     const args = [
-      'server/cli.js',
+      builtCli(),
       '--listen',
       `127.0.0.1:${port}`,
       '--stale-threshold',

@@ -4,15 +4,15 @@
 // `npm run scene` (about 300 groups on two real gateways, aged as their jobs' schedules say, a
 // realistic 2h stale threshold, written expectations, a prune rule in dry run), a second scene
 // with one gateway and a real Prometheus for the status page, and a bare gateway for the empty and
-// unreachable states. Debian's Chromium. Run `npm run build` first; `npm run screenshot` runs it
-// through tsx (the server imports TypeScript).
+// unreachable states. Debian's Chromium. Run `npm run build` first (the scene starts the compiled
+// server); `npm run screenshot` runs it through tsx (the scene's own code imports TypeScript).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.js';
-import { startGateway } from '../server/local-gateway.js';
+import { createApp, createHttpServer } from '../server/app.ts';
+import { startGateway } from '../server/local-gateway.ts';
 import { startScene } from './scene.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets Pushboard up on a Debian machine with Node 20: the Pushgateway (for the embedded default and
-# the tests), with --test also Chromium, nginx, openssl, curl and Prometheus (end-to-end tests,
-# screenshots), Python's and Go's Prometheus clients (the real-client tests; Go's pusher is built
-# into .cache/), and Debian trixie's newer Pushgateway 1.11.0 in .cache/ (the suite runs against
-# both), the npm packages, and the build.
+# the tests), with --test also Chromium, nginx, openssl, curl, Prometheus (end-to-end tests,
+# screenshots), systemd's systemd-analyze (the systemd unit's test), Python's and Go's Prometheus
+# clients (the real-client tests; Go's pusher is built into .cache/), and Debian trixie's newer
+# Pushgateway 1.11.0 in .cache/ (the suite runs against both), the npm packages, and the build.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,8 @@ if $with_tests; then
   [ -x /usr/sbin/nginx ] || packages+=(nginx)
   command -v openssl >/dev/null || packages+=(openssl)
   command -v curl >/dev/null || packages+=(curl)
+  # systemd-analyze checks deploy/pushboard.service (e2e/install.spec.ts); a container may lack it.
+  command -v systemd-analyze >/dev/null || lean+=(systemd)
   # A real Prometheus scrapes the server's own metrics in the tests (only the binary is needed).
   command -v prometheus >/dev/null || lean+=(prometheus)
   # The client libraries that push in production (e2e/real-clients.spec.ts): Python's, and Go's,

@@ -12,8 +12,8 @@ import type { PruneRule } from '../core/prune';
 import type { Expectation } from './history/expectations';
 import { readExpectations } from './history/expect-config';
 import { maskCredentials } from '../core/redact';
-import { DEFAULT_GATEWAY_NAME, gatewayNameProblem, parseServiceUrl, sameGatewayName } from './options.js';
-import type { GatewayCredentials } from './proxy.js';
+import { DEFAULT_GATEWAY_NAME, gatewayNameProblem, parseServiceUrl, sameGatewayName } from './options.ts';
+import type { GatewayCredentials } from './proxy.ts';
 
 export interface PruneConfig {
   intervalMs: number;

@@ -15,7 +15,7 @@ import {
   selectGroups,
 } from '../core/export/export';
 import type { GatewayModel } from './state/model';
-import { isCrossSite } from './security.js';
+import { isCrossSite } from './security.ts';
 
 export const EXPORT_PATH = '/-/pushboard/export';
 

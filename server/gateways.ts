@@ -20,8 +20,8 @@
  * then call this.
  */
 import type { Config } from './config';
-import { DEFAULT_GATEWAY_NAME, parseGatewayFlags, parseGatewayUrl } from './options.js';
-import type { GatewayCredentials } from './proxy.js';
+import { DEFAULT_GATEWAY_NAME, parseGatewayFlags, parseGatewayUrl } from './options.ts';
+import type { GatewayCredentials } from './proxy.ts';
 
 export interface ResolvedGateway {
   name: string;

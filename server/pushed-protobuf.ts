@@ -12,7 +12,7 @@ import https from 'node:https';
 import type { RequestHandler } from 'express';
 import { PROTOBUF_ACCEPT, readDelimited, writeDelimited } from '../core/protobuf-families';
 import { safeExcerpt } from '../core/redact';
-import { gatewayAccess, publicAddress, type GatewayCredentials } from './proxy.js';
+import { gatewayAccess, publicAddress, type GatewayCredentials } from './proxy.ts';
 
 const CONTENT_TYPE = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
 

@@ -1,7 +1,7 @@
 /** The server's reads of Prometheus' HTTP API (the browser never reaches Prometheus itself). */
 import { GatewayError } from '../../core/gateway-read';
 import { safeExcerpt } from '../../core/redact';
-import type { GatewayCredentials } from '../proxy.js';
+import type { GatewayCredentials } from '../proxy.ts';
 import { httpClient } from '../state/fetch-gateway';
 
 /** One of /api/v1/targets' active targets, as far as Pushboard reads it. */

@@ -1,6 +1,6 @@
 /** What the status page's Prometheus card shows, read by the server alone and kept for a few seconds. */
-import type { GatewayCredentials } from '../proxy.js';
-import { publicAddress } from '../proxy.js';
+import type { GatewayCredentials } from '../proxy.ts';
+import { publicAddress } from '../proxy.ts';
 import { prometheusClient, type PrometheusClient } from './client';
 import type { HealthSettings } from './group-health';
 import type { PrometheusView } from '../../core/prometheus-views';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { GatewayError, httpError } from '../../core/gateway-read';
 import { maskCredentials, safeExcerpt } from '../../core/redact';
-import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.js';
+import { gatewayAccess, publicAddress, type GatewayCredentials } from '../proxy.ts';
 
 /** The User-Agent of the server's own reads of a gateway (the proxy never sends one of its own). */
 export const SERVER_USER_AGENT = 'Pushboard';

@@ -25,7 +25,7 @@ import { gatewayKey } from '../../core/gateway-key';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import type { PollDiff } from '../../core/poll-diff';
-import { GATEWAY_NAME } from '../options.js';
+import { GATEWAY_NAME } from '../options.ts';
 import type { FetchAnswer } from './fetch-gateway';
 import { GatewayState, type PollStatus, type ReadPoll, type Snapshot, type StateEvents } from './gateway-state';
 import type { GatewayModel } from './model';

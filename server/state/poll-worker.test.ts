@@ -53,7 +53,8 @@ describe('threadReader', () => {
     await state.pollNow();
     expect(state.snapshot().groups.map((g) => g.instance)).toEqual(['b']);
     expect(diffs).toEqual([['{job="j", instance="a"}']]);
-  });
+    // Two threads start, each compiling its code first: seconds each on a loaded machine.
+  }, 30_000);
 
   it('fails a read in flight when stopped, as a stop and not as a thread that could not run', async () => {
     const held: http.ServerResponse[] = [];

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PollDiff } from '../../core/poll-diff';
 import { decodeError } from '../../core/wire/error';
-import type { GatewayCredentials } from '../proxy.js';
+import type { GatewayCredentials } from '../proxy.ts';
 import type { PollStatus, ReadPoll } from './gateway-state';
 
 export interface ThreadOptions {
@@ -39,6 +39,9 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
   /** Threads stopped by `stop`, whose end is no failure. */
   const stopped = new WeakSet<Worker>();
   const start = () => {
+    // From source, ./poll-thread.js beside this file registers tsx and loads poll-thread.ts;
+    // compiled, this code is in a chunk beside dist/server/cli.js and ./poll-thread.js is the
+    // thread's own entry beside it (scripts/build-server.js builds both, chunks in the same folder).
     const thread = new Worker(new URL('./poll-thread.js', import.meta.url), {
       workerData: { url: url.href, credentials } satisfies ThreadOptions,
     });

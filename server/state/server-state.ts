@@ -7,7 +7,7 @@
  */
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { GatewayCredentials } from '../proxy.js';
+import type { GatewayCredentials } from '../proxy.ts';
 import { gatewayClient } from './fetch-gateway';
 import { METRICS_PATH } from './gateway-state';
 import { MultiGatewayState } from './multi-state';

@@ -1,6 +1,5 @@
-// @ts-check
 import { describe, expect, it } from 'vitest';
-import { PROXIED_PATHS, isProxied } from './app.js';
+import { PROXIED_PATHS, isProxied } from './app.ts';
 
 describe('isProxied', () => {
   it.each([

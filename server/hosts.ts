@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Allowed hosts, against DNS rebinding: a page on evil.example that rebinds its name to this
  * server's address reaches it with `Host: evil.example`, as the same origin. Refusing unknown
@@ -8,8 +7,8 @@ import { isIP } from 'node:net';
 
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-/** @param {string} host a listen address */
-export function isLoopback(host) {
+/** @param host a listen address */
+export function isLoopback(host: string) {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
@@ -17,9 +16,8 @@ export function isLoopback(host) {
 /**
  * The host name of a `Host` (or `X-Forwarded-Host`) header, lower-cased, without port or trailing
  * dot; IPv6 literals keep their brackets. Undefined when it is not a plain host[:port].
- * @param {string | undefined} header
  */
-export function hostName(header) {
+export function hostName(header: string | undefined) {
   if (!header) return undefined;
   const match = /^(\[[0-9a-f:.]+\]|[a-z0-9._~!$&'()*+,;=%-]+)(?::\d{1,5})?$/i.exec(header.trim());
   return match ? match[1].toLowerCase().replace(/\.$/, '') : undefined;
@@ -28,10 +26,8 @@ export function hostName(header) {
 /**
  * `--allowed-hosts`: a comma-separated list of names (`.example.com` also allows its subdomains),
  * or `*` for any.
- * @param {string} value
- * @returns {string[]}
  */
-export function parseAllowedHosts(value) {
+export function parseAllowedHosts(value: string): string[] {
   const hosts = value
     .split(',')
     .map((h) => h.trim().toLowerCase())
@@ -49,10 +45,14 @@ export function parseAllowedHosts(value) {
  * The check for one server. Listening on loopback, only the loopback names are accepted (plus the
  * configured ones). Listening elsewhere, IP literals are accepted too: a rebinding attack needs a
  * name, and a browser that sends an IP as Host really connected to it.
- * @param {{ listenHost?: string, allowedHosts?: string[] }} options
- * @returns {{ allows: (header: string | undefined) => boolean, describe: () => string }}
  */
-export function hostPolicy({ listenHost = 'localhost', allowedHosts = [] }) {
+export function hostPolicy({
+  listenHost = 'localhost',
+  allowedHosts = [],
+}: {
+  listenHost?: string;
+  allowedHosts?: string[];
+}): { allows: (header: string | undefined) => boolean; describe: () => string } {
   const any = allowedHosts.includes('*');
   const loopback = isLoopback(listenHost);
   const names = [...LOOPBACK_HOSTS, ...allowedHosts];

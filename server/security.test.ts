@@ -1,8 +1,7 @@
-// @ts-check
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hostPolicy, parseAllowedHosts } from './hosts.js';
-import { contentSecurityPolicy, isCrossSite, parseFrameAncestors } from './security.js';
+import { hostPolicy, parseAllowedHosts } from './hosts.ts';
+import { contentSecurityPolicy, isCrossSite, parseFrameAncestors } from './security.ts';
 
 describe('parseFrameAncestors', () => {
   it.each([
@@ -81,8 +80,7 @@ describe('allowed hosts', () => {
 });
 
 describe('isCrossSite', () => {
-  /** @param {Record<string, string>} headers */
-  const req = (headers) => ({ headers });
+  const req = (headers: Record<string, string>) => ({ headers });
   it('believes Sec-Fetch-Site first', () => {
     expect(isCrossSite(req({ 'sec-fetch-site': 'cross-site', host: 'localhost:8080' }))).toBe(true);
     expect(isCrossSite(req({ 'sec-fetch-site': 'same-site' }))).toBe(true);

@@ -1,14 +1,13 @@
-// @ts-check
 import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import expressStaticGzip from 'express-static-gzip';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { maskCredentials } from '../core/redact.ts';
-import { hostPolicy } from './hosts.js';
-import { bodyCap, gatewayProxy, isProxied, publicAddress } from './proxy.js';
-import { dataGate, pageHandler } from './page.js';
-import { parseTarget } from './request-target.js';
+import { hostPolicy } from './hosts.ts';
+import { bodyCap, gatewayProxy, isProxied, publicAddress, type GatewayCredentials } from './proxy.ts';
+import { dataGate, pageHandler } from './page.ts';
+import { parseTarget } from './request-target.ts';
 import { pushedProtobuf } from './pushed-protobuf.ts';
 import { PUSHED_PROTOBUF_PATH } from '../core/protobuf-families.ts';
 import { prometheusClient } from './prometheus/client.ts';
@@ -33,9 +32,9 @@ import {
   SAFE_METHODS,
   securityHeaderList,
   securityHeaders,
-} from './security.js';
+} from './security.ts';
 
-export { isProxied, PROXIED_PATHS } from './proxy.js';
+export { isProxied, PROXIED_PATHS } from './proxy.ts';
 
 /**
  * The viewers' Refresh now: makes the server poll the gateway at once. It changes nothing on the
@@ -46,54 +45,70 @@ export const REFRESH_PATH = '/-/pushboard/refresh';
 /** With several gateways, each one's API is proxied under this path and its name (relative to the app). */
 export const GATEWAYS_PATH = '-/gateways/';
 
-/** 32 MiB: enough for the Undo of a very large group. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+import { DEFAULT_MAX_BODY_BYTES } from './options.ts';
+export { DEFAULT_MAX_BODY_BYTES };
 
-/**
- * @typedef {object} AppOptions
- * @property {URL} [gatewayUrl] the one gateway (with `credentials`); or give `gateways`
- * @property {Array<{ name: string, url: URL, credentials?: import('./proxy.js').GatewayCredentials }>} [gateways]
- *   every gateway to follow, each by name; with more than one, their groups are merged, each
- *   gateway's API is proxied under `-/gateways/NAME/` and none at the root
- * @property {string} distDir the built app
- * @property {boolean} [readOnly] hide destructive actions and refuse changes
- * @property {string} [routePrefix] serve everything under this path, e.g. "/pushboard"
- * @property {string} [frameAncestors] CSP frame-ancestors; "'none'" by default
- * @property {string} [staleThreshold] the app's default staleness threshold
- * @property {number} [pollIntervalMs] the app's default refresh interval
- * @property {import('./proxy.js').GatewayCredentials} [credentials]
- * @property {string} [listenHost] where the server listens: decides the default allowed hosts
- * @property {string[]} [allowedHosts] more accepted Host names (`*` for any)
- * @property {boolean} [trustProxy] believe X-Forwarded-Host from a reverse proxy in front
- * @property {number} [maxBodyBytes] the largest change body passed on to the gateway
- * @property {number} [serverPollIntervalMs] how often the server polls the gateway for its viewers
- *   (the `--poll-interval`; 5 s by default)
- * @property {number} [maxStreams] open event streams in all (`--max-streams`), beyond which 429
- * @property {number} [maxStreamsPerClient] open event streams per client address (`--max-streams-per-client`)
- * @property {number} [streamHeartbeatMs] the event stream's heartbeat (15 s; tests shorten it)
- * @property {import('./config.ts').PruneConfig} [prune] prune rules (the `prune:` section of --config)
- * @property {import('./config.ts').Config} [config] the --config file as read at start-up (a reload
- *   may change its rules, never its gateways); by default, one holding `prune` alone
- * @property {boolean} [pruneDryRun] evaluate and report the prune rules, never delete
- * @property {import('./prometheus/prometheus-view.ts').PrometheusOptions} [prometheus] the Prometheus that
- *   scrapes the gateway, read by the server alone
- * @property {string} [dataDir] where the push history is kept (`--data-dir`); without it, in memory only
- * @property {number} [idlePollIntervalMs] how often the server reads the gateway with no viewer (`--idle-poll-interval`)
- * @property {import('./history/expectations.ts').Expectation[]} [expect] written expectations (`expect:` of --config)
- * @property {{ factor?: number, refreshMs?: number }} [rhythms] the overdue factor, and how often the page asks
- *   for the rhythms again (`--overdue-factor`, `--cadence-refresh-interval`)
- * @property {boolean} [exportGroupHealth] each group's health at /-/pushboard/metrics (`--export-group-health`);
- *   the server then polls at its poll interval with nobody watching
- * @property {(line: string) => void} [log]
- */
+export interface AppOptions {
+  /** the one gateway (with `credentials`); or give `gateways` */
+  gatewayUrl?: URL;
+  /** every gateway to follow, each by name; with more than one, their groups are merged, each gateway's API is proxied under `-/gateways/NAME/` and none at the root */
+  gateways?: Array<{ name: string; url: URL; credentials?: GatewayCredentials }>;
+  /** the built app */
+  distDir: string;
+  /** hide destructive actions and refuse changes */
+  readOnly?: boolean;
+  /** serve everything under this path, e.g. "/pushboard" */
+  routePrefix?: string;
+  /** CSP frame-ancestors; "'none'" by default */
+  frameAncestors?: string;
+  /** the app's default staleness threshold */
+  staleThreshold?: string;
+  /** the app's default refresh interval */
+  pollIntervalMs?: number;
+  credentials?: GatewayCredentials;
+  /** where the server listens: decides the default allowed hosts */
+  listenHost?: string;
+  /** more accepted Host names (`*` for any) */
+  allowedHosts?: string[];
+  /** believe X-Forwarded-Host from a reverse proxy in front */
+  trustProxy?: boolean;
+  /** the largest change body passed on to the gateway */
+  maxBodyBytes?: number;
+  /** how often the server polls the gateway for its viewers (the `--poll-interval`; 5 s by default) */
+  serverPollIntervalMs?: number;
+  /** open event streams in all (`--max-streams`), beyond which 429 */
+  maxStreams?: number;
+  /** open event streams per client address (`--max-streams-per-client`) */
+  maxStreamsPerClient?: number;
+  /** the event stream's heartbeat (15 s; tests shorten it) */
+  streamHeartbeatMs?: number;
+  /** prune rules (the `prune:` section of --config) */
+  prune?: import('./config.ts').PruneConfig;
+  /** the --config file as read at start-up (a reload may change its rules, never its gateways); by default, one holding `prune` alone */
+  config?: import('./config.ts').Config;
+  /** evaluate and report the prune rules, never delete */
+  pruneDryRun?: boolean;
+  /** the Prometheus that scrapes the gateway, read by the server alone */
+  prometheus?: import('./prometheus/prometheus-view.ts').PrometheusOptions;
+  /** where the push history is kept (`--data-dir`); without it, in memory only */
+  dataDir?: string;
+  /** how often the server reads the gateway with no viewer (`--idle-poll-interval`) */
+  idlePollIntervalMs?: number;
+  /** written expectations (`expect:` of --config) */
+  expect?: import('./history/expectations.ts').Expectation[];
+  /** the overdue factor, and how often the page asks for the rhythms again (`--overdue-factor`, `--cadence-refresh-interval`) */
+  rhythms?: { factor?: number; refreshMs?: number };
+  /** each group's health at /-/pushboard/metrics (`--export-group-health`); the server then polls at its poll interval with nobody watching */
+  exportGroupHealth?: boolean;
+  log?: (line: string) => void;
+}
 
 /**
  * The Pushboard HTTP app: the built dashboard, its config.json, and the gateway's API proxied.
  * Every request is decided once, in this order: allowed host, one parse of its target, method,
  * read-only and cross-site gates, then the route (health, config, gateway path, static file).
- * @param {AppOptions} options
  */
-export function createApp(options) {
+export function createApp(options: AppOptions) {
   const {
     distDir,
     readOnly = false,
@@ -104,7 +119,7 @@ export function createApp(options) {
     log: rawLog = console.log,
   } = options;
   // Every line the server logs (changes, prune audits, errors) without a URL's credentials in it.
-  const log = (/** @type {string} */ line) => rawLog(maskCredentials(line));
+  const log = (line: string) => rawLog(maskCredentials(line));
   const gateways =
     options.gateways ??
     (options.gatewayUrl ? [{ name: 'default', url: options.gatewayUrl, credentials: options.credentials }] : []);
@@ -120,8 +135,8 @@ export function createApp(options) {
   app.set('trust proxy', trustProxy);
   app.use(securityHeaders({ frameAncestors }));
 
-  /** @param {import('express').Response} res @param {number} status @param {string} text */
-  const refuse = (res, status, text) => res.status(status).type('text/plain').send(`${text}\n`);
+  const refuse = (res: import('express').Response, status: number, text: string) =>
+    res.status(status).type('text/plain').send(`${text}\n`);
 
   app.use((req, res, next) => {
     const host = req.headers.host;
@@ -353,8 +368,7 @@ export function createApp(options) {
   });
 
   const cap = bodyCap(maxBodyBytes, log);
-  /** @param {typeof gateways[number]} gateway @returns {import('express').RequestHandler} */
-  const proxied = (gateway) => {
+  const proxied = (gateway: (typeof gateways)[number]): import('express').RequestHandler => {
     const proxy = gatewayProxy({
       gatewayUrl: gateway.url,
       credentials: gateway.credentials,
@@ -389,21 +403,29 @@ export function createApp(options) {
   router.get(['/', '/index.html'], pageHandler({ distDir, config: appConfig, first: state.stream.first }));
 
   // The build's gzip copies where the browser accepts gzip (compression() leaves those alone).
-  router.use(
-    expressStaticGzip(distDir, {
+  const statics = expressStaticGzip(distDir, {
+    index: 'index.html',
+    serveStatic: {
       index: 'index.html',
-      serveStatic: {
-        index: 'index.html',
-        // No directory redirects: serve-static writes them with its own CSP.
-        redirect: false,
-        setHeaders: (res, file) => {
-          // Hashed assets never change; everything else must be revalidated.
-          const hashed = file.includes(`${path.sep}assets${path.sep}`);
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
+      // No directory redirects: serve-static writes them with its own CSP.
+      redirect: false,
+      setHeaders: (res, file) => {
+        // Hashed assets never change; everything else must be revalidated.
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
-    }),
-  );
+    },
+  });
+  // The compiled server lives in the build too (dist/server/): it is no file of the app's. The
+  // path as the static handler reads it: decoded (server%2Fcli.js) and normalized.
+  const serverCode = (urlPath: string) => {
+    try {
+      return path.posix.normalize(decodeURIComponent(urlPath)).startsWith('/server/');
+    } catch {
+      return false;
+    }
+  };
+  router.use((req, res, next) => (serverCode(req.path) ? next() : statics(req, res, next)));
 
   if (routePrefix) {
     // The prefix without a trailing slash goes to the app's page with one: relative URLs need it.
@@ -419,37 +441,36 @@ export function createApp(options) {
 
   // Express's own 404 and error pages carry a CSP of their own; these keep the app's.
   app.use((_req, res) => refuse(res, 404, 'Not found.'));
-  app.use(
-    /** @type {import('express').ErrorRequestHandler} */
-    (error, _req, res, _next) => {
-      const status = Number(error?.status ?? error?.statusCode) || 500;
-      if (res.headersSent) return res.destroy();
-      refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
-    },
-  );
+  app.use(((error, _req, res, _next) => {
+    const failure = error as { status?: number; statusCode?: number } | undefined;
+    const status = Number(failure?.status ?? failure?.statusCode) || 500;
+    if (res.headersSent) return void res.destroy();
+    refuse(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'Bad request.' : 'Internal error.');
+  }) satisfies ErrorRequestHandler);
   return Object.assign(app, { state: state.model, pruner, reloads, health, history, rhythms, stateClose: state.close });
 }
+
+/** The Express app with the services it is built on, which the server's owner stops. */
+export type PushboardApp = ReturnType<typeof createApp>;
 
 /**
  * An HTTP server for the app whose own error answers (malformed requests, headers too large)
  * carry the same security headers as every other response.
- * @param {import('express').Express} app
- * @param {{ frameAncestors?: string }} [options]
  */
-export function createHttpServer(app, { frameAncestors = "'none'" } = {}) {
+export function createHttpServer(app: PushboardApp, { frameAncestors = "'none'" }: { frameAncestors?: string } = {}) {
   const server = http.createServer(app);
   // Rules run with nobody watching; they stop with the server.
   server.on('close', () => {
-    /** @type {any} */ (app).pruner?.stop();
-    /** @type {any} */ (app).health?.stop();
-    /** @type {any} */ (app).history?.stop();
-    /** @type {any} */ (app).stateClose?.();
+    app.pruner?.stop();
+    app.health?.stop();
+    app.history?.stop();
+    app.stateClose?.();
   });
   const headers = securityHeaderList(frameAncestors)
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
-  server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) => {
-    if (!socket.writable || /** @type {any} */ (socket)._httpMessage) return socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
     const body = `${status.slice(4)}\n`;

@@ -1,23 +1,19 @@
-// @ts-check
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { gatewayAccess } from './proxy.js';
+import { gatewayAccess, type GatewayCredentials } from './proxy.ts';
 
-export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
+export { EMBEDDED_GATEWAY_URL } from './options.ts';
 export const GATEWAY_BINARY = 'prometheus-pushgateway';
 
 /**
  * Asks `url` for the gateway's status, with the server's own credentials: 'gateway' if a
  * Pushgateway answers, 'other' if something else does, 'none' if nothing listens.
- * @param {URL} url
- * @param {import('./proxy.js').GatewayCredentials} [credentials]
- * @returns {Promise<'gateway' | 'other' | 'none'>}
  */
-export function probeGateway(url, credentials = {}) {
+export function probeGateway(url: URL, credentials: GatewayCredentials = {}): Promise<'gateway' | 'other' | 'none'> {
   const access = gatewayAccess(credentials);
   const target = new URL('api/v1/status', url);
   const client = target.protocol === 'https:' ? https : http;
@@ -46,7 +42,7 @@ export function probeGateway(url, credentials = {}) {
       },
     );
     request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+    request.on('error', (error: NodeJS.ErrnoException) =>
       resolve(error.code === 'ECONNREFUSED' || error.code === 'EADDRNOTAVAIL' ? 'none' : 'other'),
     );
   });
@@ -55,8 +51,6 @@ export function probeGateway(url, credentials = {}) {
 /**
  * Starts a local `prometheus-pushgateway` (admin API on, persistence under `dataDir`) and resolves
  * once it is ready. `binary` picks another gateway build (the tests run a newer one too).
- * @param {{ listen: string, dataDir: string, adminApi?: boolean, routePrefix?: string, scheme?: 'http' | 'https', extraArgs?: string[], log?: (line: string) => void, binary?: string }} options
- * @returns {Promise<{ url: URL, stop: () => Promise<void> }>}
  */
 export async function startGateway({
   listen,
@@ -67,7 +61,16 @@ export async function startGateway({
   extraArgs = [],
   log = () => {},
   binary = GATEWAY_BINARY,
-}) {
+}: {
+  listen: string;
+  dataDir: string;
+  adminApi?: boolean;
+  routePrefix?: string;
+  scheme?: 'http' | 'https';
+  extraArgs?: string[];
+  log?: (line: string) => void;
+  binary?: string;
+}): Promise<{ url: URL; stop: () => Promise<void> }> {
   mkdirSync(dataDir, { recursive: true });
   const args = [
     `--web.listen-address=${listen}`,
@@ -86,7 +89,7 @@ export async function startGateway({
   const spawnError = new Promise((_, reject) =>
     child.once('error', (error) =>
       reject(
-        /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
           ? new Error(
               binary === GATEWAY_BINARY
                 ? `${GATEWAY_BINARY} is not installed (apt-get install prometheus-pushgateway), and no gateway was given`
@@ -121,11 +124,7 @@ export async function startGateway({
   return { url, stop };
 }
 
-/**
- * @param {URL} url
- * @returns {Promise<boolean>}
- */
-function accepts(url) {
+function accepts(url: URL): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: url.hostname, port: Number(url.port) }, () => {
       socket.end();
@@ -135,7 +134,6 @@ function accepts(url) {
   });
 }
 
-/** @param {string} text */
-function lastLine(text) {
+function lastLine(text: string) {
   return text.trim().split('\n').at(-1) ?? '';
 }

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The one parse of a request's target. Every later decision (allowed hosts aside) — the read-only
  * and cross-site gates, the allow-list of gateway paths, static files and the proxy — sees only
@@ -7,36 +6,40 @@
  */
 
 /**
- * @typedef {{ ok: true, path: string, url: string }} Target
- *   `path` is the decoded path the decisions are made on; `url` the canonical, re-encoded path
- *   plus the untouched query, which is what Express routes and the proxy forwards.
- * @typedef {{ ok: false, reason: string }} Refusal
+ * `path` is the decoded path the decisions are made on; `url` the canonical, re-encoded path
+ * plus the untouched query, which is what Express routes and the proxy forwards.
  */
+export interface Target {
+  ok: true;
+  path: string;
+  url: string;
+}
+
+export interface Refusal {
+  ok: false;
+  reason: string;
+}
 
 /**
  * Percent-encodes a decoded path segment so that only unreserved characters, `@` and `=` stand as
  * they are (`job@base64/YQ==` stays readable). Encoding `:` also keeps http-proxy's URL joining
  * from ever seeing `http:/` in a path.
- * @param {string} segment
  */
-export function encodeSegment(segment) {
+export function encodeSegment(segment: string) {
   return encodeURIComponent(segment)
     .replace(/%40/g, '@')
     .replace(/%3D/g, '=')
     .replace(/[!'()*]/g, hex);
 }
 
-/** @param {string} c */
-function hex(c) {
+function hex(c: string) {
   return `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 }
 
 /**
  * Parses a raw request target (`req.url` as it came off the wire).
- * @param {string} raw
- * @returns {Target | Refusal}
  */
-export function parseTarget(raw) {
+export function parseTarget(raw: string): Target | Refusal {
   if (!raw.startsWith('/')) {
     // Absolute-form (`http://host/path`), authority-form and `*`: this server is no proxy.
     return { ok: false, reason: 'the request target must be a path starting with "/"' };
@@ -56,7 +59,7 @@ export function parseTarget(raw) {
   if (/\/\//.test(rawPath)) return { ok: false, reason: 'the path holds an empty segment ("//")' };
   const segments = rawPath.slice(1).split('/');
   /** @type {string[]} */
-  const decoded = [];
+  const decoded: string[] = [];
   for (const segment of segments) {
     let text;
     try {

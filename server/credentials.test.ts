@@ -1,14 +1,12 @@
-// @ts-check
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCredentialFiles } from './proxy.js';
+import { checkCredentialFiles } from './proxy.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-credentials-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-/** @param {string} name @param {string} text */
-const file = (name, text) => {
+const file = (name: string, text: string) => {
   const at = path.join(dir, name);
   writeFileSync(at, text);
   return at;
@@ -32,7 +30,7 @@ describe('checkCredentialFiles', () => {
     try {
       checkCredentialFiles({ basicAuthFile: bad });
     } catch (error) {
-      message = /** @type {Error} */ (error).message;
+      message = (error as Error).message;
     }
     expect(message).toBe(`${bad} must hold one line "user:password"`);
     expect(message).not.toContain('s3cret');

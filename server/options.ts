@@ -1,26 +1,30 @@
-// @ts-check
 import { parseDuration } from '../core/duration.js';
 import { maskCredentials } from '../core/redact.ts';
+
+/** Where the command looks for a gateway when none is given (local-gateway.ts starts one there). */
+export const EMBEDDED_GATEWAY_URL = 'http://localhost:9091/';
+
+/** 32 MiB: enough for the Undo of a very large group. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * A gateway address: http(s) only, no query or fragment; the path (a route prefix) keeps a
  * trailing slash so relative API paths resolve under it.
- * @param {string} value
- * @returns {URL}
  */
-export function parseGatewayUrl(value) {
+export function parseGatewayUrl(value: string): URL {
   return parseServiceUrl(value, 'gateway');
 }
 
 /**
  * A service's URL from a flag (`gateway` or `prometheus`) or the configuration file: http(s), no
  * credentials, no query.
- * @param {string} value
- * @param {'gateway' | 'prometheus'} service
- * @param {string} [credentialsHint] where credentials go instead (default: the flag's file option)
- * @returns {URL}
+ * @param [credentialsHint] where credentials go instead (default: the flag's file option)
  */
-export function parseServiceUrl(value, service, credentialsHint = `pass --${service}-basic-auth-file FILE`) {
+export function parseServiceUrl(
+  value: string,
+  service: 'gateway' | 'prometheus',
+  credentialsHint: string = `pass --${service}-basic-auth-file FILE`,
+): URL {
   // Messages never repeat a credential, in whatever form the URL is written (see core/redact.ts).
   const shown = maskCredentials(value);
   let url;
@@ -53,10 +57,8 @@ export const GATEWAY_NAME = /^[A-Za-z0-9_.-]+$/;
 /**
  * Why `name` cannot name a gateway, or undefined when it can: a fixed alphabet, and never `.` or
  * `..`, which would be path segments in `-/gateways/NAME/`.
- * @param {string} name
- * @returns {string | undefined}
  */
-export function gatewayNameProblem(name) {
+export function gatewayNameProblem(name: string): string | undefined {
   if (!GATEWAY_NAME.test(name)) return `"${maskCredentials(name)}" may hold only letters, digits, "_", "." and "-"`;
   if (name === '.' || name === '..') return `"${name}" cannot name a gateway: it reads as a path`;
   return undefined;
@@ -65,12 +67,8 @@ export function gatewayNameProblem(name) {
 /**
  * The gateway among `taken` that `name` would be confused with: names are one identity without
  * regard to case (`EU` and `eu` are the same gateway in every path and filter that names it).
- * @template {{ name: string }} G
- * @param {readonly G[]} taken
- * @param {string} name
- * @returns {G | undefined}
  */
-export function sameGatewayName(taken, name) {
+export function sameGatewayName<G extends { name: string }>(taken: readonly G[], name: string): G | undefined {
   const key = name.toLowerCase();
   return taken.find((g) => g.name.toLowerCase() === key);
 }
@@ -83,12 +81,12 @@ export const DEFAULT_GATEWAY_NAME = 'default';
  * several, named "default"), or any number of `NAME=URL`, each a named gateway. A bare URL among
  * named ones is refused: it has no name to tell it apart by. A URL never has an "=" before its
  * scheme's ":", and a name never has a ":", so the two forms cannot be mistaken for each other.
- * @param {readonly string[]} values
- * @returns {{ named: boolean, gateways: Array<{ name: string, url: URL }> }}
  */
-export function parseGatewayFlags(values) {
-  /** @type {Array<{ name: string, url: URL }>} */
-  const gateways = [];
+export function parseGatewayFlags(values: readonly string[]): {
+  named: boolean;
+  gateways: Array<{ name: string; url: URL }>;
+} {
+  const gateways: Array<{ name: string; url: URL }> = [];
   let bare = 0;
   for (const value of values) {
     // Up to the first "=", unless a ":" comes first (a URL's scheme): `a/b=…` is a bad name, not a URL.
@@ -123,10 +121,8 @@ export function parseGatewayFlags(values) {
 
 /**
  * `host:port`, `[::1]:port` or `:port` (all interfaces).
- * @param {string} value
- * @returns {{ host: string, port: number }}
  */
-export function parseListen(value) {
+export function parseListen(value: string): { host: string; port: number } {
   const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(value);
   const port = Number(match?.[3]);
   if (!match || !Number.isInteger(port) || port > 65535) {
@@ -137,10 +133,8 @@ export function parseListen(value) {
 
 /**
  * `/pushboard` from "/pushboard/" or "pushboard"; "" for "/" (no prefix).
- * @param {string} value
- * @returns {string}
  */
-export function parseRoutePrefix(value) {
+export function parseRoutePrefix(value: string): string {
   const trimmed = value.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
   const prefix = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
@@ -152,20 +146,16 @@ export function parseRoutePrefix(value) {
 
 /**
  * A duration flag such as "5s" or "1h", checked; returns it unchanged.
- * @param {string} value
- * @returns {string}
  */
-export function parseThreshold(value) {
+export function parseThreshold(value: string): string {
   if (parseDuration(value) === undefined) throw new Error(`"${value}" is not a duration like 30s, 5m, 1h or 1d`);
   return value.trim();
 }
 
 /**
  * A refresh interval in milliseconds, at least one second.
- * @param {string} value
- * @returns {number}
  */
-export function parseInterval(value) {
+export function parseInterval(value: string): number {
   const seconds = parseDuration(value);
   if (seconds === undefined || seconds < 1) throw new Error(`"${value}" is not an interval of at least 1s`);
   return Math.round(seconds * 1000);
@@ -173,10 +163,9 @@ export function parseInterval(value) {
 
 /**
  * A size such as "32MB", "512KiB" or "1048576" (bytes); units are powers of 1024.
- * @param {string} value
- * @returns {number} bytes
+ * @returns bytes
  */
-export function parseSize(value) {
+export function parseSize(value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$/i.exec(value);
   if (!match) throw new Error(`"${value}" is not a size like 32MB, 512KB or 1048576`);
   const unit = (match[2] ?? 'b').toLowerCase()[0];
@@ -187,10 +176,8 @@ export function parseSize(value) {
 
 /**
  * A history window for Prometheus, e.g. "7d", as a PromQL range in seconds; at least a minute.
- * @param {string} value
- * @returns {string}
  */
-export function parseWindow(value) {
+export function parseWindow(value: string): string {
   const seconds = parseDuration(value);
   if (seconds === undefined || seconds < 60) throw new Error(`"${value}" is not a window of at least 1m, like 7d`);
   return `${Math.round(seconds)}s`;
@@ -198,10 +185,8 @@ export function parseWindow(value) {
 
 /**
  * How many usual intervals make a group overdue: a number above 1, e.g. 2 or 1.5.
- * @param {string} value
- * @returns {number}
  */
-export function parseFactor(value) {
+export function parseFactor(value: string): number {
   const factor = Number(value);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(factor > 1))
     throw new Error(`"${value}" is not a factor above 1, like 2`);
@@ -210,10 +195,8 @@ export function parseFactor(value) {
 
 /**
  * A whole number of at least 1, e.g. for --max-streams.
- * @param {string} value
- * @returns {number}
  */
-export function parseCount(value) {
+export function parseCount(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !(n >= 1)) throw new Error(`"${value}" is not a whole number of at least 1`);
   return n;

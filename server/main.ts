@@ -1,14 +1,11 @@
-// @ts-check
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { createApp, createHttpServer, DEFAULT_MAX_BODY_BYTES } from './app.js';
-import { loadConfig } from './config.ts';
-import { isLoopback, parseAllowedHosts } from './hosts.js';
-import { EMBEDDED_GATEWAY_URL, probeGateway, startGateway } from './local-gateway.js';
-import { resolveGateways } from './gateways.ts';
+import { buildInfo, packageRoot } from './build-info.ts';
+import { isLoopback, parseAllowedHosts } from './hosts.ts';
 import {
+  DEFAULT_MAX_BODY_BYTES,
+  EMBEDDED_GATEWAY_URL,
   DEFAULT_GATEWAY_NAME,
   parseGatewayFlags,
   parseServiceUrl,
@@ -20,26 +17,25 @@ import {
   parseFactor,
   parseWindow,
   parseCount,
-} from './options.js';
+} from './options.ts';
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
-import { checkCredentialFiles, publicAddress } from './proxy.js';
 import { maskCredentials } from '../core/redact.ts';
-import { parseFrameAncestors } from './security.js';
+import { parseFrameAncestors } from './security.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = packageRoot;
 
 /**
  * @template T
- * @param {(value: string) => T} parse
- * @returns {(value: string) => T}
  */
-const checked = (parse) => (value) => {
-  try {
-    return parse(value);
-  } catch (error) {
-    throw new InvalidArgumentError(/** @type {Error} */ (error).message);
-  }
-};
+const checked =
+  <T>(parse: (value: string) => T): ((value: string) => T) =>
+  (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 
 const program = new Command('pushboard')
   .description('Serve the Pushboard dashboard in front of a Prometheus Pushgateway.')
@@ -47,8 +43,8 @@ const program = new Command('pushboard')
   .option(
     '--gateway <url>',
     `the Pushgateway's address, with its route prefix if any (env PUSHGATEWAY_URL); without one, use ${EMBEDDED_GATEWAY_URL} or start a local prometheus-pushgateway there. Repeat it as NAME=URL to follow several gateways in one view (or list them under gateways: in --config); a NAME holds letters, digits, "-", "_" and ".", and is unique without regard to case`,
-    (value, /** @type {string[]} */ previous) => [...previous, value],
-    /** @type {string[]} */ ([]),
+    (value, /** @type {string[]} */ previous: string[]) => [...previous, value],
+    /** @type {string[]} */ [],
   )
   .option('--listen <host:port>', 'where to listen (env HOST and PORT; default localhost:8080)', checked(parseListen))
   .option('--route-prefix <path>', 'serve everything under this path, e.g. /pushboard', checked(parseRoutePrefix), '')
@@ -140,6 +136,7 @@ const program = new Command('pushboard')
   )
   .option('--prune-dry-run', 'evaluate and report the prune rules, but never delete', false)
   .option('--dist <dir>', 'the built app to serve', path.join(root, 'dist'))
+  .option('--version', 'print the version and the commit it was built from, and exit')
   // The parser's own errors repeat the bad value: never a credential in it.
   .configureOutput({ outputError: (text, write) => write(maskCredentials(text)) })
   .addHelpText(
@@ -165,18 +162,16 @@ function defaultDataDir() {
   return state || 'data';
 }
 
-/** @param {string} message */
-function fail(message) {
+function fail(message: string): never {
   console.error(`pushboard: ${maskCredentials(message)}`);
   process.exit(1);
 }
 
-/** @param {() => any} fn */
-function orFail(fn) {
+function orFail<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    fail(/** @type {Error} */ (error).message);
+    fail((error as Error).message);
   }
 }
 
@@ -187,11 +182,28 @@ async function main() {
   }
   program.parse();
   const opts = program.opts();
+  if (opts.version) {
+    const { version, commit } = buildInfo();
+    console.log(`pushboard ${version} (commit ${commit})`);
+    return;
+  }
+  // The server's parts (Express, the proxy, YAML, RE2) load only once it is really to run:
+  // --help, --version and a flag error answer without them.
+  const [{ createApp, createHttpServer }, { loadConfig }, { probeGateway, startGateway }, gatewaysModule, proxy] =
+    await Promise.all([
+      import('./app.ts'),
+      import('./config.ts'),
+      import('./local-gateway.ts'),
+      import('./gateways.ts'),
+      import('./proxy.ts'),
+    ]);
+  const { resolveGateways } = gatewaysModule;
+  const { checkCredentialFiles, publicAddress } = proxy;
   /** @type {string[]} */
-  const gatewayFlags = opts.gateway;
+  const gatewayFlags: string[] = opts.gateway;
   const flagged = orFail(() => parseGatewayFlags(gatewayFlags));
   /** @type {{host: string, port: number}} */
-  const listen =
+  const listen: { host: string; port: number } =
     opts.listen ?? orFail(() => parseListen(`${process.env.HOST || 'localhost'}:${process.env.PORT || '8080'}`));
   if (!existsSync(path.join(opts.dist, 'index.html'))) fail(`no built app in ${opts.dist}: run "npm run build" first`);
   const credentials = {
@@ -206,7 +218,9 @@ async function main() {
   };
   orFail(() => checkCredentialFiles(prometheusCredentials));
   /** @type {URL | undefined} */
-  const prometheusUrl = opts.prometheus ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus')) : undefined;
+  const prometheusUrl: URL | undefined = opts.prometheus
+    ? orFail(() => parseServiceUrl(opts.prometheus, 'prometheus'))
+    : undefined;
   if (!prometheusUrl) {
     const needing = ['cadenceWindow', 'prometheusJob']
       .filter((name) => opts[name] !== undefined && opts[name] !== false)
@@ -214,11 +228,13 @@ async function main() {
     if (needing.length) fail(`${needing.join(', ')} ${needing.length === 1 ? 'needs' : 'need'} --prometheus`);
   }
   /** @type {string | undefined} */
-  const configFile = opts.config;
-  const gatewayNames = flagged.named ? flagged.gateways.map((/** @type {{name: string}} */ g) => g.name) : undefined;
+  const configFile: string | undefined = opts.config;
+  const gatewayNames = flagged.named
+    ? flagged.gateways.map((/** @type {{name: string}} */ g: { name: string }) => g.name)
+    : undefined;
   const config = configFile ? orFail(() => loadConfig(configFile, { gatewayNames })) : {};
-  /** @type {Array<{ name: string, url: URL, credentials: import('./proxy.js').GatewayCredentials }>} */
-  let gateways = orFail(() =>
+  /** @type {Array<{ name: string, url: URL, credentials: import('./proxy.ts').GatewayCredentials }>} */
+  let gateways: Array<{ name: string; url: URL; credentials: import('./proxy.ts').GatewayCredentials }> = orFail(() =>
     resolveGateways({
       flagValues: gatewayFlags,
       env: process.env.PUSHGATEWAY_URL,
@@ -231,7 +247,7 @@ async function main() {
   }
 
   /** @type {(() => Promise<void>) | undefined} */
-  let stopGateway;
+  let stopGateway: (() => Promise<void>) | undefined;
   if (gateways.length === 0) {
     const embedded = new URL(EMBEDDED_GATEWAY_URL);
     const found = await probeGateway(embedded);
@@ -247,7 +263,7 @@ async function main() {
         stopGateway = started.stop;
         url = started.url;
       } catch (error) {
-        fail(/** @type {Error} */ (error).message);
+        fail((error as Error).message);
       }
     }
     gateways = [{ name: DEFAULT_GATEWAY_NAME, url, credentials: {} }];
@@ -327,8 +343,8 @@ async function main() {
   });
   const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
   server.listen(listen.port, listen.host);
-  server.once('error', async (/** @type {NodeJS.ErrnoException} */ error) => {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  server.once('error', async (error: NodeJS.ErrnoException) => {
+    const code = /** @type {NodeJS.ErrnoException} */ error.code;
     const where = `${listen.host}:${listen.port}`;
     await stopGateway?.();
     fail(

@@ -1,4 +1,3 @@
-// @ts-check
 // The gate and the proxy agree: for every path an attacker would try, the request reaches the
 // gateway exactly when the one parse says it is a gateway path, and then with exactly the path
 // that was checked. A recording HTTP server stands in for the gateway here, because only it can
@@ -7,25 +6,24 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_VARIANTS, GROUP_VARIANTS, WIPE_VARIANTS } from '../e2e/path-variants';
 import { send } from '../e2e/raw-http';
-import { createApp, createHttpServer } from './app.js';
+import { createApp, createHttpServer } from './app.ts';
 import { SERVER_USER_AGENT } from './state/fetch-gateway.ts';
-import { isProxied } from './proxy.js';
-import { parseTarget } from './request-target.js';
+import { isProxied } from './proxy.ts';
+import { parseTarget } from './request-target.ts';
 
 /** @type {Array<{ method?: string, url?: string, headers: http.IncomingHttpHeaders, body: string }>} */
-let received = [];
+let received: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
 /** Whose own reads of the gateway are recorded too (only where they are the point). */
 let countOwnReads = '';
 /** @type {http.Server[]} */
-const upstreams = [];
+const upstreams: http.Server[] = [];
 /** @type {Record<string, http.Server>} */
-const apps = {};
+const apps: Record<string, http.Server> = {};
 
-/** @param {http.Server} server */
-const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+const portOf = (server: http.Server) => (server.address() as import('node:net').AddressInfo).port;
 
-/** @param {http.Server} server */
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const listen = (server: http.Server) =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 
 beforeAll(async () => {
   // One recording gateway per app, so that what one app reads on its own never counts for the other.
@@ -153,7 +151,10 @@ describe('Refresh now (POST /-/pushboard/refresh)', () => {
   it('is refused cross-site, and to every method but POST', async () => {
     received = [];
     /** @type {Array<Record<string, string>>} */
-    const variants = [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'http://evil.example' }];
+    const variants: Array<Record<string, string>> = [
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'http://evil.example' },
+    ];
     for (const headers of variants) {
       const response = await send(portOf(apps.readOnly), 'POST', '/-/pushboard/refresh', { headers });
       expect(response.status).toBe(403);

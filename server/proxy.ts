@@ -1,11 +1,12 @@
-// @ts-check
 import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import getRawBody from 'raw-body';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { maskCredentials, safeExcerpt } from '../core/redact.ts';
-import { SAFE_METHODS } from './security.js';
+import { SAFE_METHODS } from './security.ts';
 
 /** How much of a failed answer's body the log gets. */
 const FAILURE_LOG_BYTES = 65_536;
@@ -17,11 +18,9 @@ const FAILURE_LOG_BYTES = 65_536;
 export const PROXIED_PATHS = ['/api/v1/', '/metrics/job/', '/metrics/job@base64/', '/-/ready', '/-/healthy'];
 
 /**
- * Whether a canonical path (see request-target.js) is one of the gateway's that the app uses.
- * @param {string} pathname
- * @returns {boolean}
+ * Whether a canonical path (see request-target.ts) is one of the gateway's that the app uses.
  */
-export function isProxied(pathname) {
+export function isProxied(pathname: string): boolean {
   return PROXIED_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
 
@@ -34,16 +33,20 @@ const FORWARDED_HEADERS = new Set(['host', 'accept', 'content-type', 'content-en
 const DROPPED_RESPONSE_HEADERS =
   /^(access-control-.*|set-cookie|www-authenticate|content-security-policy|x-frame-options|x-content-type-options|referrer-policy|connection|keep-alive|upgrade|proxy-.*|te|trailer)$/i;
 
-/**
- * How the server reaches the gateway. Credentials stay here: the browser never sees them.
- * @typedef {{ basicAuthFile?: string, caFile?: string, insecureSkipVerify?: boolean }} GatewayCredentials
- */
+/** How the server reaches the gateway. Credentials stay here: the browser never sees them. */
+export interface GatewayCredentials {
+  basicAuthFile?: string;
+  caFile?: string;
+  insecureSkipVerify?: boolean;
+}
+
+/** A change's body, read whole by `bodyCap` before the proxy sends it on. */
+const bodies = new WeakMap<IncomingMessage, Buffer>();
 
 /**
  * `user:password` from a file (one line; surrounding whitespace ignored).
- * @param {string} file
  */
-export function readBasicAuth(file) {
+export function readBasicAuth(file: string) {
   const text = readFileSync(file, 'utf8').trim();
   if (!/^[^:\s]+:.+$/.test(text)) throw new Error(`${file} must hold one line "user:password"`);
   return text;
@@ -52,9 +55,8 @@ export function readBasicAuth(file) {
 /**
  * Checks a service's credential files before anything starts: each named file exists, and the
  * basic-auth file holds `user:password`. Throws one line naming the file; never repeats its content.
- * @param {GatewayCredentials} credentials
  */
-export function checkCredentialFiles(credentials) {
+export function checkCredentialFiles(credentials: GatewayCredentials) {
   for (const file of [credentials.basicAuthFile, credentials.caFile]) {
     if (file && !existsSync(file)) throw new Error(`cannot read ${file}: no such file`);
   }
@@ -63,9 +65,8 @@ export function checkCredentialFiles(credentials) {
 
 /**
  * The `Authorization` header and TLS options for reaching the gateway, from the credential files.
- * @param {GatewayCredentials} credentials
  */
-export function gatewayAccess(credentials = {}) {
+export function gatewayAccess(credentials: GatewayCredentials = {}) {
   const auth = credentials.basicAuthFile ? readBasicAuth(credentials.basicAuthFile) : undefined;
   const token = auth ? Buffer.from(auth).toString('base64') : undefined;
   return {
@@ -79,9 +80,8 @@ export function gatewayAccess(credentials = {}) {
 
 /**
  * The gateway's address as Prometheus would scrape it, without any credentials in it.
- * @param {URL} url
  */
-export function publicAddress(url) {
+export function publicAddress(url: URL) {
   const copy = new URL(url.href);
   copy.username = '';
   copy.password = '';
@@ -91,11 +91,8 @@ export function publicAddress(url) {
 /**
  * Reads a change's body whole, up to `maxBodyBytes`, before anything is sent to the gateway: a
  * body over the cap is answered 413 and nothing of it is forwarded.
- * @param {number} maxBodyBytes
- * @param {(line: string) => void} log
- * @returns {import('express').RequestHandler}
  */
-export function bodyCap(maxBodyBytes, log) {
+export function bodyCap(maxBodyBytes: number, log: (line: string) => void): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) {
       // A read has no body; one that claims one is refused rather than forwarded unframed.
@@ -107,11 +104,11 @@ export function bodyCap(maxBodyBytes, log) {
     }
     getRawBody(req, { limit: maxBodyBytes, length: req.headers['content-length'] })
       .then((body) => {
-        /** @type {any} */ (req).pushboardBody = body;
+        bodies.set(req, body);
         next();
       })
-      .catch((/** @type {any} */ error) => {
-        const tooLarge = error?.type === 'entity.too.large';
+      .catch((error: Error & { type?: string }) => {
+        const tooLarge = error.type === 'entity.too.large';
         const status = tooLarge ? 413 : 400;
         res.setHeader('Connection', 'close');
         res
@@ -120,7 +117,7 @@ export function bodyCap(maxBodyBytes, log) {
           .send(
             tooLarge
               ? `The body is larger than this server accepts (${maxBodyBytes} bytes; see --max-body-size).\n`
-              : `The body could not be read: ${error?.message ?? error}\n`,
+              : `The body could not be read: ${error.message}\n`,
           );
         log(`${req.method} ${req.url} -> ${status}${tooLarge ? ' (body over the limit)' : ''}`);
       });
@@ -131,10 +128,19 @@ export function bodyCap(maxBodyBytes, log) {
  * The proxy to the gateway. It forwards `req.url` as it stands, which the caller has already
  * checked; it sends only the headers the gateway needs, the server's own credentials, and the
  * body read by `bodyCap`, and it logs every change it passes on.
- * @param {{ gatewayUrl: URL, credentials?: GatewayCredentials, log: (line: string) => void, onChange?: () => void }} options
  *   `onChange` is called after the gateway accepted a change.
  */
-export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
+export function gatewayProxy({
+  gatewayUrl,
+  credentials = {},
+  log,
+  onChange,
+}: {
+  gatewayUrl: URL;
+  credentials?: GatewayCredentials;
+  log: (line: string) => void;
+  onChange?: () => void;
+}) {
   const access = gatewayAccess(credentials);
   const agent =
     gatewayUrl.protocol === 'https:'
@@ -145,17 +151,17 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
    * A failed answer (4xx, 5xx) as facts: its status code with the reason phrase Node knows for it,
    * and a safe excerpt of its body (no markup, headers or credentials: core/redact.ts) as plain
    * text. The whole body, masked, goes to the server's log alone.
-   * @param {import('node:http').IncomingMessage} proxyRes
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
-   * @param {number} code
-   * @param {string} connection
    */
-  const answerFailure = (proxyRes, req, res, code, connection) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
+  const answerFailure = (
+    proxyRes: IncomingMessage,
+    req: IncomingMessage,
+    res: ServerResponse,
+    code: number,
+    connection: string,
+  ) => {
+    const chunks: Buffer[] = [];
     let size = 0;
-    proxyRes.on('data', (/** @type {Buffer} */ chunk) => {
+    proxyRes.on('data', (chunk: Buffer) => {
       if (size < FAILURE_LOG_BYTES) chunks.push(chunk);
       size += chunk.length;
     });
@@ -187,7 +193,7 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
           if (!FORWARDED_HEADERS.has(name)) proxyReq.removeHeader(name);
         }
         if (access.authorization) proxyReq.setHeader('Authorization', access.authorization);
-        const body = /** @type {Buffer | undefined} */ (/** @type {any} */ (req).pushboardBody);
+        const body = bodies.get(req);
         if (body) {
           proxyReq.setHeader('Content-Length', body.length);
           proxyReq.write(body);
@@ -214,7 +220,7 @@ export function gatewayProxy({ gatewayUrl, credentials = {}, log, onChange }) {
         proxyRes.pipe(res);
       },
       error: (error, req, res) => {
-        const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
+        const code = (error as NodeJS.ErrnoException).code ?? error.message;
         const message = `Pushboard could not reach the Pushgateway at ${address}: ${code}\n`;
         if ('writeHead' in res && !res.headersSent) {
           res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,12 +1,12 @@
-// @ts-check
 /**
  * The app's page as the server sends it, and the gate in front of the dashboard's data.
  */
 import { readFileSync } from 'node:fs';
+import type { RequestHandler, Response } from 'express';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { isProxied } from './proxy.js';
-import { SAFE_METHODS } from './security.js';
+import { isProxied } from './proxy.ts';
+import { SAFE_METHODS } from './security.ts';
 
 const HEAD_END = '</head>';
 
@@ -31,14 +31,18 @@ export function intoHead(page, html) {
  * they show before the stream is open. Built once per version and status of the model (`first`
  * returns the same string until either changes), and gzipped once, whoever asks: never once per
  * request (50 groups with a 2 MB HELP each once made a 100 MB page, built in 2.2 s per request).
- * @param {{ distDir: string, config: () => object, first: () => string | null }} options
- * @returns {import('express').RequestHandler}
  */
-export function pageHandler({ distDir, config, first: firstOf }) {
-  /** @type {string | undefined} */
-  let page;
-  /** @type {{ first: string | null, html: Buffer, gzip?: Buffer } | undefined} */
-  let built;
+export function pageHandler({
+  distDir,
+  config,
+  first: firstOf,
+}: {
+  distDir: string;
+  config: () => object;
+  first: () => string | null;
+}): RequestHandler {
+  let page: string | undefined;
+  let built: { first: string | null; html: Buffer; gzip?: Buffer } | undefined;
   return (req, res, next) => {
     if (page === undefined) {
       let html;
@@ -55,7 +59,7 @@ export function pageHandler({ distDir, config, first: firstOf }) {
     if (built?.first !== first) {
       // JSON in script elements that never run; `<` escaped, so no pushed text can end them. The
       // configuration comes along, so the app need not ask config.json for it before it can draw.
-      const json = (/** @type {string} */ id, /** @type {string} */ text) =>
+      const json = (id: string, text: string) =>
         `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
       const data = json('pushboard-config', JSON.stringify(config())) + (first ? json('pushboard-first', first) : '');
       built = { first, html: Buffer.from(intoHead(page, data)) };
@@ -74,10 +78,14 @@ export function pageHandler({ distDir, config, first: firstOf }) {
  * not read the answer anyway, but would cost the server (and the gateway, and Prometheus) the
  * work of it. Navigations pass: a link is not an attack. Tools without the header (curl,
  * Prometheus scraping the metrics) pass too.
- * @param {{ log: (line: string) => void, refuse: (res: import('express').Response, status: number, text: string) => void }} options
- * @returns {import('express').RequestHandler}
  */
-export function dataGate({ log, refuse }) {
+export function dataGate({
+  log,
+  refuse,
+}: {
+  log: (line: string) => void;
+  refuse: (res: Response, status: number, text: string) => void;
+}): RequestHandler {
   return (req, res, next) => {
     if (!SAFE_METHODS.has(req.method) || req.headers['sec-fetch-mode'] === 'navigate') return next();
     const site = req.headers['sec-fetch-site'];

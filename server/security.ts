@@ -1,6 +1,5 @@
-// @ts-check
 /** Security headers for every response, and the refusal of cross-site changes to the gateway. */
-import { hostName } from './hosts.js';
+import { hostName } from './hosts.ts';
 
 /** Methods that change nothing; every other method is a change (or refused outright). */
 export const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -10,9 +9,9 @@ export const KNOWN_METHODS = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
 /**
  * A Content-Security-Policy that allows only the app's own scripts, styles and API calls. The
  * one definition used by the server and (checked by a test) by deploy/nginx.conf.
- * @param {string} frameAncestors e.g. "'none'" or "'self' https://grafana.example.com"
+ * @param frameAncestors e.g. "'none'" or "'self' https://grafana.example.com"
  */
-export function contentSecurityPolicy(frameAncestors) {
+export function contentSecurityPolicy(frameAncestors: string) {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -29,10 +28,9 @@ export function contentSecurityPolicy(frameAncestors) {
 /**
  * `--frame-ancestors`: a space-separated list of CSP sources, or `'none'` alone. Anything else
  * (a `;` starting another directive, a comma, quotes around a host) is refused.
- * @param {string} value
- * @returns {string} the list, normalised to single spaces
+ * @returns the list, normalised to single spaces
  */
-export function parseFrameAncestors(value) {
+export function parseFrameAncestors(value: string): string {
   const sources = value.trim().split(/\s+/).filter(Boolean);
   const keyword = /^'(none|self)'$/;
   const scheme = /^[a-z][a-z0-9+.-]*:$/i;
@@ -53,23 +51,17 @@ export function parseFrameAncestors(value) {
 /**
  * The security headers as name/value pairs, for Express responses and for the raw ones Node
  * writes itself (400, 431).
- * @param {string} frameAncestors
- * @returns {Array<[string, string]>}
  */
-export function securityHeaderList(frameAncestors) {
+export function securityHeaderList(frameAncestors: string): Array<[string, string]> {
   return [
     ['Content-Security-Policy', contentSecurityPolicy(frameAncestors)],
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'no-referrer'],
-    ...(frameAncestors === "'none'" ? [/** @type {[string, string]} */ (['X-Frame-Options', 'DENY'])] : []),
+    ...(frameAncestors === "'none'" ? [['X-Frame-Options', 'DENY'] as [string, string]] : []),
   ];
 }
 
-/**
- * @param {{ frameAncestors: string }} options
- * @returns {import('express').RequestHandler}
- */
-export function securityHeaders({ frameAncestors }) {
+export function securityHeaders({ frameAncestors }: { frameAncestors: string }): import('express').RequestHandler {
   const headers = securityHeaderList(frameAncestors);
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
@@ -81,10 +73,8 @@ export function securityHeaders({ frameAncestors }) {
  * Whether a change request comes from another site: by the browser's Sec-Fetch-Site, or failing
  * that by an Origin whose host is not this server's. `X-Forwarded-Host` names this server only
  * when a trusted reverse proxy set it (`--trust-proxy`). Tools like curl send neither and pass.
- * @param {{ headers: import('node:http').IncomingHttpHeaders }} req
- * @param {boolean} [trustProxy]
  */
-export function isCrossSite(req, trustProxy = false) {
+export function isCrossSite(req: { headers: import('node:http').IncomingHttpHeaders }, trustProxy: boolean = false) {
   const site = req.headers['sec-fetch-site'];
   if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
@@ -100,15 +90,13 @@ export function isCrossSite(req, trustProxy = false) {
 
 /**
  * The first of a comma-separated header's values (proxies append theirs).
- * @param {string | string[] | undefined} value
  */
-export function firstValue(value) {
+export function firstValue(value: string | string[] | undefined) {
   const text = Array.isArray(value) ? value[0] : value;
   return text?.split(',')[0]?.trim() || undefined;
 }
 
-/** @param {string | undefined} header */
-function hostWithPort(header) {
+function hostWithPort(header: string | undefined) {
   const name = hostName(header);
   const port = header?.trim().match(/:(\d+)$/)?.[1];
   return name && (port ? `${name}:${port}` : name);

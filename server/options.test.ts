@@ -1,4 +1,3 @@
-// @ts-check
 import { describe, expect, it } from 'vitest';
 import {
   parseFactor,
@@ -9,7 +8,7 @@ import {
   parseSize,
   parseCount,
   parseWindow,
-} from './options.js';
+} from './options.ts';
 
 describe('parseGatewayUrl', () => {
   it.each([
@@ -58,7 +57,7 @@ describe('credentials in the gateway URL', () => {
       try {
         parseGatewayUrl(value);
       } catch (error) {
-        message = /** @type {Error} */ (error).message;
+        message = (error as Error).message;
       }
       expect(message).toContain('must not hold credentials');
       expect(message).toContain('--gateway-basic-auth-file');
@@ -125,8 +124,7 @@ describe('parseWindow and parseFactor', () => {
 });
 
 describe('parseGatewayFlags', () => {
-  /** @param {string[]} values */
-  const read = (values) => {
+  const read = (values: string[]) => {
     const { named, gateways } = parseGatewayFlags(values);
     return { named, gateways: gateways.map((g) => `${g.name} ${g.url.href}`) };
   };
@@ -194,7 +192,7 @@ describe('parseServiceUrl', () => {
     try {
       parseServiceUrl(value, 'prometheus');
     } catch (error) {
-      message = /** @type {Error} */ (error).message;
+      message = (error as Error).message;
     }
     expect(message).toMatch(/^the prometheus URL "/);
     expect(message).not.toContain('s3cret');
