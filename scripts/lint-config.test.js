@@ -33,6 +33,7 @@ describe('import-x/no-cycle', () => {
     ['server', 'a.js', './b.js', 'b.js', './a.js'],
     // A .ts module imported as '.js', as TypeScript under Node writes it.
     ['server', 'a.ts', './b.js', 'b.ts', './a.js'],
+    ['server', 'a.ts', './b.ts', 'b.ts', './a.ts'],
   ])('reports a cycle in %s between %s and %s', async (under, a, fromA, b, fromB) => {
     const rules = await lint(under, {
       [a]: `import { b } from '${fromA}';\nexport const a = () => b;\n`,

@@ -14,11 +14,8 @@ const HEAD_END = '</head>';
  * The page with `html` added at the end of its head. Throws when the page has no `</head>`: a
  * replace that finds nothing would send the page without the stream's address (the app would
  * then poll the gateway itself) or without its first groups, and nobody would notice.
- * @param {string} page
- * @param {string} html
- * @returns {string}
  */
-export function intoHead(page, html) {
+export function intoHead(page: string, html: string): string {
   const at = page.indexOf(HEAD_END);
   if (at === -1) throw new Error(`The app's index.html has no ${HEAD_END}: the server cannot fill in its page.`);
   // Sliced, not replaced: `$&` or `$'` in a pushed label must not be read as a replacement pattern.
@@ -45,7 +42,7 @@ export function pageHandler({
   let built: { first: string | null; html: Buffer; gzip?: Buffer } | undefined;
   return (req, res, next) => {
     if (page === undefined) {
-      let html;
+      let html: string;
       try {
         html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
       } catch {

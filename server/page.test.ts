@@ -1,9 +1,9 @@
-// @ts-check
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Request, Response } from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { intoHead, pageHandler } from './page.js';
+import { intoHead, pageHandler } from './page.ts';
 
 /** The head of a built index.html as Vite writes it (abridged): the entry, and the boot chunk preloaded. */
 const BUILT = `<!doctype html>
@@ -35,14 +35,13 @@ describe('intoHead', () => {
 });
 
 describe('pageHandler', () => {
-  /** @type {string[]} */
-  const dirs = [];
+  const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   /** A dist folder whose index.html is `html` (none when undefined). */
-  function dist(/** @type {string | undefined} */ html) {
+  function dist(html: string | undefined) {
     const dir = mkdtempSync(path.join(tmpdir(), 'pushboard-page-'));
     dirs.push(dir);
     if (html !== undefined) writeFileSync(path.join(dir, 'index.html'), html);
@@ -50,18 +49,17 @@ describe('pageHandler', () => {
   }
 
   /** Runs the handler once; what it sent, or how it passed the request on. */
-  function serve(/** @type {string} */ distDir, /** @type {string | null} */ first = null) {
+  function serve(distDir: string, first: string | null = null) {
     const handler = pageHandler({ distDir, config: () => ({ gateways: null }), first: () => first });
-    /** @type {{ body?: string }} */
-    const sent = {};
+    const sent: { body?: string } = {};
     const res = {
       setHeader: vi.fn(),
       type: vi.fn(() => res),
-      send: vi.fn((/** @type {Buffer} */ body) => void (sent.body = body.toString('utf8'))),
+      send: vi.fn((body: Buffer) => void (sent.body = body.toString('utf8'))),
     };
     const req = { acceptsEncodings: () => 'identity' };
     const next = vi.fn();
-    handler(/** @type {any} */ (req), /** @type {any} */ (res), next);
+    handler(req as unknown as Request, res as unknown as Response, next);
     return { body: sent.body, next };
   }
 
