@@ -7,7 +7,9 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 /**
  * The layers, each importing only from itself and the layers below it:
  * app → features (groups, status, rules; never each other) → shared UI (components, metrics,
- * polling, config, prune, health) → gateway model (src/gateway, core/) → lib (generic helpers that know no gateway).
+ * polling, config, prune, health) → the page's data layer (src/data: the server's stream or the
+ * shared poll, behind one entry) → gateway model (src/gateway, core/) → lib (generic helpers that
+ * know no gateway).
  */
 /** @type {Record<string, string[]>} */
 const LAYERS = {
@@ -16,6 +18,7 @@ const LAYERS = {
   status: ['src/status'],
   rules: ['src/rules'],
   shared: ['src/components', 'src/metrics', 'src/polling', 'src/config', 'src/prune', 'src/health'],
+  data: ['src/data'],
   model: ['src/gateway', 'core'],
   lib: ['src/lib'],
 };
@@ -26,9 +29,19 @@ const above = {
   status: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.rules],
   rules: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status],
   shared: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules],
-  model: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared],
-  lib: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared, ...LAYERS.model],
+  data: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared],
+  model: [...LAYERS.app, ...LAYERS.groups, ...LAYERS.status, ...LAYERS.rules, ...LAYERS.shared, ...LAYERS.data],
+  lib: [
+    ...LAYERS.app,
+    ...LAYERS.groups,
+    ...LAYERS.status,
+    ...LAYERS.rules,
+    ...LAYERS.shared,
+    ...LAYERS.data,
+    ...LAYERS.model,
+  ],
 };
+/** @type {Array<{ target: string, from: string, except?: string[], message: string }>} */
 const zones = Object.entries(above).flatMap(([layer, from]) =>
   (LAYERS[layer] ?? []).flatMap((target) =>
     from.map((f) => ({
@@ -37,6 +50,22 @@ const zones = Object.entries(above).flatMap(([layer, from]) =>
       message: `${layer} may not import from ${f} (see the layers in eslint.config.js)`,
     })),
   ),
+);
+// The data layer has one entry (src/data/index.ts); only the page's entry (src/main.tsx) may start
+// the first poll from src/data/first-poll.ts, which loads no React.
+zones.push(
+  ...['src/!(data)/**', 'src/!(main).{ts,tsx}'].map((target) => ({
+    target,
+    from: 'src/data',
+    except: ['./index.ts'],
+    message: 'the data layer is imported through src/data/index.ts only',
+  })),
+  {
+    target: 'src/main.tsx',
+    from: 'src/data',
+    except: ['./index.ts', './first-poll.ts'],
+    message: 'the entry imports the data layer through src/data/index.ts, or src/data/first-poll.ts',
+  },
 );
 // The server and the scripts share code with the app only through core/.
 zones.push(
@@ -61,7 +90,15 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'core/**/*.{ts,js}', 'server/**/*.{js,ts}', 'scripts/**/*.js'],
     ignores: ['**/*.test.{ts,tsx,js}', 'src/testing/**'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.js', '.ts'] } }),
+      ],
+      // Without these, import-x reads only .js files for what they import: no-cycle then saw no
+      // TypeScript module's imports, and let every cycle through .ts files pass.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones }],

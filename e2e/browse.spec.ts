@@ -62,3 +62,13 @@ test('an empty gateway says so and shows how to push a first metric to it', asyn
   await expect(page.getByRole('heading', { name: 'This gateway holds no groups yet' })).toBeVisible();
   await expect(page.getByText(`curl --data-binary @- ${app.url}metrics/job/some_job`)).toBeVisible();
 });
+
+test("the server's page preloads the app proper beside the entry, and points it at the stream", async ({ app }) => {
+  // The build names the boot chunk in the page (vite.config.ts) and the server fills in the rest
+  // (server/page.js): a template step that missed would lose one or the other without an error.
+  const html = await (await fetch(app.url, { headers: { 'Sec-Fetch-Mode': 'navigate' } })).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  expect(head).toMatch(/<link rel="modulepreload" crossorigin href="\.\/assets\/boot-[^"]+\.js">/);
+  expect(head).toContain('<meta name="pushboard-events" content="./-/pushboard/events" />');
+  expect(head).toContain('<script type="application/json" id="pushboard-config">');
+});

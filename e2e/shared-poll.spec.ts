@@ -1,6 +1,6 @@
 /**
  * Without the Pushboard server (here: served by the gateway from --web.local-assets), the tabs of
- * one origin in one browser share one poll of the gateway (src/groups/shared/). A proxy in front
+ * one origin in one browser share one poll of the gateway (src/data/shared/). A proxy in front
  * of the real gateway counts its reads of /api/v1/metrics; every tab here is in ONE browser
  * context, as tabs of one browser window are.
  */

@@ -2,7 +2,7 @@
 /**
  * The benchmark's "tabs" part: Pushboard served by the gateway itself (--web.local-assets, no
  * Pushboard server), several tabs in ONE browser context (one browser window's tabs), sharing one
- * poll (src/groups/shared/). Phases in one run: 1 tab (half the duration), 4 tabs (the duration),
+ * poll (src/data/shared/). Phases in one run: 1 tab (half the duration), 4 tabs (the duration),
  * 1 tab again (half), a probe pushing every 250 ms throughout (bench-viewers.js), the gateway's
  * own count of the answers it built. Then a new tab while another leads, paired with (ii).
  */

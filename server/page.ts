@@ -8,6 +8,20 @@ import { gzipSync } from 'node:zlib';
 import { isProxied } from './proxy.ts';
 import { SAFE_METHODS } from './security.ts';
 
+const HEAD_END = '</head>';
+
+/**
+ * The page with `html` added at the end of its head. Throws when the page has no `</head>`: a
+ * replace that finds nothing would send the page without the stream's address (the app would
+ * then poll the gateway itself) or without its first groups, and nobody would notice.
+ */
+export function intoHead(page: string, html: string): string {
+  const at = page.indexOf(HEAD_END);
+  if (at === -1) throw new Error(`The app's index.html has no ${HEAD_END}: the server cannot fill in its page.`);
+  // Sliced, not replaced: `$&` or `$'` in a pushed label must not be read as a replacement pattern.
+  return page.slice(0, at) + html + page.slice(at);
+}
+
 /**
  * The app's page tells the app to follow the server's stream; it does not preload the gateway.
  * It carries the first screenful of groups itself (at most FIRST_BYTES of them, stream.ts), so
@@ -27,14 +41,15 @@ export function pageHandler({
   let page: string | undefined;
   let built: { first: string | null; html: Buffer; gzip?: Buffer } | undefined;
   return (req, res, next) => {
-    try {
+    if (page === undefined) {
+      let html: string;
+      try {
+        html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+      } catch {
+        return next();
+      }
       // The build's page preloads nothing of the gateway's: where its API is is known only here.
-      page ??= readFileSync(path.join(distDir, 'index.html'), 'utf8').replace(
-        '</head>',
-        '<meta name="pushboard-events" content="./-/pushboard/events" /></head>',
-      );
-    } catch {
-      return next();
+      page = intoHead(html, '<meta name="pushboard-events" content="./-/pushboard/events" />');
     }
     res.setHeader('Cache-Control', 'no-cache');
     const first = firstOf();
@@ -44,8 +59,7 @@ export function pageHandler({
       const json = (id: string, text: string) =>
         `<script type="application/json" id="${id}">${text.replace(/</g, '\\u003c')}</script>`;
       const data = json('pushboard-config', JSON.stringify(config())) + (first ? json('pushboard-first', first) : '');
-      // A function, so that `$&` or `$'` in a pushed label is not read as a replacement pattern.
-      built = { first, html: Buffer.from(page.replace('</head>', () => `${data}</head>`)) };
+      built = { first, html: Buffer.from(intoHead(page, data)) };
     }
     res.type('html').setHeader('Vary', 'Accept-Encoding');
     if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') return void res.send(built.html);

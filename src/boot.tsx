@@ -7,7 +7,7 @@ import { AppCrash } from './app/AppCrash';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { setGatewayBase, setGateways } from './gateway/client';
 import { startup } from './app/startup';
-import { groupsQueryOptions } from './groups/api';
+import { groupsQueryOptions } from './data';
 import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 

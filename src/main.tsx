@@ -2,7 +2,7 @@
 // requests for config.json and the gateway's base, then loads the rest of the app, whose parsing
 // now overlaps the fetch instead of delaying it.
 import { applyTheme } from './app/apply-theme';
-import { startFirstPoll } from './groups/first-poll';
+import { startFirstPoll } from './data/first-poll';
 import { startup } from './app/startup';
 import './app/index.css';
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
+import { createGatewayClient, GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
 import { parseMetricsResponse } from '../../core/metrics';
 import { parseStatusResponse } from './status';
 
@@ -37,6 +37,22 @@ describe('gatewayUrl', () => {
     setGatewayBase('http://h/pgw/');
     expect(gatewayUrl('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
     expect(gatewayUrl('-/ready')).toBe('http://h/pgw/-/ready');
+  });
+});
+
+describe('createGatewayClient', () => {
+  it("reads the gateway at its own base, leaving the page's client where it was", async () => {
+    setGatewayBase('http://h/pgw/');
+    const other = createGatewayClient('http://other/gw/');
+    expect(other.url('api/v1/metrics')).toBe('http://other/gw/api/v1/metrics');
+    answer('{"status":"success","data":[]}', { status: 200 });
+    await expect(other.getJsonText('api/v1/metrics')).resolves.toBe('{"status":"success","data":[]}');
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('http://other/gw/api/v1/metrics');
+    expect(gatewayUrl('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
+  });
+
+  it('resolves relative to the document without a base', () => {
+    expect(createGatewayClient().url('-/ready')).toBe(new URL('-/ready', document.baseURI).href);
   });
 });
 

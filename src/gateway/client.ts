@@ -36,60 +36,106 @@ export function onGateway(gateway: string | undefined, path: string): string {
   return `${base}${path}`;
 }
 
-/** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
-export function gatewayUrl(path: string): string {
-  return new URL(path, apiBase ?? document.baseURI).href;
+/**
+ * A client of the gateway at `base` (ending in `/`; the app's own base when undefined), with no
+ * state of its own or of this module's: the shared poll's worker makes one per read of the base
+ * it was given, instead of repointing the page's client.
+ */
+export function createGatewayClient(base?: string) {
+  /** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
+  const url = (path: string): string => new URL(path, base ?? document.baseURI).href;
+
+  async function request(path: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(url(path), { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new GatewayError('network', `Network error: could not reach the gateway for ${path}.`);
+    }
+    if (!response.ok) {
+      const body = await response.text().catch(() => '');
+      throw httpError(path, response.status, response.statusText, body, response.headers.get('Retry-After'));
+    }
+    return response;
+  }
+
+  /** GETs a JSON endpoint's text, unparsed: for timing the fetch apart from the parse. */
+  async function getJsonText(path: string, signal?: AbortSignal): Promise<string> {
+    const response = await request(path, { signal });
+    return response.text();
+  }
+
+  return {
+    url,
+    getJsonText,
+    /** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
+    async getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+      return readJson(await getJsonText(path, signal), path, parse);
+    },
+    /**
+     * Sends a change (DELETE a group, PUT a group's text exposition or protobuf, PUT the wipe).
+     * Resolves on 2xx; rejects with a GatewayError whose message carries the gateway's own reason
+     * otherwise.
+     */
+    async send(
+      path: string,
+      method: 'PUT' | 'POST' | 'DELETE',
+      body?: string | Uint8Array<ArrayBuffer>,
+      contentType = 'text/plain; version=0.0.4',
+    ): Promise<void> {
+      const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': contentType };
+      await request(path, { method, body, headers: { Accept: 'text/plain', ...headers } });
+    },
+    /** GETs a plain-text endpoint such as `-/ready`; resolves to its text, rejects on non-2xx. */
+    async getText(path: string, signal?: AbortSignal): Promise<string> {
+      const response = await request(path, { signal, headers: { Accept: 'text/plain' } });
+      return response.text();
+    },
+    /** GETs a binary answer (the gateway's `/metrics` in protobuf) as bytes; rejects on non-2xx. */
+    async getBytes(path: string, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
+      const response = await request(path, { signal, headers: { Accept: accept } });
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
 }
 
-async function request(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(gatewayUrl(path), { ...init, headers: { Accept: 'application/json', ...init.headers } });
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new GatewayError('network', `Network error: could not reach the gateway for ${path}.`);
-  }
-  if (!response.ok) {
-    const body = await response.text().catch(() => '');
-    throw httpError(path, response.status, response.statusText, body, response.headers.get('Retry-After'));
-  }
-  return response;
+export type GatewayClient = ReturnType<typeof createGatewayClient>;
+
+// The page's client: the functions below use the base set with setGatewayBase, read at each call.
+const page = (): GatewayClient => createGatewayClient(apiBase);
+
+/** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
+export function gatewayUrl(path: string): string {
+  return page().url(path);
 }
 
 /** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
-export async function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
-  return readJson(await getJsonText(path, signal), path, parse);
+export function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  return page().getJson(path, parse, signal);
 }
 
 /** GETs a JSON endpoint's text, unparsed: for timing the fetch apart from the parse. */
-export async function getJsonText(path: string, signal?: AbortSignal): Promise<string> {
-  const response = await request(path, { signal });
-  return response.text();
+export function getJsonText(path: string, signal?: AbortSignal): Promise<string> {
+  return page().getJsonText(path, signal);
 }
 
-/**
- * Sends a change (DELETE a group, PUT a group's text exposition or protobuf, PUT the wipe).
- * Resolves on 2xx; rejects with a GatewayError whose message carries the gateway's own reason
- * otherwise.
- */
-export async function send(
+/** Sends a change; see GatewayClient's `send`. */
+export function send(
   path: string,
   method: 'PUT' | 'POST' | 'DELETE',
   body?: string | Uint8Array<ArrayBuffer>,
-  contentType = 'text/plain; version=0.0.4',
+  contentType?: string,
 ): Promise<void> {
-  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': contentType };
-  await request(path, { method, body, headers: { Accept: 'text/plain', ...headers } });
+  return page().send(path, method, body, contentType);
 }
 
 /** GETs a plain-text endpoint such as `-/ready`; resolves to its text, rejects on non-2xx. */
-export async function getText(path: string, signal?: AbortSignal): Promise<string> {
-  const response = await request(path, { signal, headers: { Accept: 'text/plain' } });
-  return response.text();
+export function getText(path: string, signal?: AbortSignal): Promise<string> {
+  return page().getText(path, signal);
 }
 
 /** GETs a binary answer (the gateway's `/metrics` in protobuf) as bytes; rejects on non-2xx. */
-export async function getBytes(path: string, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
-  const response = await request(path, { signal, headers: { Accept: accept } });
-  return new Uint8Array(await response.arrayBuffer());
+export function getBytes(path: string, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
+  return page().getBytes(path, accept, signal);
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { ExactTime, TimeAgo } from '../components/TimeAgo';
-import type { GatewayDown } from './api';
+import type { GatewayDown } from '../data';
 
 /** The gateways down while others answer, by name: their groups' chips say so. */
 export const GatewaysDownContext = createContext<ReadonlyMap<string, GatewayDown>>(new Map());

@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useLocation } from 'wouter';
 import { STATE_BADGE, STATE_MARK, type GroupState } from '../components/state';
-import { useGroups } from './api';
+import { useGroups } from '../data';
 import { staleGroups } from './cleanup/staleness';
 import { useStaleThreshold } from './cleanup/useStaleThreshold';
 import { summarize } from './find/filter';

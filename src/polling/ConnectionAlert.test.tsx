@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { GatewayError } from '../gateway/client';
-import { FRESH_MEMORY, pace, remember } from './adaptive';
+import { FRESH_MEMORY, pace, remember } from '../data';
 import { ConnectionAlert } from './ConnectionAlert';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { formatExactTime } from '../lib/format';
 import { ExactTime, TimeAgo } from '../components/TimeAgo';
 import { useTimeZone, type TimeZoneChoice } from '../lib/time-zone';
-import { formatWait, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, REFUSALS, type Pace } from './adaptive';
+import { formatWait, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, REFUSALS, type Pace } from '../data';
 
 type Refusal = Extract<Pace, { reason: 'retry-after' | 'backoff' }>;
 

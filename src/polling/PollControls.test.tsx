@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { gatewayKeys } from '../gateway/keys';
 import { renderWithClient } from '../testing/render';
-import { PollControls, type PollSource } from './PollControls';
+import { PollControls } from './PollControls';
 import { PollingProvider, usePolling } from './PollingContext';
-import { FRESH_MEMORY, pace, remember } from './adaptive';
+import { FRESH_MEMORY, pace, remember, type PollSource } from '../data';
 
 function Interval() {
   return <output aria-label="interval">{String(usePolling().refetchInterval)}</output>;

@@ -3,21 +3,12 @@ import { useState } from 'react';
 import { button, CONTROL } from '../components/styles';
 import { TimeAgo } from '../components/TimeAgo';
 import { gatewayKeys } from '../gateway/keys';
-import { formatWait, REFUSALS, SLOW_FACTOR, type Pace } from './adaptive';
+import { formatWait, REFUSALS, SLOW_FACTOR, type Pace, type PollSource } from '../data';
 import { inEffect } from './in-effect';
 import { useHidden } from './useHidden';
 import { POLL_INTERVALS, usePolling } from './PollingContext';
 
 const label = (ms: number) => (ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`);
-
-/**
- * Where the groups come from: the browser polling the gateway (at an adaptive pace; `tabs` of one
- * origin sharing one poll, whose `refresh` makes it poll now), or the Pushboard server's stream
- * (the server polls at its own interval; `refresh` makes it poll now).
- */
-export type PollSource =
-  | { kind: 'browser'; pace?: Pace; tabs?: number; refresh?: () => Promise<void> }
-  | { kind: 'server'; intervalMs?: number; refresh: () => Promise<void> };
 
 /** Why the browser polls at another interval than the one chosen; undefined when it does not. */
 export function paceNote(pace: Pace | undefined): string | undefined {

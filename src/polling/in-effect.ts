@@ -1,5 +1,5 @@
 import { formatCount } from '../lib/format';
-import { formatWait, type Pace } from './adaptive';
+import { formatWait, type Pace } from '../data';
 
 /**
  * The interval in effect beside the one chosen, and why it differs: the gateway is slow or

@@ -5,7 +5,7 @@ import { parseGroup } from '../../../core/metrics';
 import { gatewayKeys } from '../../gateway/keys';
 import type { Group } from '../../../core/metrics-types';
 import { polyfillDialog, renderWithClient } from '../../testing/render';
-import type { GroupsData } from '../api';
+import type { GroupsData } from '../../data';
 import { CleanupProvider, useCleanup } from './CleanupContext';
 import { encodeDelimited, PROTO_TYPES } from '../../gateway/protobuf';
 

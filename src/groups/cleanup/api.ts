@@ -8,7 +8,7 @@ import { readEnvelope, sortingKey } from '../../../core/metrics';
 import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf-types';
 import { groupNeedsProtobuf } from '../../gateway/protobuf-group';
 import type { Group } from '../../../core/metrics-types';
-import type { GroupsData } from '../api';
+import type { GroupsData } from '../../data';
 import { compareGroups } from '../../../core/order';
 import type { UndoCopies } from './undo-copy';
 

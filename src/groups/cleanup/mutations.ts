@@ -1,7 +1,7 @@
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { gatewayKeys } from '../../gateway/keys';
 import type { Group } from '../../../core/metrics-types';
-import type { GroupsData } from '../api';
+import type { GroupsData } from '../../data';
 import {
   deleteGroups,
   editCachedGroups,

@@ -9,7 +9,7 @@ import { PollingProvider } from '../../polling/PollingContext';
 import { groupOn } from '../../testing/gateway-groups';
 import { freshClient, renderWithClient } from '../../testing/render';
 import { GroupsPage } from '../GroupsPage';
-import type { GroupsData } from '../api';
+import type { GroupsData } from '../../data';
 
 const now = Date.now() / 1000;
 const group = (job: string, instance: string, ago: number) =>

@@ -1,6 +1,6 @@
 import { decodeError } from '../../../core/wire/error';
 import { applyDiff, listOf, type GroupStore } from '../../../core/poll-diff';
-import type { GroupsData } from '../api';
+import type { GroupsData } from '../query';
 import type { Follower } from '../stream-poller';
 import type { FromHub, HubStatus, TabState, ToHub } from './hub';
 

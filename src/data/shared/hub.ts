@@ -15,7 +15,7 @@
 import type { Group } from '../../../core/metrics-types';
 import { applyDiff, type GroupStore, type PollDiff } from '../../../core/poll-diff';
 import type { WireError } from '../../../core/wire/error';
-import { FRESH_MEMORY, pace, remember, type Pace, type PaceMemory } from '../../polling/adaptive';
+import { FRESH_MEMORY, pace, remember, type Pace, type PaceMemory } from '../adaptive';
 import { FIRST_CHUNK } from '../poll-load';
 
 /** What a tab wants: polls at its chosen interval, unless it is hidden or paused. */

@@ -1,7 +1,7 @@
 import { GatewayError } from '../gateway/client';
 import type { Group } from '../../core/metrics-types';
 import { decodeError, type WireError } from '../../core/wire/error';
-import type { GatewayDown, GroupsData } from './api';
+import type { GatewayDown, GroupsData } from './query';
 import { applyDiff, listOf, type GroupStore, type PollDiff } from '../../core/poll-diff';
 
 /** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */

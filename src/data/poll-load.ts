@@ -3,7 +3,7 @@
  * work of the shared poll's worker (shared/shared.worker.ts). Fetching and parsing 16 MB takes
  * longer than a frame, so it never runs on a page's main thread.
  */
-import { GatewayError, getJsonText, readJson, setGatewayBase } from '../gateway/client';
+import { createGatewayClient, GatewayError, readJson } from '../gateway/client';
 import { parseGroup, parseGroups, readEnvelope, sortingKey } from '../../core/metrics';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
@@ -27,11 +27,11 @@ function read(text: string, fetchMs: number): Loaded {
 }
 
 export async function load(base: string): Promise<Loaded> {
-  setGatewayBase(base);
+  const gateway = createGatewayClient(base);
   const started = performance.now();
   let text: string;
   try {
-    text = await getJsonText(PATH);
+    text = await gateway.getJsonText(PATH);
   } catch (error) {
     // An HTTP error was read to its end (its reason is in the message); a network error has no answer.
     const answered = error instanceof GatewayError && error.kind === 'http';

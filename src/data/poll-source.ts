@@ -1,10 +1,19 @@
 import { useSyncExternalStore } from 'react';
-import type { PollSource } from '../polling/PollControls';
+import type { Pace } from './adaptive';
 import { getPoller } from './first-poll';
 import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
 
 const NONE = () => () => {};
+
+/**
+ * Where the groups come from: the browser polling the gateway (at an adaptive pace; `tabs` of one
+ * origin sharing one poll, whose `refresh` makes it poll now), or the Pushboard server's stream
+ * (the server polls at its own interval; `refresh` makes it poll now).
+ */
+export type PollSource =
+  | { kind: 'browser'; pace?: Pace; tabs?: number; refresh?: () => Promise<void> }
+  | { kind: 'server'; intervalMs?: number; refresh: () => Promise<void> };
 
 /** Where the page's groups come from, and at what pace, for the poll controls and the alert. */
 export function usePollSource(): PollSource {

@@ -37,7 +37,7 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
 /**
  * `refetchInterval`: the interval chosen, or false while paused. The groups come from the
  * server's stream or the shared poll (which paces the gateway's reads itself, see
- * polling/adaptive.ts): a query's poll answers from what they have delivered, reading nothing.
+ * adaptive.ts): a query's poll answers from what they have delivered, reading nothing.
  */
 export const groupsQueryOptions = (refetchInterval: number | false) => {
   return queryOptions({
