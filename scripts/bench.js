@@ -31,6 +31,8 @@ import { measureTabs } from './bench-tabs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
+  // --no-history: Node 20.16+ reads a --no- prefix only when asked to.
+  allowNegative: true,
   options: {
     groups: { type: 'string', default: '10000' },
     out: { type: 'string' },

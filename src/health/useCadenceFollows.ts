@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Group } from '../../core/metrics-types';
 import { servedByServer } from '../config/config';
 import { CADENCE_QUERY_KEY } from './api';
@@ -19,7 +19,9 @@ export function useCadenceFollows(groups: readonly Group[] | undefined): void {
   const client = useQueryClient();
   // Groups there at the first render came with the page, before the rhythms were asked for: they
   // are known. Groups that arrive later (the stream's first state) may be newer than the answer.
-  const known = useRef<Set<string>>(new Set(groups?.map((g) => g.key)));
+  // Made once (a useRef argument is built on every render, and this one is every group's key).
+  const [initial] = useState(() => new Set(groups?.map((g) => g.key)));
+  const known = useRef<Set<string>>(initial);
   const lastAsk = useRef(0);
   useEffect(() => {
     if (!groups || !servedByServer()) return;

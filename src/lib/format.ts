@@ -36,7 +36,12 @@ export function formatBothZones(ms: number, zone: 'local' | 'utc', timeZone = lo
 
 const utcTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 /** The browser's zone by its IANA name, e.g. "Europe/Berlin". */
-export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let zone: string | undefined;
+/**
+ * The reader's zone, read once: building an Intl formatter to ask costs ~1 ms, and job rows ask on
+ * every render (a scroll frame drew dozens). A page's zone does not change while it is open.
+ */
+export const localZone = () => (zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 const isUtc = (timeZone: string) => ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'].includes(timeZone);
 
 // Made once per zone: building an Intl formatter costs far more than using one.
