@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroup } from './metrics';
 import type { Group } from './metrics-types';
-import { applyDiff, diffGroups, emptyMemory, fingerprint, type GroupStore } from './poll-diff';
+import { applyDiff, diffGroups, digest, emptyMemory, fingerprint, type GroupStore } from './poll-diff';
 
 const group = (instance: string, stamp: string, pushTime = 100): Group =>
   parseGroup(
@@ -51,4 +51,14 @@ describe('diffGroups and applyDiff', () => {
     expect(fingerprint({ ...base, failureTime: 5, lastPushSuccessful: false })).not.toBe(fingerprint(base));
     expect(fingerprint({ ...base, families: [] })).not.toBe(fingerprint(base));
   });
+
+  it('keeps a digest per group, equal for equal texts and apart for 100,000 different ones', () => {
+    expect(digest('a|1|true')).toBe(digest('a|1|true'));
+    const seen = new Set<number>();
+    for (let i = 0; i < 100_000; i++) seen.add(digest(`1796456018.${i}|0|true||f@2026-12-05T07:33:38Z#4`));
+    expect(seen.size).toBe(100_000);
+    const { memory } = diffGroups(emptyMemory(), [group('a', 't1')]);
+    expect(typeof memory.prints.get(group('a', 't1').key)).toBe('number');
+  });
 });
+

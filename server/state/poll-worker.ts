@@ -8,6 +8,7 @@ import type { PollDiff } from '../../core/poll-diff';
 import { decodeError } from '../../core/wire/error';
 import type { GatewayCredentials } from '../proxy.ts';
 import type { PollStatus, ReadPoll } from './gateway-state';
+import { compactDiff } from './compact';
 
 export interface ThreadOptions {
   url: string;
@@ -54,7 +55,7 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
       const w = waiting.get(answer.id);
       if (!w) return;
       waiting.delete(answer.id);
-      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: JSON.parse(answer.diff) as PollDiff, full: answer.full });
+      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: compactDiff(JSON.parse(answer.diff) as PollDiff), full: answer.full });
       else w.reject(decodeError(answer.error));
     });
     const gone = (error: Error) => {
