@@ -61,4 +61,3 @@ describe('diffGroups and applyDiff', () => {
     expect(typeof memory.prints.get(group('a', 't1').key)).toBe('number');
   });
 });
-

@@ -12,14 +12,29 @@ function answer(): string {
   const group = (instance: string, extra: Record<string, string> = {}) => ({
     labels: Object.fromEntries(labels('backup', instance).map((l) => [l.name, l.value])),
     last_push_successful: true,
-    push_time_seconds: { time_stamp: '2026-12-05T07:33:38.857908482Z', type: 'GAUGE', help: 'Last time.', metrics: [{ labels: { job: 'backup', instance }, value: '1.79e+09' }] },
-    push_failure_time_seconds: { time_stamp: '2026-12-05T07:33:38.857908482Z', type: 'GAUGE', help: 'Last failure.', metrics: [{ labels: { job: 'backup', instance }, value: '0' }] },
+    push_time_seconds: {
+      time_stamp: '2026-12-05T07:33:38.857908482Z',
+      type: 'GAUGE',
+      help: 'Last time.',
+      metrics: [{ labels: { job: 'backup', instance }, value: '1.79e+09' }],
+    },
+    push_failure_time_seconds: {
+      time_stamp: '2026-12-05T07:33:38.857908482Z',
+      type: 'GAUGE',
+      help: 'Last failure.',
+      metrics: [{ labels: { job: 'backup', instance }, value: '0' }],
+    },
     backup_bytes: {
       time_stamp: '2026-12-05T07:33:38.857908482Z',
       type: 'HISTOGRAM',
       help: 'Bytes written.',
       metrics: [
-        { labels: { job: 'backup', instance, ...extra }, buckets: { '1024': '2', '+Inf': '3' }, count: '3', sum: '4096' },
+        {
+          labels: { job: 'backup', instance, ...extra },
+          buckets: { '1024': '2', '+Inf': '3' },
+          count: '3',
+          sum: '4096',
+        },
       ],
     },
   });

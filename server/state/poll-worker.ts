@@ -55,7 +55,8 @@ export function threadReader(url: URL, credentials: GatewayCredentials = {}) {
       const w = waiting.get(answer.id);
       if (!w) return;
       waiting.delete(answer.id);
-      if (answer.ok) w.resolve({ bytes: answer.bytes, diff: compactDiff(JSON.parse(answer.diff) as PollDiff), full: answer.full });
+      if (answer.ok)
+        w.resolve({ bytes: answer.bytes, diff: compactDiff(JSON.parse(answer.diff) as PollDiff), full: answer.full });
       else w.reject(decodeError(answer.error));
     });
     const gone = (error: Error) => {
