@@ -51,3 +51,10 @@ describe('the data layer', () => {
     expect(rules).toContain('import-x/no-restricted-paths');
   });
 });
+
+describe('the server', () => {
+  it('has no `any`', async () => {
+    const rules = await lint('server', { 'a.ts': 'export const a = (x: any) => x;\n' });
+    expect(rules).toContain('@typescript-eslint/no-explicit-any');
+  });
+});
