@@ -76,6 +76,35 @@ zones.push(
   })),
 );
 
+/** Never inject HTML: for every file of the page. */
+const NO_HTML = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Never inject HTML: pushed text is hostile.',
+  },
+  {
+    selector: "AssignmentExpression[left.property.name='innerHTML']",
+    message: 'Never inject HTML: pushed text is hostile.',
+  },
+];
+/**
+ * No module-level state in the page's gateway client and data layer: the client and the data
+ * source are objects made at start-up and handed down (issue #27), so that two of them (tests,
+ * several gateways) never share state by accident. A top-level `let`/`var`, or a top-level Map or
+ * Set, is state of the module's.
+ */
+const MODULE_STATE_MESSAGE =
+  'No module-level state in src/gateway and src/data: keep it in the object that owns it (the client made by createGatewayClient, the data source made by createDataSource).';
+const NO_MODULE_STATE = [
+  ...['Program', 'Program > ExportNamedDeclaration'].flatMap((parent) => [
+    { selector: `${parent} > VariableDeclaration[kind=/^(let|var)$/]`, message: MODULE_STATE_MESSAGE },
+    {
+      selector: `${parent} > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]`,
+      message: MODULE_STATE_MESSAGE,
+    },
+  ]),
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data', '.cache'] },
   {
@@ -105,21 +134,21 @@ export default tseslint.config(
     },
   },
   {
+    // The server is built by plain composition (server/app.ts): typed all through, no \`any\`.
+    files: ['server/**/*.{ts,js}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Never inject HTML: pushed text is hostile.',
-        },
-        {
-          selector: "AssignmentExpression[left.property.name='innerHTML']",
-          message: 'Never inject HTML: pushed text is hostile.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...NO_HTML],
     },
+  },
+  {
+    files: ['src/gateway/**/*.{ts,tsx}', 'src/data/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_HTML, ...NO_MODULE_STATE] },
   },
 );

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server as HttpServer } from 'node:http';
-import { createApp, createHttpServer } from '../server/app.ts';
+import { createPushboard, createHttpServer } from '../server/app.ts';
 import { startGateway } from '../server/local-gateway.ts';
 import type { GatewayBuild } from './gateways';
 import { builtCli } from '../scripts/built-server.js';
@@ -124,7 +124,7 @@ export class TestGateway {
   }
 }
 
-export type AppOptions = Omit<Parameters<typeof createApp>[0], 'gatewayUrl' | 'distDir'>;
+export type AppOptions = Omit<Parameters<typeof createPushboard>[0], 'gatewayUrl' | 'distDir'>;
 
 /** The Pushboard server, in-process, on a free port. */
 export class TestApp {
@@ -135,7 +135,7 @@ export class TestApp {
 
   /** On a free port, or on `port` (to start a server again where a stopped one was). */
   static async start(gatewayUrl: string, options: AppOptions = {}, port = 0): Promise<TestApp> {
-    const app = createApp({
+    const served = createPushboard({
       gatewayUrl: new URL(gatewayUrl),
       distDir: path.resolve('dist'),
       log: () => {},
@@ -144,7 +144,7 @@ export class TestApp {
       serverPollIntervalMs: options.pollIntervalMs ?? 2_000,
       ...options,
     });
-    const server = createHttpServer(app, { frameAncestors: options.frameAncestors });
+    const server = createHttpServer(served, { frameAncestors: options.frameAncestors });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, createHttpServer } from '../server/app.ts';
+import { createPushboard, createHttpServer } from '../server/app.ts';
 import { measureFirstGroups, measureRawFetch } from './bench-page.js';
 
 /**
@@ -66,7 +66,7 @@ export async function measureIdleFirstTab({ browser, root, gatewayUrl, port, pai
   let reads = 0;
   for (let i = 0; i < pairs; i++) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-bench-data-'));
-    const app = createApp({ gatewayUrl, distDir: path.join(root, 'dist'), log: () => {}, dataDir });
+    const app = createPushboard({ gatewayUrl, distDir: path.join(root, 'dist'), log: () => {}, dataDir });
     const member = app.state.members[0]?.state;
     if (!member) throw new Error('no gateway');
     const polled = new Promise((resolve) => member.once('poll', resolve));

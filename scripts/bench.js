@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.ts';
+import { createPushboard, createHttpServer } from '../server/app.ts';
 import { startBenchGateways } from './bench-gateways.js';
 import {
   measureCompactScroll,
@@ -112,7 +112,7 @@ const { gateways } = started;
 const rawPaths = multi ? gateways.map((g) => `/-/gateways/${g.name}/api/v1/metrics`) : ['/api/v1/metrics'];
 // The page part's server runs in this process, in stream mode as the app ships: it holds the
 // gateways' state (merged, with several) and the page follows its event stream.
-const served = createApp({
+const served = createPushboard({
   ...(multi ? { gateways: gateways.map(({ name, url }) => ({ name, url })) } : { gatewayUrl: gateways[0]?.url }),
   distDir: path.join(root, 'dist'),
   log: () => {},

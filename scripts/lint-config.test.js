@@ -46,8 +46,37 @@ describe('import-x/no-cycle', () => {
 describe('the data layer', () => {
   it('is imported through src/data/index.ts only', async () => {
     const rules = await lint('src/groups', {
-      'a.ts': "import { getPoller } from '../../data/first-poll';\nexport const a = getPoller;\n",
+      'a.ts': "import { createDataSource } from '../../data/first-poll';\nexport const a = createDataSource;\n",
     });
     expect(rules).toContain('import-x/no-restricted-paths');
+  });
+});
+
+describe('the server', () => {
+  it('has no `any`', async () => {
+    const rules = await lint('server', { 'a.ts': 'export const a = (x: any) => x;\n' });
+    expect(rules).toContain('@typescript-eslint/no-explicit-any');
+  });
+});
+
+describe("the page's gateway client and data layer", () => {
+  it.each([
+    [
+      'src/gateway',
+      'let base: string | undefined;\nexport const set = (b: string) => (base = b);\nexport const get = () => base;\n',
+    ],
+    ['src/data', 'export let poller: object | undefined;\n'],
+    ['src/data', 'const bases = new Map<string, string>();\nexport const get = (n: string) => bases.get(n);\n'],
+  ])('holds no module-level state (%s)', async (under, text) => {
+    const rules = await lint(under, { 'a.ts': text });
+    expect(rules).toContain('no-restricted-syntax');
+  });
+
+  it('may hold state inside the objects it makes', async () => {
+    const rules = await lint('src/data', {
+      'a.ts':
+        'export function make() {\n  let n = 0;\n  const seen = new Set<string>();\n  return () => seen.size + n++;\n}\n',
+    });
+    expect(rules).not.toContain('no-restricted-syntax');
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createApp, createHttpServer } from '../server/app.ts';
+import { createPushboard, createHttpServer } from '../server/app.ts';
 import { startGateway } from '../server/local-gateway.ts';
 import { startScene } from './scene.js';
 
@@ -119,10 +119,9 @@ async function emptyAndError() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pushboard-shot-'));
   const gateway = await startGateway({ listen: '127.0.0.1:19299', dataDir });
   // Through createHttpServer, whose close also stops the server's gateway reader (a worker thread).
-  const server = createHttpServer(createApp({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log })).listen(
-    19298,
-    '127.0.0.1',
-  );
+  const server = createHttpServer(
+    createPushboard({ gatewayUrl: gateway.url, distDir: path.join(root, 'dist'), log }),
+  ).listen(19298, '127.0.0.1');
   const appUrl = 'http://127.0.0.1:19298/';
   try {
     for (const theme of themes) {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_VARIANTS, GROUP_VARIANTS, WIPE_VARIANTS } from '../e2e/path-variants';
 import { send } from '../e2e/raw-http';
-import { createApp, createHttpServer } from './app.ts';
+import { createPushboard, createHttpServer } from './app.ts';
 import { SERVER_USER_AGENT } from './state/fetch-gateway.ts';
 import { isProxied } from './proxy.ts';
 import { parseTarget } from './request-target.ts';
@@ -45,8 +45,14 @@ beforeAll(async () => {
     await listen(upstream);
     upstreams.push(upstream);
     const gatewayUrl = new URL(`http://127.0.0.1:${portOf(upstream)}/pgw/`);
-    const app = createApp({ gatewayUrl, distDir: '/nonexistent', log: () => {}, maxBodyBytes: 1024, ...options });
-    apps[name] = createHttpServer(app);
+    const served = createPushboard({
+      gatewayUrl,
+      distDir: '/nonexistent',
+      log: () => {},
+      maxBodyBytes: 1024,
+      ...options,
+    });
+    apps[name] = createHttpServer(served);
     await listen(apps[name]);
   }
 });

@@ -203,7 +203,7 @@ async function main() {
   }
   // The server's parts (Express, the proxy, YAML, RE2) load only once it is really to run:
   // --help, --version and a flag error answer without them.
-  const [{ createApp, createHttpServer }, { loadConfig }, { probeGateway, startGateway }, gatewaysModule, proxy] =
+  const [{ createPushboard, createHttpServer }, { loadConfig }, { probeGateway, startGateway }, gatewaysModule, proxy] =
     await Promise.all([
       import('./app.ts'),
       import('./config.ts'),
@@ -293,8 +293,8 @@ async function main() {
     );
   }
 
-  const app = orFail(() =>
-    createApp({
+  const pushboard = orFail(() =>
+    createPushboard({
       gateways,
       distDir: opts.dist,
       readOnly: opts.readOnly,
@@ -333,21 +333,21 @@ async function main() {
     }),
   );
   const describeRules = () => {
-    const n = app.pruner.rules.length;
-    const e = app.rhythms.expectationCount;
+    const n = pushboard.pruner.rules.length;
+    const e = pushboard.rhythms.expectationCount;
     return (
       `${n} prune rule${n === 1 ? '' : 's'}${n && opts.pruneDryRun ? ' (dry run: nothing is deleted)' : ''}, ` +
       `${e} expectation${e === 1 ? '' : 's'}`
     );
   };
-  console.log(`push history: ${app.history.store.file ?? 'in memory only'}`);
+  console.log(`push history: ${pushboard.history.store.file ?? 'in memory only'}`);
   if (configFile) console.log(`config: ${configFile}: ${describeRules()}`);
   // As Prometheus does: SIGHUP re-reads the configuration. A bad file, one that changes the
   // gateways, or one without rules while rules run, is refused and the configuration kept.
   process.on('SIGHUP', () => {
     if (!configFile) return console.log('config: SIGHUP ignored: no --config file');
     const names = gateways.map((g) => g.name);
-    const done = app.reloads.reload(() => loadConfig(configFile, { gatewayNames: names }));
+    const done = pushboard.reloads.reload(() => loadConfig(configFile, { gatewayNames: names }));
     if (done.outcome === 'success') return console.log(`config: reloaded ${configFile}: ${describeRules()}`);
     console.error(
       maskCredentials(
@@ -355,7 +355,7 @@ async function main() {
       ),
     );
   });
-  const server = createHttpServer(app, { frameAncestors: opts.frameAncestors });
+  const server = createHttpServer(pushboard, { frameAncestors: opts.frameAncestors });
   server.listen(listen.port, listen.host);
   server.once('error', async (error: NodeJS.ErrnoException) => {
     const code = /** @type {NodeJS.ErrnoException} */ error.code;
@@ -383,7 +383,7 @@ async function main() {
   });
   const shutdown = async () => {
     // The push history's last write, before the process exits.
-    app.history.stop();
+    pushboard.history.stop();
     server.close();
     server.closeAllConnections();
     await stopGateway?.();

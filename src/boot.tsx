@@ -5,30 +5,38 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { AppCrash } from './app/AppCrash';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { setGatewayBase, setGateways } from './gateway/client';
+import { createGatewayClient } from './gateway/client';
+import { GatewayClientContext } from './gateway/client-context';
 import { startup } from './app/startup';
-import { groupsQueryOptions } from './data';
+import { DataSourceContext, groupsQueryOptions, type DataSource } from './data';
 import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 
-const queryClient = new QueryClient();
-const { config, gatewayBase } = await startup();
-setGatewayBase(gatewayBase);
-setGateways(config.gateways ?? []);
-// Start the first poll now, while React renders, rather than after the list mounts (the status
-// page counts the groups too, so it wants them as well).
-void queryClient.prefetchQuery(groupsQueryOptions(false));
+/** Renders the app around the page's data source (made by the entry) and its gateway client. */
+export async function boot(source: DataSource): Promise<void> {
+  const queryClient = new QueryClient();
+  const { config, gatewayBase } = await startup();
+  // The page's one gateway client: the gateway's base, and each gateway's with several.
+  const client = createGatewayClient(gatewayBase, config.gateways ?? []);
+  // Start the first poll now, while React renders, rather than after the list mounts (the status
+  // page counts the groups too, so it wants them as well).
+  void queryClient.prefetchQuery(groupsQueryOptions({ source, client }, false));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigContext value={config}>
-      <QueryClientProvider client={queryClient}>
-        <PollingProvider>
-          <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
-            <App />
-          </ErrorBoundary>
-        </PollingProvider>
-      </QueryClientProvider>
-    </ConfigContext>
-  </StrictMode>,
-);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ConfigContext value={config}>
+        <GatewayClientContext value={client}>
+          <DataSourceContext value={source}>
+            <QueryClientProvider client={queryClient}>
+              <PollingProvider>
+                <ErrorBoundary fallback={(error) => <AppCrash error={error} />}>
+                  <App />
+                </ErrorBoundary>
+              </PollingProvider>
+            </QueryClientProvider>
+          </DataSourceContext>
+        </GatewayClientContext>
+      </ConfigContext>
+    </StrictMode>,
+  );
+}

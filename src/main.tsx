@@ -1,11 +1,13 @@
-// The entry is kept tiny: it applies the theme, starts the first poll (worker and fetch) and the
-// requests for config.json and the gateway's base, then loads the rest of the app, whose parsing
-// now overlaps the fetch instead of delaying it.
+// The entry is kept tiny: it applies the theme, makes the page's data source and starts its first
+// poll (worker and fetch) and the requests for config.json and the gateway's base, then loads the
+// rest of the app, whose parsing now overlaps the fetch instead of delaying it.
 import { applyTheme } from './app/apply-theme';
-import { startFirstPoll } from './data/first-poll';
+import { createDataSource } from './data/first-poll';
 import { startup } from './app/startup';
 import './app/index.css';
 
-startFirstPoll(startup().then(({ gatewayBase }) => gatewayBase));
+const source = createDataSource();
+source.start(startup().then(({ gatewayBase }) => gatewayBase));
 applyTheme();
-await import('./boot');
+const { boot } = await import('./boot');
+await boot(source);

@@ -8,7 +8,11 @@
  * - `usePollSource()`: where they come from and at what pace (`PollSource`), for the poll
  *   controls and the connection alert, with `refresh` to poll now.
  *
- * Behind it (first-poll.ts picks one per page, on first use):
+ * The page's entry makes the data source (`createDataSource`, first-poll.ts) at start-up and the
+ * app provides it at its root (`DataSourceContext`), beside the gateway client; the source owns its
+ * poller, and no module of this folder holds state.
+ *
+ * Behind it (first-poll.ts picks one per page, when the source is made):
  * - served by the Pushboard server (its index.html has `<meta name="pushboard-events">`): the
  *   server's event stream (stream-poller.ts);
  * - static files, or served by the gateway: the browser polls the gateway itself at an adaptive
@@ -18,6 +22,8 @@
  */
 export { useGroups, groupsQueryOptions, type GroupsData, type GatewayDown } from './query';
 export { usePollSource, type PollSource } from './poll-source';
+export { DataSourceContext, useDataSource } from './source-context';
+export { createDataSource, type DataSource } from './first-poll';
 export {
   FRESH_MEMORY,
   MAX_BACKOFF_MS,

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { Pace } from './adaptive';
-import { getPoller } from './first-poll';
 import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
+import { useDataSource } from './source-context';
 
 const NONE = () => () => {};
 
@@ -17,7 +17,7 @@ export type PollSource =
 
 /** Where the page's groups come from, and at what pace, for the poll controls and the alert. */
 export function usePollSource(): PollSource {
-  const poller = getPoller();
+  const poller = useDataSource().poller;
   const stream = poller instanceof StreamPoller ? poller : undefined;
   const shared = poller instanceof SharedPoller ? poller : undefined;
   const serverIntervalMs = useSyncExternalStore(stream?.subscribe ?? NONE, () => stream?.serverIntervalMs());

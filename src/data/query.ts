@@ -1,11 +1,13 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getJson, gatewayUrl } from '../gateway/client';
+import type { GatewayClient } from '../gateway/client';
+import { useGatewayClient } from '../gateway/client-context';
 import { gatewayKeys } from '../gateway/keys';
 import { parseMetricsResponse } from '../../core/metrics';
 import { compareGroups } from '../../core/order';
 import type { Group } from '../../core/metrics-types';
-import { getPoller } from './first-poll';
+import type { DataSource } from './first-poll';
+import { useDataSource } from './source-context';
 import { SharedPoller } from './shared/shared-poller';
 import { StreamPoller } from './stream-poller';
 
@@ -29,8 +31,8 @@ export interface GatewayDown {
 }
 
 /** Fetch, validate, sort and section: all the per-poll work, done once in the query function. */
-export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
-  const groups = await getJson('api/v1/metrics', parseMetricsResponse, signal);
+export async function fetchGroups(client: GatewayClient, signal?: AbortSignal): Promise<GroupsData> {
+  const groups = await client.getJson('api/v1/metrics', parseMetricsResponse, signal);
   return { groups: groups.sort(compareGroups) };
 }
 
@@ -39,15 +41,18 @@ export async function fetchGroups(signal?: AbortSignal): Promise<GroupsData> {
  * server's stream or the shared poll (which paces the gateway's reads itself, see
  * adaptive.ts): a query's poll answers from what they have delivered, reading nothing.
  */
-export const groupsQueryOptions = (refetchInterval: number | false) => {
+export const groupsQueryOptions = (
+  { source, client }: { source: DataSource; client: GatewayClient },
+  refetchInterval: number | false,
+) => {
   return queryOptions({
     queryKey: gatewayKeys.metrics(),
     // From the server's stream, or from the shared poll's worker where there is one (every
     // browser): either way only changes come back to the page.
-    queryFn: ({ signal, client, queryKey }) => {
-      const poller = getPoller();
-      if (poller instanceof SharedPoller) poller.connect(gatewayUrl('./'));
-      return poller ? poller.poll((part) => client.setQueryData(queryKey, part)) : fetchGroups(signal);
+    queryFn: ({ signal, client: queryClient, queryKey }) => {
+      const poller = source.poller;
+      if (poller instanceof SharedPoller) poller.connect(client.url('./'));
+      return poller ? poller.poll((part) => queryClient.setQueryData(queryKey, part)) : fetchGroups(client, signal);
     },
     // Unchanged polls already return the same object; a deep compare of 10,000 groups is not needed.
     structuralSharing: false,
@@ -62,8 +67,10 @@ export const groupsQueryOptions = (refetchInterval: number | false) => {
 
 export function useGroups(refetchInterval: number | false) {
   const client = useQueryClient();
+  const source = useDataSource();
+  const gateway = useGatewayClient();
   useEffect(() => {
-    const poller = getPoller();
+    const poller = source.poller;
     if (!(poller instanceof StreamPoller || poller instanceof SharedPoller)) return;
     // Following the server's stream or the shared poll: changes show as they arrive, except while
     // paused. The shared poll also learns this tab's interval.
@@ -77,6 +84,6 @@ export function useGroups(refetchInterval: number | false) {
           };
     if (poller instanceof SharedPoller) poller.follow(follower, refetchInterval || undefined);
     else poller.follow(follower);
-  }, [client, refetchInterval]);
-  return useQuery(groupsQueryOptions(refetchInterval));
+  }, [client, source, refetchInterval]);
+  return useQuery(groupsQueryOptions({ source, client: gateway }, refetchInterval));
 }

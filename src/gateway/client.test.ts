@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGatewayClient, GatewayError, gatewayUrl, getJson, getText, setGatewayBase } from './client';
+import { createGatewayClient, GatewayError } from './client';
 import { parseMetricsResponse } from '../../core/metrics';
 import { parseStatusResponse } from './status';
 
@@ -13,8 +13,12 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setGatewayBase(document.baseURI);
 });
+
+// The page's client, at the app's own base; a test that wants another base makes its own.
+const page = createGatewayClient();
+const getJson: typeof page.getJson = (...args) => page.getJson(...args);
+const getText: typeof page.getText = (...args) => page.getText(...args);
 
 async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
   const error = await promise.then(
@@ -27,28 +31,31 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
 
 const answer = (body: string, init: ResponseInit = {}) => fetchMock.mockResolvedValueOnce(new Response(body, init));
 
-describe('gatewayUrl', () => {
+describe('url', () => {
   it('resolves relative to the document by default', () => {
-    expect(gatewayUrl('api/v1/metrics')).toBe(new URL('api/v1/metrics', document.baseURI).href);
-    expect(gatewayUrl('api/v1/metrics')).toMatch(/^http:\/\/[^/]+\/api\/v1\/metrics$/);
+    expect(page.url('api/v1/metrics')).toBe(new URL('api/v1/metrics', document.baseURI).href);
+    expect(page.url('api/v1/metrics')).toMatch(/^http:\/\/[^/]+\/api\/v1\/metrics$/);
   });
 
-  it('resolves under a base set with setGatewayBase', () => {
-    setGatewayBase('http://h/pgw/');
-    expect(gatewayUrl('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
-    expect(gatewayUrl('-/ready')).toBe('http://h/pgw/-/ready');
+  it("resolves under the client's base", () => {
+    const client = createGatewayClient('http://h/pgw/');
+    expect(client.url('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
+    expect(client.url('-/ready')).toBe('http://h/pgw/-/ready');
   });
 });
 
 describe('createGatewayClient', () => {
-  it("reads the gateway at its own base, leaving the page's client where it was", async () => {
-    setGatewayBase('http://h/pgw/');
+  it('reads the gateway at its own base; two clients share nothing', async () => {
+    const one = createGatewayClient('http://h/pgw/', [{ name: 'eu', base: '-/gateways/eu/' }]);
     const other = createGatewayClient('http://other/gw/');
     expect(other.url('api/v1/metrics')).toBe('http://other/gw/api/v1/metrics');
     answer('{"status":"success","data":[]}', { status: 200 });
     await expect(other.getJsonText('api/v1/metrics')).resolves.toBe('{"status":"success","data":[]}');
     expect(fetchMock.mock.calls[0]?.[0]).toBe('http://other/gw/api/v1/metrics');
-    expect(gatewayUrl('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
+    expect(one.url('api/v1/metrics')).toBe('http://h/pgw/api/v1/metrics');
+    expect(one.onGateway('eu', 'api/v1/status')).toBe('-/gateways/eu/api/v1/status');
+    expect(() => other.onGateway('eu', 'api/v1/status')).toThrow('No gateway is named "eu".');
+    expect(other.onGateway(undefined, 'api/v1/status')).toBe('api/v1/status');
   });
 
   it('resolves relative to the document without a base', () => {
@@ -58,10 +65,10 @@ describe('createGatewayClient', () => {
 
 describe('getJson', () => {
   it('fetches the URL under the base, asks for JSON and returns the parsed value', async () => {
-    setGatewayBase('http://h/pgw/');
+    const client = createGatewayClient('http://h/pgw/');
     answer('{"status":"success","data":[]}', { status: 200 });
     const controller = new AbortController();
-    await expect(getJson('api/v1/metrics', parseMetricsResponse, controller.signal)).resolves.toEqual([]);
+    await expect(client.getJson('api/v1/metrics', parseMetricsResponse, controller.signal)).resolves.toEqual([]);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('http://h/pgw/api/v1/metrics');
@@ -177,9 +184,8 @@ describe('getText', () => {
 });
 
 describe('onGateway', () => {
-  it('puts a gateway path under the named gateway, and leaves it alone with one gateway', async () => {
-    const { onGateway, setGateways } = await import('./client');
-    setGateways([
+  it('puts a gateway path under the named gateway, and leaves it alone with one gateway', () => {
+    const { onGateway } = createGatewayClient(undefined, [
       { name: 'eu-1', base: '-/gateways/eu-1/' },
       { name: 'us-1', base: '-/gateways/us-1/' },
     ]);

@@ -7,43 +7,29 @@ import { GatewayError, httpError, readJson } from '../../core/gateway-read';
 
 export { GatewayError, httpError, readJson, type GatewayErrorKind } from '../../core/gateway-read';
 
-let apiBase: string | undefined;
-
-/** Points the client at the gateway's base URL (ending in `/`); defaults to the app's own base. */
-export function setGatewayBase(base: string): void {
-  apiBase = base;
-}
-
-const gatewayBases = new Map<string, string>();
-
 /**
- * The gateways a server following several gives the app (config.json's `gateways`), each with
- * its proxied API's base relative to the app.
+ * A client of the gateway at `base` (ending in `/`; the app's own base when undefined) and, with a
+ * server following several, of each of `gateways` (config.json's `gateways`: each one's proxied
+ * API's base relative to the app). It holds what it was made with and nothing else, and this
+ * module holds nothing: the page makes one at start-up and hands it down (GatewayClientContext,
+ * and the data source); the shared poll's worker makes one per read of the base it was given.
  */
-export function setGateways(gateways: ReadonlyArray<{ name: string; base: string }>): void {
-  gatewayBases.clear();
-  for (const { name, base } of gateways) gatewayBases.set(name, base);
-}
+export function createGatewayClient(base?: string, gateways: ReadonlyArray<{ name: string; base: string }> = []) {
+  const gatewayBases = new Map(gateways.map((g) => [g.name, g.base]));
 
-/**
- * A gateway path on the named gateway (a group's `gateway`): `-/gateways/eu-1/api/v1/status`.
- * Without a name (one gateway), the path as it is.
- */
-export function onGateway(gateway: string | undefined, path: string): string {
-  if (gateway === undefined) return path;
-  const base = gatewayBases.get(gateway);
-  if (base === undefined) throw new GatewayError('http', `No gateway is named "${gateway}".`);
-  return `${base}${path}`;
-}
-
-/**
- * A client of the gateway at `base` (ending in `/`; the app's own base when undefined), with no
- * state of its own or of this module's: the shared poll's worker makes one per read of the base
- * it was given, instead of repointing the page's client.
- */
-export function createGatewayClient(base?: string) {
   /** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
   const url = (path: string): string => new URL(path, base ?? document.baseURI).href;
+
+  /**
+   * A gateway path on the named gateway (a group's `gateway`): `-/gateways/eu-1/api/v1/status`.
+   * Without a name (one gateway), the path as it is.
+   */
+  const onGateway = (gateway: string | undefined, path: string): string => {
+    if (gateway === undefined) return path;
+    const named = gatewayBases.get(gateway);
+    if (named === undefined) throw new GatewayError('http', `No gateway is named "${gateway}".`);
+    return `${named}${path}`;
+  };
 
   async function request(path: string, init: RequestInit): Promise<Response> {
     let response: Response;
@@ -68,6 +54,7 @@ export function createGatewayClient(base?: string) {
 
   return {
     url,
+    onGateway,
     getJsonText,
     /** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
     async getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
@@ -101,41 +88,3 @@ export function createGatewayClient(base?: string) {
 }
 
 export type GatewayClient = ReturnType<typeof createGatewayClient>;
-
-// The page's client: the functions below use the base set with setGatewayBase, read at each call.
-const page = (): GatewayClient => createGatewayClient(apiBase);
-
-/** Absolute URL of a gateway path such as `api/v1/metrics` (never starting with `/`). */
-export function gatewayUrl(path: string): string {
-  return page().url(path);
-}
-
-/** GETs JSON and validates it with `parse`, which throws `ResponseShapeError` on a wrong shape. */
-export function getJson<T>(path: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
-  return page().getJson(path, parse, signal);
-}
-
-/** GETs a JSON endpoint's text, unparsed: for timing the fetch apart from the parse. */
-export function getJsonText(path: string, signal?: AbortSignal): Promise<string> {
-  return page().getJsonText(path, signal);
-}
-
-/** Sends a change; see GatewayClient's `send`. */
-export function send(
-  path: string,
-  method: 'PUT' | 'POST' | 'DELETE',
-  body?: string | Uint8Array<ArrayBuffer>,
-  contentType?: string,
-): Promise<void> {
-  return page().send(path, method, body, contentType);
-}
-
-/** GETs a plain-text endpoint such as `-/ready`; resolves to its text, rejects on non-2xx. */
-export function getText(path: string, signal?: AbortSignal): Promise<string> {
-  return page().getText(path, signal);
-}
-
-/** GETs a binary answer (the gateway's `/metrics` in protobuf) as bytes; rejects on non-2xx. */
-export function getBytes(path: string, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
-  return page().getBytes(path, accept, signal);
-}

@@ -1,24 +1,25 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson, getText, onGateway } from './client';
+import type { GatewayClient } from './client';
+import { useGatewayClient } from './client-context';
 import { gatewayKeys } from './keys';
 import { parseStatusResponse } from './status';
 
 /** The gateway's status; with several gateways, the named one's. */
-export const statusQueryOptions = (gateway?: string) =>
+export const statusQueryOptions = (client: GatewayClient, gateway?: string) =>
   queryOptions({
     queryKey: gatewayKeys.status(gateway),
-    queryFn: ({ signal }) => getJson(onGateway(gateway, 'api/v1/status'), parseStatusResponse, signal),
+    queryFn: ({ signal }) => client.getJson(client.onGateway(gateway, 'api/v1/status'), parseStatusResponse, signal),
     refetchInterval: 30_000,
     retry: false,
   });
 
-export const readyQueryOptions = (gateway?: string) =>
+export const readyQueryOptions = (client: GatewayClient, gateway?: string) =>
   queryOptions({
     queryKey: gatewayKeys.ready(gateway),
-    queryFn: ({ signal }) => getText(onGateway(gateway, '-/ready'), signal),
+    queryFn: ({ signal }) => client.getText(client.onGateway(gateway, '-/ready'), signal),
     refetchInterval: 10_000,
     retry: false,
   });
 
-export const useGatewayStatus = (gateway?: string) => useQuery(statusQueryOptions(gateway));
-export const useGatewayReady = (gateway?: string) => useQuery(readyQueryOptions(gateway));
+export const useGatewayStatus = (gateway?: string) => useQuery(statusQueryOptions(useGatewayClient(), gateway));
+export const useGatewayReady = (gateway?: string) => useQuery(readyQueryOptions(useGatewayClient(), gateway));

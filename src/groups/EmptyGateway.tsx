@@ -1,9 +1,10 @@
-import { gatewayUrl } from '../gateway/client';
+import { useGatewayClient } from '../gateway/client-context';
 import { CopyableCode } from '../components/CopyableCode';
 
 /** What an empty gateway looks like: say so, and show how to push a first metric. */
 export function EmptyGateway() {
-  const command = `echo 'some_metric 3.14' | curl --data-binary @- ${gatewayUrl('metrics/job/some_job')}`;
+  const { url } = useGatewayClient();
+  const command = `echo 'some_metric 3.14' | curl --data-binary @- ${url('metrics/job/some_job')}`;
   return (
     <div className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-8 text-center">
       <div aria-hidden="true" className="text-3xl text-slate-400 dark:text-slate-500">

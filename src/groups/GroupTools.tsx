@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Group } from '../../core/metrics-types';
-import { gatewayUrl } from '../gateway/client';
+import { useGatewayClient } from '../gateway/client-context';
 import { CopyButton } from '../components/CopyButton';
 import { curlDelete } from './commands';
 
 /** The full grouping key (never truncated here), what people copy from a group, and `children` between. */
 export function GroupTools({ group, readOnly, children }: { group: Group; readOnly: boolean; children?: ReactNode }) {
+  const { url } = useGatewayClient();
   let command: string | undefined;
   try {
-    command = readOnly ? undefined : curlDelete(gatewayUrl, group.labels);
+    command = readOnly ? undefined : curlDelete(url, group.labels);
   } catch {
     // A malformed grouping key has no path; the card already says what is wrong.
   }

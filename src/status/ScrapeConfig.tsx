@@ -1,5 +1,5 @@
 import { useConfig, useGateways } from '../config/ConfigContext';
-import { gatewayUrl } from '../gateway/client';
+import { useGatewayClient } from '../gateway/client-context';
 import { CopyableCode } from '../components/CopyableCode';
 import { Card } from '../components/Card';
 import { scrapeConfig, scrapeConfigs } from './scrape-config';
@@ -11,6 +11,7 @@ import { scrapeConfig, scrapeConfigs } from './scrape-config';
 export function useScrapeConfig(): string {
   const { gatewayAddress } = useConfig();
   const gateways = useGateways();
+  const { url: gatewayUrl } = useGatewayClient();
   if (!gateways) return scrapeConfig(gatewayAddress ?? gatewayUrl(''));
   return scrapeConfigs(gateways.map(({ name, base, address }) => ({ name, address: address ?? gatewayUrl(base) })));
 }

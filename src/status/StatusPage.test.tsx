@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, type AppConfig } from '../config/config';
 import { ConfigContext } from '../config/ConfigContext';
-import { setGateways } from '../gateway/client';
+import { createGatewayClient } from '../gateway/client';
 import { renderWithClient } from '../testing/render';
 import { StatusPage } from './StatusPage';
 
@@ -49,13 +49,13 @@ function renderPage(config: Partial<AppConfig> = {}) {
     <ConfigContext.Provider value={{ ...DEFAULT_CONFIG, ...config }}>
       <StatusPage groupStates={<p>the groups card</p>} />
     </ConfigContext.Provider>,
+    undefined,
+    { gateway: createGatewayClient(undefined, GATEWAYS) },
   );
 }
 
-beforeEach(() => setGateways(GATEWAYS));
 afterEach(() => {
   cleanup();
-  setGateways([]);
   vi.unstubAllGlobals();
 });
 

@@ -1,11 +1,41 @@
-/** Test helpers for component tests: a fresh QueryClient per test, and the platform's <dialog> for jsdom. */
+/**
+ * Test helpers for component tests: a fresh QueryClient, gateway client and data source per test
+ * (as the app's root provides them), and the platform's <dialog> for jsdom.
+ */
 import type { ReactElement, ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { createGatewayClient, type GatewayClient } from '../gateway/client';
+import { GatewayClientContext } from '../gateway/client-context';
+import { createDataSource, DataSourceContext, type DataSource } from '../data';
 
-export function renderWithClient(ui: ReactElement, queryClient = freshClient()) {
+export interface TestProviders {
+  /** the gateway client (the page's own base, one gateway, by default) */
+  gateway?: GatewayClient;
+  /** the data source (none behind it, by default: each poll fetches the groups itself) */
+  source?: DataSource;
+}
+
+/** The providers the app's root gives (boot.tsx), each fresh unless the test brings its own. */
+export function providers({
+  gateway = createGatewayClient(),
+  source = createDataSource(undefined),
+}: TestProviders = {}) {
+  return function Providers({ children }: { children: ReactNode }) {
+    return (
+      <GatewayClientContext value={gateway}>
+        <DataSourceContext value={source}>{children}</DataSourceContext>
+      </GatewayClientContext>
+    );
+  };
+}
+
+export function renderWithClient(ui: ReactElement, queryClient = freshClient(), options: TestProviders = {}) {
+  const Providers = providers(options);
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      <Providers>{children}</Providers>
+    </QueryClientProvider>
   );
   return { queryClient, ...render(ui, { wrapper }) };
 }

@@ -13,10 +13,10 @@ declare const self: SharedWorkerGlobalScope | DedicatedWorkerGlobalScope;
 
 const errorOf = (error: unknown): HubError => encodeError(error);
 
-let memory = emptyMemory();
-
-const hub = new PollHub({
-  read: async (base, onHead): Promise<HubRead> => {
+/** Reads the gateway, each read as the change since the one before (the memory is this reader's own). */
+function diffingReader(): (base: string, onHead: Parameters<typeof diffRead>[2]) => Promise<HubRead> {
+  let memory = emptyMemory();
+  return async (base, onHead) => {
     const loaded = await load(base);
     if (!loaded.ok) return { ok: false, error: errorOf(loaded.error), fetchMs: loaded.fetchMs };
     try {
@@ -26,7 +26,11 @@ const hub = new PollHub({
     } catch (error) {
       return { ok: false, error: errorOf(error), fetchMs: loaded.fetchMs };
     }
-  },
+  };
+}
+
+const hub = new PollHub({
+  read: diffingReader(),
   now: () => Date.now(),
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),

@@ -5,6 +5,7 @@ import { countOf, formatCount } from '../../lib/format';
 import { GroupPreview } from './GroupPreview';
 import { NOTICE_MS } from './notice-types';
 import { readUndoCopies, undoLoss, type UndoCopies } from './undo-copy';
+import { useGatewayClient } from '../../gateway/client-context';
 import { UndoLosses } from './UndoLosses';
 
 interface Props {
@@ -22,13 +23,14 @@ interface Props {
 export function DeleteDialog({ title, groups, onConfirm, onClose }: Props) {
   const only = groups.length === 1 ? groups[0] : undefined;
   const [copies, setCopies] = useState<UndoCopies>();
+  const client = useGatewayClient();
   useEffect(() => {
     let live = true;
-    void readUndoCopies(groups).then((read) => live && setCopies(read));
+    void readUndoCopies(client, groups).then((read) => live && setCopies(read));
     return () => {
       live = false;
     };
-  }, [groups]);
+  }, [client, groups]);
   const lost = copies
     ? groups.flatMap((group) => {
         const reason = undoLoss(copies, group);

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseGroup } from '../../../core/metrics';
+import { createGatewayClient } from '../../gateway/client';
 import { deleteGroups, withGroups, withoutGroups } from './api';
+
+const client = createGatewayClient();
 
 const group = (job: string, instance?: string) =>
   parseGroup({ labels: instance ? { job, instance } : { job }, last_push_successful: true }, 0);
@@ -18,7 +21,7 @@ describe('deleteGroups', () => {
         : new Response('', { status: 202 });
     });
     const groups = [group('a'), group('broken'), group('a', 'x'), group('c')];
-    const { done, failed } = await deleteGroups(groups);
+    const { done, failed } = await deleteGroups(client, groups);
     expect(done.map((g) => g.selector).sort()).toEqual(['{job="a", instance="x"}', '{job="a"}', '{job="c"}']);
     expect(failed).toHaveLength(1);
     expect(failed[0]!.group.selector).toBe('{job="broken"}');
@@ -36,7 +39,7 @@ describe('deleteGroups', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const { done, failed } = await deleteGroups([group('a'), group('b')]);
+    const { done, failed } = await deleteGroups(client, [group('a'), group('b')]);
     expect(done).toEqual([]);
     expect(failed.map((f) => f.message)).toEqual([
       expect.stringContaining('Network error'),

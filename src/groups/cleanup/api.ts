@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { getJson, onGateway, send } from '../../gateway/client';
+import type { GatewayClient } from '../../gateway/client';
 import { gatewayKey } from '../../../core/gateway-key';
 import { groupToExposition } from '../../gateway/exposition';
 import { groupPath } from '../../../core/group-path.js';
@@ -46,10 +46,11 @@ async function eachGroup(
 }
 
 /** A group's path on its own gateway (with several, under that gateway's base). */
-const pathOf = (g: Group) => onGateway(g.gateway, groupPath(g.labels));
+const pathOf = (client: GatewayClient, g: Group) => client.onGateway(g.gateway, groupPath(g.labels));
 
 /** DELETEs exactly these groups, each by its own @base64 path on its own gateway. */
-export const deleteGroups = (groups: readonly Group[]) => eachGroup(groups, (g) => send(pathOf(g), 'DELETE'));
+export const deleteGroups = (client: GatewayClient, groups: readonly Group[]) =>
+  eachGroup(groups, (g) => client.send(pathOf(client, g), 'DELETE'));
 
 export interface RestoreResult extends BatchResult {
   /** Groups the gateway holds again (pushed since the delete): left as they are. */
@@ -60,12 +61,12 @@ export interface RestoreResult extends BatchResult {
  * The keys the groups' gateways hold right now, as the list writes them (with several gateways,
  * `@gateway="eu-1" {…}`): each gateway of these groups is asked once.
  */
-async function heldKeys(groups: readonly Group[]): Promise<Set<string>> {
+async function heldKeys(client: GatewayClient, groups: readonly Group[]): Promise<Set<string>> {
   const gateways = [...new Set(groups.map((g) => g.gateway))];
   const held = new Set<string>();
   await Promise.all(
     gateways.map(async (gateway) => {
-      const keys = await getJson(onGateway(gateway, 'api/v1/metrics'), (json) =>
+      const keys = await client.getJson(client.onGateway(gateway, 'api/v1/metrics'), (json) =>
         readEnvelope(json).map((raw, i) => sortingKey(raw, i).key),
       );
       for (const key of keys) held.add(gateway === undefined ? key : gatewayKey(gateway, key));
@@ -81,10 +82,14 @@ async function heldKeys(groups: readonly Group[]): Promise<Set<string>> {
  * (only gateways that show those hold them). A job that pushed a group since the delete has newer data than the
  * snapshot, so that group is kept as it is. If the gateway cannot be asked, nothing is written.
  */
-export async function restoreGroups(groups: readonly Group[], copies: UndoCopies): Promise<RestoreResult> {
+export async function restoreGroups(
+  client: GatewayClient,
+  groups: readonly Group[],
+  copies: UndoCopies,
+): Promise<RestoreResult> {
   let held: Set<string>;
   try {
-    held = await heldKeys(groups);
+    held = await heldKeys(client, groups);
   } catch (error) {
     const message = `not restored, since the gateway could not be checked for newer data: ${error instanceof Error ? error.message : String(error)}`;
     return { done: [], kept: [], failed: groups.map((group) => ({ group, message })) };
@@ -94,11 +99,11 @@ export async function restoreGroups(groups: readonly Group[], copies: UndoCopies
   const result = await eachGroup(absent, async (g) => {
     const copy = copies.get(g.key);
     if (copy?.kind === 'lost') throw new Error(copy.reason);
-    if (copy) return send(pathOf(g), 'PUT', copy.body, PROTOBUF_CONTENT_TYPE);
-    if (!groupNeedsProtobuf(g)) return send(pathOf(g), 'PUT', groupToExposition(g));
+    if (copy) return client.send(pathOf(client, g), 'PUT', copy.body, PROTOBUF_CONTENT_TYPE);
+    if (!groupNeedsProtobuf(g)) return client.send(pathOf(client, g), 'PUT', groupToExposition(g));
     // The encoder is loaded only here, when Undo really writes protobuf.
     const { groupToProtobuf } = await import('../../gateway/protobuf-encode');
-    return send(pathOf(g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE);
+    return client.send(pathOf(client, g), 'PUT', groupToProtobuf(g), PROTOBUF_CONTENT_TYPE);
   });
   return { ...result, kept };
 }
@@ -107,7 +112,8 @@ export async function restoreGroups(groups: readonly Group[], copies: UndoCopies
  * Asks the gateway (with several, the one named) to delete every group (admin API only); it does
  * so in the background. There is no wipe of several gateways at once.
  */
-export const wipeGateway = (gateway?: string) => send(onGateway(gateway, 'api/v1/admin/wipe'), 'PUT');
+export const wipeGateway = (client: GatewayClient, gateway?: string) =>
+  client.send(client.onGateway(gateway, 'api/v1/admin/wipe'), 'PUT');
 
 /** The list without the given groups: what the page shows while a delete is in flight. */
 export function withoutGroups(data: GroupsData, keys: ReadonlySet<string>): GroupsData {

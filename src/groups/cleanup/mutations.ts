@@ -14,6 +14,7 @@ import {
 } from './api';
 import type { NewNotice } from './notice-types';
 import { readUndoCopies, type UndoCopies } from './undo-copy';
+import { useGatewayClient } from '../../gateway/client-context';
 import { formatCount } from '../../lib/format';
 
 export const cleanupKeys = {
@@ -63,11 +64,12 @@ interface Options {
 /** DELETE groups: they leave the list at once; those the gateway refuses come back, with a notice naming them. */
 export function useDeleteGroups({ addNotice, onGone, onSettled }: Options) {
   const queryClient = useQueryClient();
+  const client = useGatewayClient();
   return useMutation({
     mutationKey: cleanupKeys.delete,
     mutationFn: async ({ groups, copies }: BatchRequest) => {
-      const undo = copies ?? (await readUndoCopies(groups));
-      const result = await deleteGroups(groups);
+      const undo = copies ?? (await readUndoCopies(client, groups));
+      const result = await deleteGroups(client, groups);
       if (result.failed.length) throw new BatchError(result, undo);
       return { ...result, copies: undo };
     },
@@ -103,10 +105,11 @@ export function useDeleteGroups({ addNotice, onGone, onSettled }: Options) {
  */
 export function useRestoreGroups({ addNotice, onSettled }: Omit<Options, 'onGone'>) {
   const queryClient = useQueryClient();
+  const client = useGatewayClient();
   return useMutation({
     mutationKey: cleanupKeys.restore,
     mutationFn: async ({ groups, copies }: BatchRequest) => {
-      const result = await restoreGroups(groups, copies ?? new Map());
+      const result = await restoreGroups(client, groups, copies ?? new Map());
       if (result.failed.length) throw new BatchError(result);
       return result;
     },
@@ -149,10 +152,11 @@ export interface WipeRequest {
 /** The admin API's wipe: the gateway's groups leave the list at once, and come back if it refuses. */
 export function useWipe({ addNotice, onGone }: Omit<Options, 'onSettled'>) {
   const queryClient = useQueryClient();
+  const client = useGatewayClient();
   return useMutation({
     mutationKey: cleanupKeys.wipe,
     mutationFn: async ({ groups, gateway }: WipeRequest) => {
-      await wipeGateway(gateway);
+      await wipeGateway(client, gateway);
       return groups;
     },
     onMutate: async ({ gateway }) => {

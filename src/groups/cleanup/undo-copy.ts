@@ -7,7 +7,7 @@
  * delete dialog and not offered for Undo.
  */
 import { servedByServer } from '../../config/config';
-import { getBytes, onGateway } from '../../gateway/client';
+import type { GatewayClient } from '../../gateway/client';
 import { restoreProblem } from '../../gateway/protobuf-group';
 import {
   PROTOBUF_ACCEPT,
@@ -49,9 +49,9 @@ export function indexPushed(families: readonly RawFamily[]): PushedIndex {
 }
 
 /** The gateway's pushed series in protobuf: through the Pushboard server, or its own `/metrics`. */
-async function readPushed(gateway: string | undefined): Promise<PushedIndex> {
-  const path = onGateway(gateway, servedByServer() ? PUSHED_PROTOBUF_PATH : 'metrics');
-  return indexPushed(readDelimited(await getBytes(path, PROTOBUF_ACCEPT)));
+async function readPushed(client: GatewayClient, gateway: string | undefined): Promise<PushedIndex> {
+  const path = client.onGateway(gateway, servedByServer() ? PUSHED_PROTOBUF_PATH : 'metrics');
+  return indexPushed(readDelimited(await client.getBytes(path, PROTOBUF_ACCEPT)));
 }
 
 /** The group's families cut out of `/metrics`, or why they cannot be (a series the API showed is missing). */
@@ -84,7 +84,7 @@ function lost(group: Group, why: string): UndoCopy | undefined {
 }
 
 /** Every group's copy, one read of `/metrics` per gateway among them; never throws. */
-export async function readUndoCopies(groups: readonly Group[]): Promise<UndoCopies> {
+export async function readUndoCopies(client: GatewayClient, groups: readonly Group[]): Promise<UndoCopies> {
   const copies = new Map<string, UndoCopy>();
   const gateways = [...new Set(groups.map((g) => g.gateway))];
   await Promise.all(
@@ -93,7 +93,7 @@ export async function readUndoCopies(groups: readonly Group[]): Promise<UndoCopi
       let pushed: PushedIndex | undefined;
       let why = '';
       try {
-        pushed = await readPushed(gateway);
+        pushed = await readPushed(client, gateway);
       } catch (error) {
         why = `the gateway's /metrics could not be read (${error instanceof Error ? error.message : String(error)})`;
       }
