@@ -4,6 +4,7 @@ import compression from 'compression';
 import expressStaticGzip from 'express-static-gzip';
 import express, { type ErrorRequestHandler } from 'express';
 import { maskCredentials } from '../core/redact.ts';
+import { WIRE_HEADER, WIRE_VERSION } from '../core/wire/version.ts';
 import { hostPolicy } from './hosts.ts';
 import { bodyCap, gatewayProxy, isProxied, publicAddress, type GatewayCredentials } from './proxy.ts';
 import { dataGate, pageHandler } from './page.ts';
@@ -237,6 +238,11 @@ export function createApp(options: AppOptions) {
   });
   // Case-sensitive, as the gateway's own paths are: `-/gateways/EU/` is not `-/gateways/eu/`.
   const router = express.Router({ caseSensitive: true });
+  // Every answer of Pushboard's own says which wire protocol it speaks (core/wire/version.ts).
+  router.use((req, res, next) => {
+    if (req.path.startsWith('/-/pushboard/') || req.path === '/config.json') res.setHeader(WIRE_HEADER, WIRE_VERSION);
+    next();
+  });
   router.get('/-/pushboard/healthy', (_req, res) => {
     res.type('text/plain').send('OK\n');
   });

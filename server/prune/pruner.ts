@@ -9,7 +9,6 @@ import type { Group } from '../../core/metrics-types';
 import { dueAt, formatSpan, type IntervalOf, type PruneRule } from '../../core/prune';
 import type { PruneConfig } from '../config';
 import type { GatewayModel } from '../state/model';
-import type { MultiPollStatus } from '../state/multi-state';
 
 export type GroupResult =
   | 'deleted'
@@ -150,7 +149,7 @@ export class Pruner {
   /** The error of the last read of this gateway, when the model follows several. */
   private gatewayError(gateway: string | undefined): string | undefined {
     if (gateway === undefined) return undefined;
-    const status = (this.options.model.status as MultiPollStatus).gateways?.find((g) => g.name === gateway);
+    const status = this.options.model.status.gateways?.find((g) => g.name === gateway);
     return status?.error?.message;
   }
 

@@ -1,7 +1,6 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayModel } from '../state/model';
-import type { MultiPollStatus } from '../state/multi-state';
 import { dueAt, type IntervalOf, type PruneRule } from '../../core/prune';
 import { DryRunLog } from './dry-run-log';
 import { auditLine, Pruner } from './pruner';
@@ -159,7 +158,7 @@ export function rulesView(
 
 /** With several gateways, those whose last read failed while others answered, in one line. */
 function downGateways(model: GatewayModel): string | undefined {
-  const down = ((model.status as MultiPollStatus).gateways ?? []).filter((g) => g.error);
+  const down = (model.status.gateways ?? []).filter((g) => g.error);
   if (down.length === 0) return undefined;
   return down.map((g) => `${g.name}: ${g.error!.message}`).join('; ');
 }
