@@ -1,0 +1,67 @@
+/**
+ * Whether this page can read the server it talks to (core/wire/version.ts). The stream's snapshot
+ * and every `-/pushboard/` answer tell the server's wire version; the first of another major
+ * stops the page following (the stream poller closes its stream) and raises the reload banner.
+ */
+import { useSyncExternalStore } from 'react';
+import { WIRE_HEADER, wireFit } from '../../core/wire/version';
+import { readJson } from '../gateway/client';
+
+let reloadFor: string | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Notes the version a server answered with; returns false when this page cannot read it (another
+ * major), and from then on.
+ */
+export function noteServerWire(version: string | null | undefined): boolean {
+  if (reloadFor !== undefined) return false;
+  if (wireFit(version) !== 'reload') return true;
+  reloadFor = version ?? '';
+  for (const listener of listeners) listener();
+  return false;
+}
+
+/** The server's wire version when the page must be reloaded to read it; undefined while it can. */
+export const serverWireMismatch = (): string | undefined => reloadFor;
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** The server's wire version when it is one this page cannot read, for the reload banner. */
+export function useWireMismatch(): string | undefined {
+  return useSyncExternalStore(subscribe, serverWireMismatch, serverWireMismatch);
+}
+
+/** For tests: forget a mismatch seen. */
+export function resetWireCheck(): void {
+  reloadFor = undefined;
+  for (const listener of listeners) listener();
+}
+
+/** What a page reads from one of the server's own JSON answers. */
+export class WireMismatchError extends Error {
+  override name = 'WireMismatchError';
+  constructor(readonly server: string) {
+    super('Pushboard was updated on the server: reload this page.');
+  }
+}
+
+/**
+ * One of the server's own JSON answers (`-/pushboard/…`), read with its wire decoder after its
+ * `Pushboard-Wire` header is checked. `notFound`: what a server without this route means (one
+ * from before it), instead of an error.
+ */
+export async function fetchServerJson<T>(
+  path: string | URL,
+  parse: (json: unknown) => T,
+  { signal, notFound }: { signal?: AbortSignal; notFound?: () => T } = {},
+): Promise<T> {
+  const url = typeof path === 'string' ? new URL(path, document.baseURI) : path;
+  const response = await fetch(url, { signal, cache: 'no-cache' });
+  if (!noteServerWire(response.headers.get(WIRE_HEADER))) throw new WireMismatchError(reloadFor ?? '');
+  if (response.status === 404 && notFound) return notFound();
+  return readJson(await response.text(), typeof path === 'string' ? path : url.pathname, parse);
+}
