@@ -5,6 +5,8 @@ import expressStaticGzip from 'express-static-gzip';
 import express, { type ErrorRequestHandler } from 'express';
 import { maskCredentials } from '../core/redact.ts';
 import { WIRE_HEADER, WIRE_VERSION } from '../core/wire/version.ts';
+import type { CadenceAnswer } from '../core/wire/cadence.ts';
+import type { GroupHistory, JobStripsAnswer } from '../core/wire/history.ts';
 import { hostPolicy } from './hosts.ts';
 import { bodyCap, gatewayProxy, isProxied, publicAddress, type GatewayCredentials } from './proxy.ts';
 import { dataGate, pageHandler } from './page.ts';
@@ -285,7 +287,11 @@ export function createApp(options: AppOptions) {
   router.get('/-/pushboard/cadence', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     const answer = rhythms.view(health ? await health.fresh() : undefined);
-    res.json(options.rhythms?.refreshMs ? { ...answer, refreshMs: options.rhythms.refreshMs } : answer);
+    res.json(
+      (options.rhythms?.refreshMs
+        ? { ...answer, refreshMs: options.rhythms.refreshMs }
+        : answer) satisfies CadenceAnswer,
+    );
   });
   // Does Prometheus hold this group's push time? Asked for an expanded group.
   router.get('/-/pushboard/prometheus/group', async (req, res) => {
@@ -307,13 +313,13 @@ export function createApp(options: AppOptions) {
       rhythm: rhythms.rhythmOf(group) ?? null,
       // What a failed push may have clashed with: this group's metric names held by other groups.
       shared: group.lastPushSuccessful ? [] : sharedFamilies(group, state.model.snapshot().groups),
-    });
+    } satisfies GroupHistory);
   });
   // Every job's last pushes together, for the strips on the overview's job rows.
   const jobStrips = new JobStrips(history.store, () => state.model.snapshot());
   router.get('/-/pushboard/history/jobs', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json({ jobs: jobStrips.get() });
+    res.json({ jobs: jobStrips.get() } satisfies JobStripsAnswer);
   });
   // The groups a filter shows, as the groups page exports them, streamed.
   router.get(
