@@ -7,6 +7,7 @@ import { maskCredentials } from '../core/redact.ts';
 import { WIRE_HEADER, WIRE_VERSION } from '../core/wire/version.ts';
 import type { CadenceAnswer } from '../core/wire/cadence.ts';
 import type { GroupHistory, JobStripsAnswer } from '../core/wire/history.ts';
+import type { RulesAnswer } from '../core/wire/rules.ts';
 import { hostPolicy } from './hosts.ts';
 import { bodyCap, gatewayProxy, isProxied, publicAddress, type GatewayCredentials } from './proxy.ts';
 import { dataGate, pageHandler } from './page.ts';
@@ -341,7 +342,7 @@ export function createApp(options: AppOptions) {
         intervalOf: rhythms.intervalOf,
       }),
       reload: reloads.last,
-    });
+    } satisfies RulesAnswer);
   });
   // Answers 204 once a poll that started after the request has ended (at most one a second,
   // shared by every refresh meanwhile); its result reaches every viewer through the stream.

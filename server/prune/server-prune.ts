@@ -2,6 +2,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayModel } from '../state/model';
 import { dueAt, type IntervalOf, type PruneRule } from '../../core/prune';
+import { encodeRule, type RulesAnswer } from '../../core/wire/rules';
 import { DryRunLog } from './dry-run-log';
 import { auditLine, Pruner } from './pruner';
 
@@ -143,17 +144,10 @@ export function rulesView(
     lastRun: last
       ? { startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, error: last.error ?? null }
       : null,
-    rules: pruner.rules.map((rule) => ({
-      name: rule.name,
-      match: rule.match,
-      olderThan: rule.olderThan ?? null,
-      failingFor: rule.failingFor ?? null,
-      lateFor: rule.lateFor ?? null,
-      gateways: rule.gateways ?? null,
-      ...counts(rule),
-      lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,
-    })),
-  };
+    rules: pruner.rules.map((rule) =>
+      encodeRule(rule, { ...counts(rule), lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null }),
+    ),
+  } satisfies Omit<RulesAnswer, 'reload'>;
 }
 
 /** With several gateways, those whose last read failed while others answered, in one line. */

@@ -52,16 +52,22 @@ export class WireMismatchError extends Error {
 /**
  * One of the server's own JSON answers (`-/pushboard/…`), read with its wire decoder after its
  * `Pushboard-Wire` header is checked. `notFound`: what a server without this route means (one
- * from before it), instead of an error.
+ * from before it), instead of an error; `prepare`: what must be loaded before the text is read.
  */
 export async function fetchServerJson<T>(
   path: string | URL,
   parse: (json: unknown) => T,
-  { signal, notFound }: { signal?: AbortSignal; notFound?: () => T } = {},
+  {
+    signal,
+    notFound,
+    prepare,
+  }: { signal?: AbortSignal; notFound?: () => T; prepare?: (text: string) => Promise<void> } = {},
 ): Promise<T> {
   const url = typeof path === 'string' ? new URL(path, document.baseURI) : path;
   const response = await fetch(url, { signal, cache: 'no-cache' });
   if (!noteServerWire(response.headers.get(WIRE_HEADER))) throw new WireMismatchError(reloadFor ?? '');
   if (response.status === 404 && notFound) return notFound();
-  return readJson(await response.text(), typeof path === 'string' ? path : url.pathname, parse);
+  const text = await response.text();
+  await prepare?.(text);
+  return readJson(text, typeof path === 'string' ? path : url.pathname, parse);
 }
