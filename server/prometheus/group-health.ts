@@ -7,7 +7,7 @@
  */
 import type { Cadence } from '../../core/cadence';
 import type { Group } from '../../core/metrics-types';
-import type { SeenView } from '../../core/prometheus-views';
+import type { SeenView } from '../../core/wire/prometheus';
 import { formatSelector, labelMatcher } from '../../core/selector';
 import type { GatewayModel } from '../state/model';
 import type { PrometheusClient, Sample } from './client';
