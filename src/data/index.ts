@@ -18,7 +18,7 @@
  */
 export { useGroups, groupsQueryOptions, type GroupsData, type GatewayDown } from './query';
 export { usePollSource, type PollSource } from './poll-source';
-export { fetchServerJson, useWireMismatch, WireMismatchError } from './wire-check';
+export { fetchServerJson, noteServerWire, useWireMismatch, WireMismatchError } from './wire-check';
 export {
   FRESH_MEMORY,
   MAX_BACKOFF_MS,
