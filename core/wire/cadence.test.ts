@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RhythmView } from '../rhythm';
 import { decodeCadence, encodeCadence, type CadenceAnswer } from './cadence';
-import { decodeGroupHistory, decodeJobStrips, encodeJobStrips, type GroupHistory } from './history';
 import { WireShapeError } from './read';
 
 const rhythm: RhythmView = {
@@ -51,43 +50,5 @@ describe('the cadence answer', () => {
   it('refuses an answer that is not an object', () => {
     expect(() => decodeCadence('<html>')).toThrow(WireShapeError);
     expect(() => decodeCadence(null)).toThrow('a cadence answer this page cannot read: the message is null');
-  });
-});
-
-describe('the push history', () => {
-  const history: GroupHistory = {
-    pushes: [
-      { time: 100, ok: true },
-      { time: 160, ok: false },
-    ],
-    rhythm,
-    shared: [{ name: 'up', type: 'gauge', help: 'Up.', groups: 2 }],
-  };
-
-  it('comes back as it was sent, one group’s and every job’s', () => {
-    expect(decodeGroupHistory(roundTrip(history))).toEqual(history);
-    expect(decodeGroupHistory(roundTrip({ ...history, rhythm: null, shared: [] }))).toEqual({
-      ...history,
-      rhythm: null,
-      shared: [],
-    });
-    const strips = new Map([
-      ['j1', history.pushes],
-      ['j2', []],
-    ]);
-    expect(decodeJobStrips(roundTrip(encodeJobStrips(strips)))).toEqual(strips);
-  });
-
-  it('leaves out pushes it cannot read, and refuses an answer that is not an object', () => {
-    expect(
-      decodeGroupHistory({
-        pushes: [
-          { time: 'x', ok: true },
-          { time: 5, ok: true },
-        ],
-      }).pushes,
-    ).toEqual([{ time: 5, ok: true }]);
-    expect(() => decodeGroupHistory([])).toThrow('a group’s history this page cannot read: the message is an array');
-    expect(() => decodeJobStrips(7)).toThrow(WireShapeError);
   });
 });
