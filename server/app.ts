@@ -21,6 +21,7 @@ import { appConfig, configRoutes, pageRoutes } from './routes/page.ts';
 import { prometheusRoutes } from './routes/prometheus.ts';
 import { checkRoutes, rulesRoutes } from './routes/rules.ts';
 import { refreshRoutes, streamRoutes } from './routes/state.ts';
+import { WIRE_HEADER, WIRE_VERSION } from '../core/wire/version.ts';
 
 export { isProxied, PROXIED_PATHS } from './proxy.ts';
 export { REFRESH_PATH } from './routes/gates.ts';
@@ -69,6 +70,11 @@ export function createPushboard(options: AppOptions): PushboardServer {
 
   // Case-sensitive, as the gateway's own paths are: `-/gateways/EU/` is not `-/gateways/eu/`.
   const router = express.Router({ caseSensitive: true });
+  // Every answer of Pushboard's own says which wire protocol it speaks (core/wire/version.ts).
+  router.use((req, res, next) => {
+    if (req.path.startsWith('/-/pushboard/') || req.path === '/config.json') res.setHeader(WIRE_HEADER, WIRE_VERSION);
+    next();
+  });
   streamRoutes(router, { state, log });
   prometheusRoutes(router, { services, refreshMs: options.rhythms?.refreshMs });
   historyRoutes(router, { services, gateways, trustProxy, log });

@@ -13,6 +13,7 @@
  *   `pushboard_config_reloads_total{outcome="refused"}`, and shown on the Rules page.
  */
 import { Counter, Gauge, type Registry } from 'prom-client';
+import type { ConfigReload } from '../core/wire/rules';
 import type { Config, GatewayConfig } from './config';
 
 /** A section a reload may change: how much of it is in force, and whether a file names it at all. */
@@ -87,16 +88,9 @@ export function reloadProblem(current: Config, next: Config): string | undefined
   return undefined;
 }
 
-export interface ReloadOutcome {
-  at: number;
-  outcome: 'success' | 'refused';
-  /** Why it was refused: the file's error, or a rule above. */
-  reason: string | null;
-}
-
 /** The server's reloads: each checked, applied or refused, and counted. */
 export class ConfigReloads {
-  last: ReloadOutcome | null = null;
+  last: ConfigReload | null = null;
   private readonly total: Counter<'outcome'>;
   private readonly successful: Gauge;
 
@@ -128,7 +122,7 @@ export class ConfigReloads {
    * Reads the file with `load` (which throws a ConfigError for a bad one) and applies it if it
    * may be; returns the outcome, whose reason says why not.
    */
-  reload(load: () => Config): ReloadOutcome {
+  reload(load: () => Config): ConfigReload {
     let reason: string | undefined;
     try {
       const next = load();
@@ -140,7 +134,7 @@ export class ConfigReloads {
     } catch (error) {
       reason = (error as Error).message;
     }
-    const outcome: ReloadOutcome = {
+    const outcome: ConfigReload = {
       at: (this.options.now ?? Date.now)(),
       outcome: reason === undefined ? 'success' : 'refused',
       reason: reason ?? null,

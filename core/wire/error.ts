@@ -4,6 +4,9 @@
  */
 import { GatewayError, type GatewayErrorKind } from '../gateway-read';
 
+/** Every kind of GatewayError, as a decoder checks them. */
+export const GATEWAY_ERROR_KINDS = ['network', 'http', 'json', 'shape'] as const satisfies readonly GatewayErrorKind[];
+
 export interface WireError {
   kind: GatewayErrorKind | 'other';
   message: string;

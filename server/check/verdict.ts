@@ -6,6 +6,7 @@
  * notes, kept apart from the gateway's words.
  */
 import type { Group, Sample } from '../../core/metrics-types';
+import type { Verdict } from '../../core/wire/check';
 import { checkConsistency, type GatewayState, type HeldGroup, type HeldSeries, joinErrors } from './consistency';
 import type { CheckFamily } from './families';
 import type { GatewayFacts } from './gateway-facts';
@@ -15,21 +16,7 @@ import { parseText } from './text-parse';
 
 export const CONSISTENCY_PREFIX = 'pushed metrics are invalid or inconsistent with existing metrics: ';
 
-export interface Verdict {
-  accepted: boolean;
-  /** What the gateway would answer: 200 (checked push), 202 (consistency check off) or 400. */
-  status: number;
-  /** Each reason the gateway gives, in its words (one message when it refuses for several). */
-  reasons: string[];
-  /** The gateway's whole answer, as its body would read (without the final newline). */
-  answer: string;
-  /** The gateway words it differently where it meets groups in another order (Go map order). */
-  varies: boolean;
-  /** Pushboard's own remarks, not the gateway's words. */
-  notes: string[];
-  groupingKey: Record<string, string> | null;
-  gateway: { version: string; utf8Names: boolean; consistencyCheck: boolean };
-}
+export type { Verdict };
 
 export interface CheckRequest {
   /** The push path after `metrics/`, as sent (percent-encoded). */

@@ -8,7 +8,8 @@
 import type { Group } from '../../core/metrics-types';
 import { formatSpan } from '../../core/prune';
 import type { RhythmView } from '../../core/rhythm';
-import type { CadenceView as PrometheusCadence } from '../prometheus/group-health';
+import type { CadenceAnswer } from '../../core/wire/cadence';
+import type { PrometheusCadence } from '../prometheus/group-health';
 import type { GatewayModel } from '../state/model';
 import { expectationFor, writtenRhythm, type Expectation } from './expectations';
 import type { PushHistory } from './push-history';
@@ -18,19 +19,6 @@ export interface RhythmSettings {
   factor: number;
   /** Added to a learned rhythm's limit: the server sees a push at most one poll late (seconds). */
   graceSeconds: number;
-}
-
-export interface CadenceAnswer {
-  available: boolean;
-  reason: string | null;
-  factor: number;
-  refreshMs: number;
-  refreshedAt: number | null;
-  /** Usual or expected interval (seconds) by group key: what pages before rhythms read. */
-  intervals: Record<string, number>;
-  rhythms: Record<string, RhythmView>;
-  /** Stale thresholds (seconds) of groups whose expectation sets one. */
-  staleAfter: Record<string, number>;
 }
 
 const round = (seconds: number) => Number(seconds.toPrecision(4));

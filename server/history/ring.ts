@@ -4,6 +4,9 @@
  * of it), grown as pushes come, so 10,000 groups of 64 pushes cost about 6 MB.
  */
 import { BURST_FRACTION, usualInterval } from '../../core/rhythm';
+import type { PushEntry } from '../../core/wire/history';
+
+export type { PushEntry };
 
 export const RING_SIZE = 64;
 
@@ -12,12 +15,6 @@ export const RING_SIZE = 64;
  * job that now really pushes every 5 s is learned as such after 8 of its old intervals.
  */
 export const BURST_LIMIT = 8;
-
-export interface PushEntry {
-  /** Unix seconds. */
-  time: number;
-  ok: boolean;
-}
 
 export class PushRing {
   private data = new Float64Array(4);

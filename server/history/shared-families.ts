@@ -6,14 +6,7 @@
  * gateway shows one of the two; e2e/push-check.spec.ts), so the HELP is shown, not blamed.
  */
 import type { Group } from '../../core/metrics-types';
-
-export interface SharedFamily {
-  name: string;
-  type: string;
-  help: string;
-  /** How many other groups hold it. */
-  groups: number;
-}
+import type { SharedFamily } from '../../core/wire/history';
 
 export function sharedFamilies(group: Group, all: readonly Group[]): SharedFamily[] {
   const mine = new Set(group.families.map((f) => f.name));

@@ -7,7 +7,7 @@
  */
 import type { Cadence } from '../../core/cadence';
 import type { Group } from '../../core/metrics-types';
-import type { SeenView } from '../../core/prometheus-views';
+import type { SeenView } from '../../core/wire/prometheus';
 import { formatSelector, labelMatcher } from '../../core/selector';
 import type { GatewayModel } from '../state/model';
 import type { PrometheusClient, Sample } from './client';
@@ -34,8 +34,11 @@ export interface Basis {
   targetLabels: Record<string, string>;
 }
 
-/** What the page gets: the rhythms by group key, and why there are none when there are none. */
-export interface CadenceView {
+/**
+ * Prometheus' mean intervals by group key, and why there are none when there are none: one source
+ * of the rhythms the page gets (server/history/rhythms.ts, core/wire/cadence.ts).
+ */
+export interface PrometheusCadence {
   available: boolean;
   /** Why there are no rhythms (Prometheus unreachable, not scraping the gateway…), or null. */
   reason: string | null;
@@ -137,7 +140,7 @@ export class GroupHealth {
    * A read that failed counts as one: its week-long queries are not run again for every request
    * until Prometheus answers, only once a cycle.
    */
-  async fresh(): Promise<CadenceView> {
+  async fresh(): Promise<PrometheusCadence> {
     const since = (at: number | null) => (at === null ? Infinity : this.now() - at);
     const cycle = this.settings.refreshMs;
     if (since(this.refreshedAt) > cycle && since(this.attemptedAt) > cycle) await this.refresh();
@@ -170,7 +173,7 @@ export class GroupHealth {
     }
   }
 
-  view(): CadenceView {
+  view(): PrometheusCadence {
     const intervals: Record<string, number> = {};
     for (const [key, cadence] of this.intervals) intervals[key] = round(cadence.intervalSeconds);
     return {

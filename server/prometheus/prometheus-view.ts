@@ -3,10 +3,10 @@ import type { GatewayCredentials } from '../proxy.ts';
 import { publicAddress } from '../proxy.ts';
 import { prometheusClient, type PrometheusClient } from './client';
 import type { HealthSettings } from './group-health';
-import type { PrometheusView } from '../../core/prometheus-views';
+import type { PrometheusView } from '../../core/wire/prometheus';
 import { checkScrape } from './scrape-check';
 
-export type { PrometheusView } from '../../core/prometheus-views';
+export type { PrometheusView } from '../../core/wire/prometheus';
 
 /** Several tabs on the status page ask at once: one set of reads per few seconds is plenty. */
 const KEEP_MS = 5000;

@@ -4,10 +4,10 @@
  * `exported_job` and `exported_instance`, and queries on them silently find nothing.
  */
 import { parse, stringify } from 'yaml';
-import type { ScrapeCheck } from '../../core/prometheus-views';
+import type { ScrapeCheck } from '../../core/wire/prometheus';
 import type { Target } from './client';
 
-export type { ScrapeCheck, TargetView } from '../../core/prometheus-views';
+export type { ScrapeCheck, TargetView } from '../../core/wire/prometheus';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const hostKey = (url: URL) => {

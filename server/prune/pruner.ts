@@ -7,9 +7,9 @@ import { groupPath } from '../../core/group-path.js';
 import { formatMatchers } from '../../core/matchers';
 import type { Group } from '../../core/metrics-types';
 import { dueAt, formatSpan, type IntervalOf, type PruneRule } from '../../core/prune';
+import type { RuleRun } from '../../core/wire/rules';
 import type { PruneConfig } from '../config';
 import type { GatewayModel } from '../state/model';
-import type { MultiPollStatus } from '../state/multi-state';
 
 export type GroupResult =
   | 'deleted'
@@ -20,18 +20,7 @@ export type GroupResult =
   /** A dry run's group that was due at the last run and is not any more. */
   | 'no longer due';
 
-/** How one rule's last run went, as the Rules page, the log and the metrics tell it. */
-export interface RuleRun {
-  rule: string;
-  /** Groups due when the run began. */
-  matching: number;
-  deleted: number;
-  /** Pushed again between the first read and the delete. */
-  kept: number;
-  failed: number;
-  /** Set when the rule matched more than max_deletes_per_run and deleted none. */
-  overLimit?: { matching: number; limit: number };
-}
+export type { RuleRun };
 
 export interface RunReport {
   startedAt: number;
@@ -150,7 +139,7 @@ export class Pruner {
   /** The error of the last read of this gateway, when the model follows several. */
   private gatewayError(gateway: string | undefined): string | undefined {
     if (gateway === undefined) return undefined;
-    const status = (this.options.model.status as MultiPollStatus).gateways?.find((g) => g.name === gateway);
+    const status = this.options.model.status.gateways?.find((g) => g.name === gateway);
     return status?.error?.message;
   }
 

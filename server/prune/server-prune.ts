@@ -1,8 +1,8 @@
 /** The server's pruner: its rules run on the server's model of the gateway, counted in its metrics. */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GatewayModel } from '../state/model';
-import type { MultiPollStatus } from '../state/multi-state';
 import { dueAt, type IntervalOf, type PruneRule } from '../../core/prune';
+import { encodeRule, type RulesAnswer } from '../../core/wire/rules';
 import { DryRunLog } from './dry-run-log';
 import { auditLine, Pruner } from './pruner';
 
@@ -144,22 +144,15 @@ export function rulesView(
     lastRun: last
       ? { startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, error: last.error ?? null }
       : null,
-    rules: pruner.rules.map((rule) => ({
-      name: rule.name,
-      match: rule.match,
-      olderThan: rule.olderThan ?? null,
-      failingFor: rule.failingFor ?? null,
-      lateFor: rule.lateFor ?? null,
-      gateways: rule.gateways ?? null,
-      ...counts(rule),
-      lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null,
-    })),
-  };
+    rules: pruner.rules.map((rule) =>
+      encodeRule(rule, { ...counts(rule), lastRun: last?.rules.find((r) => r.rule === rule.name) ?? null }),
+    ),
+  } satisfies Omit<RulesAnswer, 'reload'>;
 }
 
 /** With several gateways, those whose last read failed while others answered, in one line. */
 function downGateways(model: GatewayModel): string | undefined {
-  const down = ((model.status as MultiPollStatus).gateways ?? []).filter((g) => g.error);
+  const down = (model.status.gateways ?? []).filter((g) => g.error);
   if (down.length === 0) return undefined;
   return down.map((g) => `${g.name}: ${g.error!.message}`).join('; ');
 }

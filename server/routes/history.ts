@@ -6,6 +6,7 @@ import { sharedFamilies } from '../history/shared-families.ts';
 import type { AppGateway } from '../app-options.ts';
 import type { Log, Services } from '../services.ts';
 import { refuse } from './gates.ts';
+import type { GroupHistory, JobStripsAnswer } from '../../core/wire/history.ts';
 
 export function historyRoutes(
   router: Router,
@@ -32,13 +33,13 @@ export function historyRoutes(
       rhythm: rhythms.rhythmOf(group) ?? null,
       // What a failed push may have clashed with: this group's metric names held by other groups.
       shared: group.lastPushSuccessful ? [] : sharedFamilies(group, state.model.snapshot().groups),
-    });
+    } satisfies GroupHistory);
   });
   // Every job's last pushes together, for the strips on the overview's job rows.
   const jobStrips = new JobStrips(history.store, () => state.model.snapshot());
   router.get('/-/pushboard/history/jobs', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json({ jobs: jobStrips.get() });
+    res.json({ jobs: jobStrips.get() } satisfies JobStripsAnswer);
   });
   // The groups a filter shows, as the groups page exports them, streamed.
   const multi = gateways.length > 1;

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { Services } from '../services.ts';
 import { refuse } from './gates.ts';
+import type { CadenceAnswer } from '../../core/wire/cadence.ts';
 
 export function prometheusRoutes(
   router: Router,
@@ -22,7 +23,7 @@ export function prometheusRoutes(
   router.get('/-/pushboard/cadence', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     const answer = rhythms.view(health ? await health.fresh() : undefined);
-    res.json(refreshMs ? { ...answer, refreshMs } : answer);
+    res.json((refreshMs ? { ...answer, refreshMs } : answer) satisfies CadenceAnswer);
   });
   // Does Prometheus hold this group's push time? Asked for an expanded group.
   router.get('/-/pushboard/prometheus/group', async (req, res) => {

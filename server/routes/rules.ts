@@ -4,6 +4,7 @@ import { CHECK_PATH, checkRoute } from '../check/route.ts';
 import { rulesView } from '../prune/server-prune.ts';
 import type { AppGateway } from '../app-options.ts';
 import type { Services } from '../services.ts';
+import type { RulesAnswer } from '../../core/wire/rules.ts';
 
 export function rulesRoutes(
   router: Router,
@@ -22,7 +23,7 @@ export function rulesRoutes(
     res.json({
       ...rulesView(pruner, state.model, { readOnly, dryRun, intervalOf: rhythms.intervalOf }),
       reload: reloads.last,
-    });
+    } satisfies RulesAnswer);
   });
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatewayError } from '../../core/gateway-read';
-import { GatewayState, REFRESH_GAP_MS, type PollStatus } from './gateway-state';
+import type { PollStatus } from '../../core/wire/stream';
+import { GatewayState, REFRESH_GAP_MS } from './gateway-state';
 import type { FetchAnswer } from './fetch-gateway';
 import { answer, fakeGateway, rawGroup } from './testing';
 

@@ -6,7 +6,8 @@
 import { EventEmitter } from 'node:events';
 import { readJson } from '../../core/gateway-read';
 import { parseGroups, readEnvelope } from '../../core/metrics';
-import { encodeError, type WireError } from '../../core/wire/error';
+import { encodeError } from '../../core/wire/error';
+import type { PollStatus } from '../../core/wire/stream';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { diffGroups, emptyMemory, type DiffMemory, type PollDiff } from '../../core/poll-diff';
@@ -24,16 +25,6 @@ const noop = () => {};
 
 /** Viewers' refreshes make the server poll at most this often. */
 export const REFRESH_GAP_MS = 1000;
-
-/** How the last poll went, as every viewer sees it. */
-export interface PollStatus {
-  /** When data last arrived (ms since the epoch), or null before the first success. */
-  lastSuccess: number | null;
-  /** The last poll's error, or null when it succeeded. */
-  error: WireError | null;
-  /** The server's poll interval, so a viewer can say how fresh "live" is. */
-  intervalMs: number;
-}
 
 export interface Snapshot {
   version: number;

@@ -4,7 +4,8 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Group } from '../../core/metrics-types';
-import type { PollStatus, Snapshot, StateEvents } from './gateway-state';
+import type { PollStatus } from '../../core/wire/stream';
+import type { Snapshot, StateEvents } from './gateway-state';
 
 export interface GatewayModel extends EventEmitter<StateEvents> {
   /** Bumped once per change of the groups; each `diff` event carries the new one. */

@@ -3,8 +3,9 @@ import { GatewayError } from '../../core/gateway-read';
 import type { Group } from '../../core/metrics-types';
 import { compareGroups } from '../../core/order';
 import { applyDiff, type GroupStore, type PollDiff } from '../../core/poll-diff';
-import { GatewayState, type PollStatus } from './gateway-state';
-import { MultiGatewayState, type MultiPollStatus } from './multi-state';
+import type { PollStatus } from '../../core/wire/stream';
+import { GatewayState } from './gateway-state';
+import { MultiGatewayState } from './multi-state';
 import { fakeGateway, rawGroup } from './testing';
 
 afterEach(() => {
@@ -181,7 +182,7 @@ describe('MultiGatewayState with several gateways', () => {
     const eu1 = fakeGateway([rawGroup('a')]);
     const eu2 = fakeGateway([rawGroup('b')]);
     const state = multi({ 'eu-1': eu1, 'eu-2': eu2 }, () => now);
-    const statuses: MultiPollStatus[] = [];
+    const statuses: PollStatus[] = [];
     state.on('status', (s) => statuses.push(s));
     await state.pollNow();
     eu2.fail(new GatewayError('network', 'connect ECONNREFUSED', undefined));
@@ -301,6 +302,3 @@ describe('MultiGatewayState with several gateways', () => {
     );
   });
 });
-
-// Type-level: what the stream and the pruner take.
-export const statusIsCompatible = (s: MultiPollStatus): PollStatus => s;

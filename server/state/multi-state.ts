@@ -27,20 +27,9 @@ import { compareGroups } from '../../core/order';
 import type { PollDiff } from '../../core/poll-diff';
 import { GATEWAY_NAME } from '../options.ts';
 import type { FetchAnswer } from './fetch-gateway';
-import { GatewayState, type PollStatus, type ReadPoll, type Snapshot, type StateEvents } from './gateway-state';
+import type { PollStatus } from '../../core/wire/stream';
+import { GatewayState, type ReadPoll, type Snapshot, type StateEvents } from './gateway-state';
 import type { GatewayModel } from './model';
-
-/** One gateway's part of the merged status. */
-export interface GatewayPollStatus {
-  name: string;
-  lastSuccess: number | null;
-  error: PollStatus['error'];
-}
-
-/** PollStatus, with every gateway's own when there are several. */
-export interface MultiPollStatus extends PollStatus {
-  gateways?: GatewayPollStatus[];
-}
 
 export interface MultiGatewayStateOptions {
   gateways: ReadonlyArray<{
@@ -69,7 +58,7 @@ export class MultiGatewayState extends EventEmitter<StateEvents> implements Gate
   private holds = 0;
   private mergedVersion = 0;
   /** Set from the start with several gateways; unused with one. */
-  private mergedStatus!: MultiPollStatus;
+  private mergedStatus!: PollStatus;
 
   constructor(private readonly options: MultiGatewayStateOptions) {
     super();
@@ -105,7 +94,7 @@ export class MultiGatewayState extends EventEmitter<StateEvents> implements Gate
     return this.single ? this.single.version : this.mergedVersion;
   }
 
-  get status(): MultiPollStatus {
+  get status(): PollStatus {
     return this.single ? this.single.status : this.mergedStatus;
   }
 
@@ -239,7 +228,7 @@ export class MultiGatewayState extends EventEmitter<StateEvents> implements Gate
     return out;
   }
 
-  private mergeStatus(): MultiPollStatus {
+  private mergeStatus(): PollStatus {
     const gateways = this.members.map(({ name, state }) => ({
       name,
       lastSuccess: state.status.lastSuccess,

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { PollDiff } from '../../core/poll-diff';
 import { decodeError } from '../../core/wire/error';
 import type { GatewayCredentials } from '../proxy.ts';
-import type { PollStatus, ReadPoll } from './gateway-state';
+import type { WireError } from '../../core/wire/error';
+import type { ReadPoll } from './gateway-state';
 import { compactDiff } from './compact';
 
 export interface ThreadOptions {
@@ -17,7 +18,7 @@ export interface ThreadOptions {
 
 export type ThreadAnswer =
   | { id: number; ok: true; bytes: number; /** The PollDiff as JSON. */ diff: string; full: boolean }
-  | { id: number; ok: false; error: NonNullable<PollStatus['error']> };
+  | { id: number; ok: false; error: WireError };
 
 /** The thread's heap, sent after each read once that read's data is out of scope. */
 export interface ThreadHeap {

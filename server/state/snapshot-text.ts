@@ -8,7 +8,8 @@
  * the server's memory for as long as the data stays unchanged.
  */
 import type { Group } from '../../core/metrics-types';
-import type { PollStatus } from './gateway-state';
+import type { PollStatus } from '../../core/wire/stream';
+import { WIRE_VERSION } from '../../core/wire/version';
 
 /** What the snapshot texts are made from: the model's version and its groups in display order. */
 export interface SnapshotSource {
@@ -95,6 +96,8 @@ export function snapshotTexts(
   let cached: { version: number; head: string; complete: boolean; rest: Promise<string> | null } | undefined;
   let page: { version: number; status: unknown; before: string; after: string; text?: string } | undefined;
   let release: NodeJS.Timeout | undefined;
+  // The fields before the model's version, as encodeSnapshot (core/wire/stream.ts) writes them.
+  const lead = `{"wire":${JSON.stringify(WIRE_VERSION)},"server":${JSON.stringify(serverId)},"version":`;
   /**
    * The same first event with only the first `count` groups (and at most `maxBytes` of them, each
    * HELP cut to PAGE_HELP_CHARS), for the page to carry: what one screen shows, since every byte
@@ -107,7 +110,7 @@ export function snapshotTexts(
       page = {
         version,
         status: undefined,
-        before: `{"server":${JSON.stringify(serverId)},"version":${version},"status":`,
+        before: `${lead}${version},"status":`,
         after: `,"total":${groups.length},"groups":${head.json},"complete":${head.count === groups.length}}`,
       };
     }
@@ -141,7 +144,7 @@ export function snapshotTexts(
     }
     // The same fields, in the same order, as JSON.stringify of the whole event would write.
     const first =
-      `{"server":${JSON.stringify(serverId)},"version":${cached.version},` +
+      `${lead}${cached.version},` +
       `"status":${JSON.stringify(state.status)},${cached.head},"complete":${cached.complete}}`;
     return { first, rest: cached.rest };
   };

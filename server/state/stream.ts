@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { encodeDiff, encodeStatus, type PollStatus } from '../../core/wire/stream';
 import type { GatewayModel } from './model';
 import { snapshotTexts } from './snapshot-text';
 import { EventBytes, GZIP_HEADER, lastOf } from './stream-bytes';
@@ -65,10 +66,10 @@ export function streamHandler(state: GatewayModel, options: StreamOptions = {}) 
   const viewers = new Set<StreamViewer>();
   const firstBytes = lastOf((text: string) => EventBytes.event('snapshot', text));
   const restBytes = lastOf((rest: Promise<string>) => rest.then((text) => EventBytes.event('rest', text)));
-  const statusBytes = lastOf((status: unknown) => EventBytes.event('status', JSON.stringify(status)));
+  const statusBytes = lastOf((status: PollStatus) => EventBytes.event('status', encodeStatus(status)));
   state.on('diff', (version, diff) => {
     if (viewers.size === 0) return;
-    const bytes = EventBytes.event('diff', JSON.stringify({ version, ...diff }));
+    const bytes = EventBytes.event('diff', encodeDiff(version, diff));
     for (const viewer of viewers) viewer.send(bytes);
   });
   state.on('status', (status) => {

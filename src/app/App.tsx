@@ -4,6 +4,7 @@ import { useHashRoute } from './useHashRoute';
 import { GroupsPage } from '../groups/GroupsPage';
 import { GroupStates } from '../groups/GroupStates';
 import { Header } from './Header';
+import { WireAlert } from '../polling/WireAlert';
 
 // The list is what a new tab shows first; the status, rules and push check pages load when opened.
 const StatusPage = lazy(() => import('../status/StatusPage').then((m) => ({ default: m.StatusPage })));
@@ -17,6 +18,7 @@ export function App() {
     <Router hook={useHashRoute}>
       <Header />
       <main tabIndex={-1} className="mx-auto max-w-6xl px-4 py-4 outline-none">
+        <WireAlert />
         <Switch>
           <Route path="/status">
             <Suspense fallback={loading}>

@@ -1,21 +1,13 @@
 import { groupPath } from '../../core/group-path.js';
-import { isRecord } from '../../core/validate';
+import { decodeVerdict, type Verdict } from '../../core/wire/check';
+import { WIRE_HEADER } from '../../core/wire/version';
+import { noteServerWire, WireMismatchError } from '../data';
 
 /** The server's push check (`POST -/pushboard/check/metrics/job/…`, server/check/route.ts). */
 export const CHECK_PATH = '-/pushboard/check/';
 
 /** The check's verdict, as the page shows it: the gateway's own words apart from Pushboard's notes. */
-export interface Verdict {
-  accepted: boolean;
-  /** What the gateway would answer (200, 202 without its consistency check, 400). */
-  status: number;
-  /** The gateway's whole answer to a refused push; empty when it would accept it. */
-  answer: string;
-  /** Whether the gateway may word it differently (which of two clashing families it meets first). */
-  varies: boolean;
-  notes: string[];
-  gateway: { version: string };
-}
+export type { Verdict } from '../../core/wire/check';
 
 export interface CheckRequest {
   labels: Record<string, string>;
@@ -25,20 +17,14 @@ export interface CheckRequest {
   gateway?: string;
 }
 
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-
-/** The verdict in the server's answer, or undefined when it is not one. */
-export function parseVerdict(json: unknown): Verdict | undefined {
-  if (!isRecord(json) || typeof json.accepted !== 'boolean') return undefined;
-  const gateway = isRecord(json.gateway) ? json.gateway : {};
-  return {
-    accepted: json.accepted,
-    status: typeof json.status === 'number' ? json.status : 0,
-    answer: typeof json.answer === 'string' ? json.answer : '',
-    varies: json.varies === true,
-    notes: strings(json.notes),
-    gateway: { version: typeof gateway.version === 'string' ? gateway.version : '' },
-  };
+/** The verdict in the server's answer, or undefined when it is not one (and why, in the console). */
+function readVerdict(text: string): Verdict | undefined {
+  try {
+    return decodeVerdict(JSON.parse(text));
+  } catch (error) {
+    console.warn(`pushboard: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /** The check's URL, relative to the app: the grouping key as the push path (every value in base64). */
@@ -56,14 +42,11 @@ export async function checkPush(request: CheckRequest, signal?: AbortSignal): Pr
     body: request.body,
     signal,
   });
+  if (!noteServerWire(response.headers.get(WIRE_HEADER)))
+    throw new WireMismatchError(response.headers.get(WIRE_HEADER) ?? '');
   const text = await response.text();
   if (response.status === 200 || response.status === 422) {
-    let verdict: Verdict | undefined;
-    try {
-      verdict = parseVerdict(JSON.parse(text));
-    } catch {
-      verdict = undefined;
-    }
+    const verdict = readVerdict(text);
     if (verdict) return verdict;
   }
   const reason = response.headers.get('content-type')?.startsWith('text/plain') ? text.trim().slice(0, 300) : '';

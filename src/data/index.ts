@@ -24,6 +24,7 @@ export { useGroups, groupsQueryOptions, type GroupsData, type GatewayDown } from
 export { usePollSource, type PollSource } from './poll-source';
 export { DataSourceContext, useDataSource } from './source-context';
 export { createDataSource, type DataSource } from './first-poll';
+export { fetchServerJson, noteServerWire, useWireMismatch, WireMismatchError } from './wire-check';
 export {
   FRESH_MEMORY,
   MAX_BACKOFF_MS,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseGroup } from '../../core/metrics';
 import type { Group } from '../../core/metrics-types';
 import { StreamPoller } from './stream-poller';
+import { resetWireCheck, serverWireMismatch } from './wire-check';
 
 /** The browser's EventSource, driven by the test: the server's events are what the test sends. */
 class FakeEventSource {
@@ -70,6 +71,7 @@ beforeEach(() => {
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 afterEach(() => {
   vi.unstubAllGlobals();
+  resetWireCheck();
 });
 
 describe('StreamPoller', () => {
@@ -169,6 +171,63 @@ describe('StreamPoller', () => {
     expect((await poller.poll()).partial).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(shown(await poller.poll())).toEqual(['a', 'b']);
+  });
+});
+
+describe('StreamPoller and the wire protocol', () => {
+  it('starts again from a fresh snapshot when a change or a status cannot be read', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const poller = new StreamPoller('/-/pushboard/events');
+    latest().send('snapshot', snapshot('s1', 3, [group('a')]));
+    await poller.poll();
+    latest().send('diff', { version: 4, changed: [group('b')], order: null });
+    expect(FakeEventSource.opened).toHaveLength(2);
+    expect(FakeEventSource.opened[0]!.readyState).toBe(FakeEventSource.CLOSED);
+    latest().send('status', { ...status, intervalMs: 'soon' });
+    expect(FakeEventSource.opened).toHaveLength(3);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('removed is missing'));
+    // Nothing unreadable was applied.
+    expect(shown(await poller.poll())).toEqual(['a']);
+  });
+
+  it('carries on with a server of a newer minor version, ignoring what it does not know', async () => {
+    const poller = new StreamPoller('/-/pushboard/events');
+    latest().send('snapshot', { ...snapshot('s1', 1, [group('a')]), wire: '1.99', hint: 'new' });
+    latest().send('diff', { version: 2, changed: [group('b')], removed: [], order: [key('a'), key('b')], moved: 1 });
+    expect(shown(await poller.poll())).toEqual(['a', 'b']);
+    expect(serverWireMismatch()).toBeUndefined();
+    expect(FakeEventSource.opened).toHaveLength(1);
+  });
+
+  it('stops following a server of another major version, keeping what it showed', async () => {
+    vi.useFakeTimers();
+    try {
+      const poller = new StreamPoller('/-/pushboard/events');
+      const follower = { data: vi.fn(), refetch: vi.fn() };
+      poller.follow(follower);
+      latest().send('snapshot', { ...snapshot('s1', 1, [group('a')]), wire: '1.0' });
+      // The server restarts with a new build; the browser reconnects by itself.
+      latest().onerror?.();
+      latest().send('snapshot', { ...snapshot('s2', 1, [group('x')]), wire: '2.0' });
+      expect(serverWireMismatch()).toBe('2.0');
+      expect(latest().readyState).toBe(FakeEventSource.CLOSED);
+      expect(follower.refetch).toHaveBeenCalled();
+      vi.advanceTimersByTime(10_000);
+      expect(FakeEventSource.opened).toHaveLength(1);
+      expect(shown(await poller.poll())).toEqual(['a']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not start from an embedded snapshot of another major version', async () => {
+    const { order: _order, ...head } = snapshot('s1', 7, [group('a')]);
+    vi.stubGlobal('document', {
+      getElementById: () => ({ textContent: JSON.stringify({ ...head, wire: '0.9' }), remove: () => {} }),
+    });
+    const poller = new StreamPoller('/-/pushboard/events');
+    expect(FakeEventSource.opened).toHaveLength(0);
+    await expect(poller.poll()).rejects.toThrow('Pushboard was updated on the server: reload this page.');
   });
 });
 

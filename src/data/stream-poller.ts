@@ -1,17 +1,16 @@
 import { GatewayError } from '../gateway/client';
-import type { Group } from '../../core/metrics-types';
-import { decodeError, type WireError } from '../../core/wire/error';
+import { decodeError } from '../../core/wire/error';
+import {
+  decodeDiff,
+  decodeRest,
+  decodeSnapshot,
+  decodeStatus,
+  type PollStatus,
+  type SnapshotEvent,
+} from '../../core/wire/stream';
 import type { GatewayDown, GroupsData } from './query';
-import { applyDiff, listOf, type GroupStore, type PollDiff } from '../../core/poll-diff';
-
-/** The server's poll status, as its stream sends it (server/state/gateway-state.ts). */
-interface PollStatus {
-  lastSuccess: number | null;
-  error: WireError | null;
-  intervalMs: number;
-  /** With several gateways, each one's (server/state/multi-state.ts). */
-  gateways?: Array<{ name: string; lastSuccess: number | null; error: PollStatus['error'] }>;
-}
+import { applyDiff, listOf, type GroupStore } from '../../core/poll-diff';
+import { noteServerWire, WireMismatchError } from './wire-check';
 
 /** The gateways whose last poll failed, while others answer (only with several gateways). */
 function downOf(status: PollStatus): GatewayDown[] | undefined {
@@ -20,18 +19,6 @@ function downOf(status: PollStatus): GatewayDown[] | undefined {
   );
   // All of them down is the page's usual alert, from the overall error.
   return down.length > 0 && !status.error ? down : undefined;
-}
-
-interface SnapshotEvent {
-  server: string;
-  version: number;
-  status: PollStatus;
-  /** Every group's key in display order (older servers); newer ones send it with the rest. */
-  order?: string[];
-  /** How many groups there are in all. */
-  total?: number;
-  groups: Group[];
-  complete: boolean;
 }
 
 export interface Follower {
@@ -59,9 +46,9 @@ function embeddedSnapshot(): SnapshotEvent | undefined {
   if (!element) return undefined;
   element.remove();
   try {
-    const snapshot = JSON.parse(element.textContent ?? '') as SnapshotEvent;
-    return Array.isArray(snapshot.groups) && typeof snapshot.version === 'number' ? snapshot : undefined;
+    return decodeSnapshot(JSON.parse(element.textContent ?? ''));
   } catch {
+    // Unreadable: the stream's own snapshot brings the groups a moment later.
     return undefined;
   }
 }
@@ -89,24 +76,26 @@ export class StreamPoller {
   private listeners = new Set<() => void>();
   /** Status events received: every poll of the server ends with one. */
   private statuses = 0;
+  /** Set once the server speaks a wire protocol this page cannot read: the page stops following. */
+  private stopped: WireMismatchError | undefined;
 
   constructor(private readonly url: string) {
     this.first = new Promise((resolve) => (this.firstArrived = resolve));
     const embedded = embeddedSnapshot();
+    if (embedded && !this.onSnapshot(embedded)) return;
     if (!embedded) {
       this.open();
       return;
     }
     // The page draws the embedded groups first; the stream, whose snapshot takes the main thread
     // a while to receive, opens once they are on screen (when the page follows), or a moment later.
-    this.onSnapshot(embedded);
     // A hidden tab draws nothing, so there is nothing to wait for.
     if (globalThis.document?.visibilityState === 'hidden') this.open();
     else this.openBy = setTimeout(() => this.openOnce(), OPEN_BY_MS);
   }
 
   private openOnce(): void {
-    if (!this.source) this.open();
+    if (!this.source && !this.stopped) this.open();
   }
 
   /** The latest the stream opens when the page has not followed yet; cleared once it is open. */
@@ -162,6 +151,11 @@ export class StreamPoller {
       const arrived = this.data as GroupsData | undefined;
       if (arrived?.partial) onPartial?.(arrived);
     }
+    // Stopped for a server this page cannot read: what it had stays on screen under the banner.
+    if (this.stopped) {
+      if (this.data && !this.data.partial) return this.data;
+      throw this.stopped;
+    }
     if (this.lost) throw new GatewayError('network', this.lost);
     const error = this.status?.error;
     if (error) throw decodeError(error);
@@ -177,7 +171,10 @@ export class StreamPoller {
     const inTurn = (handle: () => void) => (waiting ? waiting.push(handle) : handle());
     source.addEventListener('snapshot', (event) => {
       waiting = null;
-      this.onSnapshot(JSON.parse(event.data) as SnapshotEvent);
+      const snapshot = this.read(() => decodeSnapshot(JSON.parse(event.data)));
+      if (snapshot) this.onSnapshot(snapshot);
+      // A snapshot this page cannot read: as when the connection is lost, it tries again in a moment.
+      else this.lose(source, 'The Pushboard server sent a snapshot this page cannot read; reconnecting.', true);
     });
     source.addEventListener('rest', (event) => {
       const text = event.data as string;
@@ -191,8 +188,8 @@ export class StreamPoller {
         if (read) return;
         read = true;
         if (waiting !== queue || this.source !== source) return;
-        const rest = JSON.parse(text) as { version: number; order?: string[]; groups: Group[] };
-        if (rest.version !== this.version) return this.resync();
+        const rest = this.read(() => decodeRest(JSON.parse(text)));
+        if (rest?.version !== this.version) return this.resync();
         if (rest.order) this.store.order = rest.order;
         for (const g of rest.groups) this.store.byKey.set(g.key, g);
         this.total = undefined;
@@ -205,30 +202,56 @@ export class StreamPoller {
     });
     source.addEventListener('diff', (event) =>
       inTurn(() => {
-        const diff = JSON.parse(event.data) as PollDiff & { version: number };
-        // A gap means something was missed: start again from a snapshot.
-        if (diff.version !== this.version + 1) return this.resync();
+        const diff = this.read(() => decodeDiff(JSON.parse(event.data)));
+        // A gap, or a change this page cannot read, means something was missed: start again from a snapshot.
+        if (diff?.version !== this.version + 1) return this.resync();
         this.version = diff.version;
         if (applyDiff(this.store, diff)) this.publish(this.build(false));
       }),
     );
-    source.addEventListener('status', (event) => inTurn(() => this.onStatus(JSON.parse(event.data) as PollStatus)));
-    source.onerror = () => {
-      this.lost = 'Lost the connection to the Pushboard server; reconnecting.';
-      this.follower?.refetch();
-      this.firstArrived();
-      // The browser reconnects by itself, unless the server answered something other than a stream.
-      if (source.readyState === EventSource.CLOSED)
-        setTimeout(() => this.source === source && this.resync(), REOPEN_MS);
-    };
+    source.addEventListener('status', (event) =>
+      inTurn(() => {
+        const status = this.read(() => decodeStatus(JSON.parse(event.data)));
+        if (status) this.onStatus(status);
+        else this.resync();
+      }),
+    );
+    source.onerror = () => this.lose(source, 'Lost the connection to the Pushboard server; reconnecting.');
+  }
+
+  /** A message decoded, or undefined (and the reason in the console) when it cannot be read. */
+  private read<T>(decode: () => T): T | undefined {
+    try {
+      return decode();
+    } catch (error) {
+      console.warn(`pushboard: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The stream is lost (or, with `close`, given up here): the page says so, and it opens again. */
+  private lose(source: EventSource, message: string, close = false): void {
+    if (this.stopped) return;
+    this.lost = message;
+    this.follower?.refetch();
+    this.firstArrived();
+    // The browser reconnects by itself, unless the server answered something other than a stream
+    // (or the stream is closed here).
+    if (close) source.close();
+    if (source.readyState === EventSource.CLOSED) setTimeout(() => this.source === source && this.resync(), REOPEN_MS);
   }
 
   private resync(): void {
     this.source?.close();
-    this.open();
+    if (!this.stopped) this.open();
   }
 
-  private onSnapshot(snapshot: SnapshotEvent): void {
+  /** Takes a snapshot in; false when its server speaks a wire protocol this page cannot read. */
+  private onSnapshot(snapshot: SnapshotEvent): boolean {
+    if (!noteServerWire(snapshot.wire)) {
+      this.stop(snapshot.wire ?? '');
+      return false;
+    }
     this.lost = undefined;
     this.version = snapshot.version;
     const order = snapshot.order ?? snapshot.groups.map((g) => g.key);
@@ -237,6 +260,16 @@ export class StreamPoller {
     this.data = undefined;
     this.onStatus(snapshot.status, false);
     this.publish(this.build(!snapshot.complete));
+    this.firstArrived();
+    return true;
+  }
+
+  /** Stops following for good: the page shows the reload banner (useWireMismatch). */
+  private stop(server: string): void {
+    this.stopped = new WireMismatchError(server);
+    clearTimeout(this.openBy);
+    this.source?.close();
+    this.follower?.refetch();
     this.firstArrived();
   }
 

@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Group } from '../../core/metrics-types';
-import type { SeenView } from '../../core/prometheus-views';
+import { decodeSeenView } from '../../core/wire/prometheus';
 import { TimeAgo } from '../components/TimeAgo';
-import { readJson } from '../gateway/client';
-import { isRecord } from '../../core/validate';
+import { fetchServerJson } from '../data';
 import { familySelector, graphUrl } from './graph-link';
 import { usePrometheusView } from './prometheus-view';
 
 const PATH = '-/pushboard/prometheus/group';
-
-function parseSeen(json: unknown): SeenView {
-  if (!isRecord(json)) return { state: 'unavailable', reason: 'The server’s answer could not be read.' };
-  if (json.state === 'unavailable') return { state: 'unavailable', reason: String(json.reason ?? '') };
-  return json as unknown as SeenView;
-}
 
 const linkClass = 'text-teal-800 dark:text-teal-300 underline hover:no-underline';
 
@@ -26,9 +19,10 @@ export function PrometheusSeen({ group }: { group: Group }) {
     queryFn: async ({ signal }) => {
       const url = new URL(PATH, document.baseURI);
       url.searchParams.set('key', group.key);
-      const response = await fetch(url, { signal, cache: 'no-cache' });
-      if (response.status === 404) throw new Error('The server no longer knows this group.');
-      return readJson(await response.text(), PATH, parseSeen);
+      const notFound = () => {
+        throw new Error('The server no longer knows this group.');
+      };
+      return fetchServerJson(url, decodeSeenView, { signal, notFound });
     },
     enabled: configured,
     refetchInterval: 15_000,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Group } from '../../core/metrics-types';
 import { filterAndSort } from '../groups/find/filter';
 import { EMPTY_QUERY } from '../../core/matchers';
-import { parseCadenceView } from './api';
+import { decodeCadence as parseCadenceView } from '../../core/wire/cadence';
 import { familySelector, graphUrl } from './graph-link';
 import { cadenceNote, overdueGroups } from './overdue';
 

@@ -2,7 +2,8 @@ import { firstDue } from '../../core/prune';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegexEngine, parseQuery, parseSelector } from '../../core/matchers';
 import { parseGroup } from '../../core/metrics';
-import { parseRulesView, rulesRefetchMs } from './api';
+import { rulesRefetchMs } from './api';
+import { decodeRules as parseRulesView } from '../../core/wire/rules';
 import { pruneNote } from './PruneBadge';
 import { pruneRuleFor, pruneRuleYaml } from './rule-yaml';
 
@@ -76,7 +77,10 @@ describe('pruneNote', () => {
 
   it('says when a due group is held back by its rule’s cap, and what a dry run would do', () => {
     const held = [
-      { ...rules[0]!, lastRun: { matching: 9, deleted: 0, kept: 0, failed: 0, overLimit: { matching: 9, limit: 5 } } },
+      {
+        ...rules[0]!,
+        lastRun: { rule: 'ci', matching: 9, deleted: 0, kept: 0, failed: 0, overLimit: { matching: 9, limit: 5 } },
+      },
     ];
     expect(pruneNote(group, held, 2000_000_000)?.text).toBe('Due for pruning by ci (held back: over its limit)');
     expect(pruneNote(group, rules, 2000_000_000, true)?.text).toBe('Due for pruning by ci (dry run)');
@@ -112,7 +116,7 @@ describe('parseRulesView', () => {
     });
     expect(view.rules.map((r) => [r.name, r.olderThan, r.failingFor, r.dueNow])).toEqual([['ok', 60, undefined, 2]]);
     expect(view.readOnly).toBe(true);
-    expect(parseRulesView('<html>').rules).toEqual([]);
+    expect(() => parseRulesView('<html>')).toThrow('a rules answer this page cannot read: the message is a string');
   });
 });
 
