@@ -188,6 +188,11 @@ export function runCli(args: string[]) {
     output: () => output,
     stop: () => child.kill(),
     signal: (signal: NodeJS.Signals) => child.kill(signal),
+    /** Closes the reading end of its standard output and error, as a reader that went away. */
+    closeOutput: () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    },
     /** null while it runs. */
     exitCode: () => child.exitCode,
   };

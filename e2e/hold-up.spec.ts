@@ -4,7 +4,7 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { push } from '../scripts/push.js';
-import { carriedJson, freePort, TestApp } from './harness';
+import { carriedJson, freePort, runCli, TestApp } from './harness';
 import { send } from './raw-http';
 import { followStream, stalledStream } from './stream-reader';
 import { expect, test } from './fixtures';
@@ -219,4 +219,32 @@ test('the data endpoints refuse another site’s scripts, and let links through'
     headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
   });
   expect(link.status).toBe(200);
+});
+
+test('a server whose output was closed keeps serving and deleting: a lost log line is not a crash', async ({
+  gateway,
+  pushGroup,
+}) => {
+  for (const job of ['kept', 'gone', 'later']) await pushGroup({ job }, 'm 1\n');
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const cli = runCli(['--gateway', gateway.url, '--listen', `127.0.0.1:${port}`]);
+  try {
+    await expect.poll(cli.output, { timeout: 10_000 }).toContain('Pushboard on http://127.0.0.1:');
+    // The reader of its output goes away (a restarted journald, `pushboard | head`): every log
+    // line from now on fails to write with EPIPE. A delete through the server logs a line.
+    cli.closeOutput();
+    const remove = (job: string) =>
+      fetch(`${origin}/metrics/job/${job}`, { method: 'DELETE', headers: { Origin: origin } });
+    expect((await remove('gone')).status).toBe(202);
+    cli.signal('SIGHUP'); // logs that it has no config file to re-read
+    await expect.poll(async () => (await gateway.groups()).map((g) => g.labels.job).sort()).toEqual(['kept', 'later']);
+    expect(cli.exitCode()).toBeNull();
+    expect((await remove('later')).status).toBe(202);
+    await expect.poll(async () => (await gateway.groups()).map((g) => g.labels.job)).toEqual(['kept']);
+    expect(await (await fetch(`${origin}/-/pushboard/healthy`)).text()).toContain('OK');
+    expect(cli.exitCode()).toBeNull();
+  } finally {
+    cli.stop();
+  }
 });

@@ -21,6 +21,7 @@ import {
 import { DEFAULT_STREAM_CAPS } from './state/stream-caps.ts';
 import { maskCredentials } from '../core/redact.ts';
 import { parseFrameAncestors } from './security.ts';
+import { surviveClosedOutput } from './output-closed.ts';
 
 const root = packageRoot;
 
@@ -201,6 +202,7 @@ async function main() {
     console.log(`pushboard ${version} (commit ${commit})`);
     return;
   }
+  surviveClosedOutput();
   // The server's parts (Express, the proxy, YAML, RE2) load only once it is really to run:
   // --help, --version and a flag error answer without them.
   const [{ createPushboard, createHttpServer }, { loadConfig }, { probeGateway, startGateway }, gatewaysModule, proxy] =
