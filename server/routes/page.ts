@@ -2,6 +2,7 @@
 import path from 'node:path';
 import expressStaticGzip from 'express-static-gzip';
 import type { Router } from 'express';
+import { encodeConfig, type ConfigMessage } from '../../core/wire/config.ts';
 import type { AppGateway } from '../app-options.ts';
 import { pageHandler } from '../page.ts';
 import { publicAddress } from '../proxy.ts';
@@ -14,13 +15,13 @@ export interface PageSettings {
   pollIntervalMs?: number;
 }
 
-/** The app's run-time configuration, from the server's flags. */
-export function appConfig(gateways: readonly AppGateway[], settings: PageSettings) {
+/** The app's run-time configuration, from the server's flags (the message of core/wire/config.ts). */
+export function appConfig(gateways: readonly AppGateway[], settings: PageSettings): ConfigMessage {
   const { readOnly, staleThreshold, pollIntervalMs } = settings;
-  return {
+  return encodeConfig({
     readOnly,
-    ...(staleThreshold ? { staleThreshold } : {}),
-    ...(pollIntervalMs ? { pollIntervalMs } : {}),
+    staleThreshold: staleThreshold || undefined,
+    pollIntervalMs: pollIntervalMs || undefined,
     gatewayBase: './',
     ...(gateways.length > 1
       ? {
@@ -33,11 +34,11 @@ export function appConfig(gateways: readonly AppGateway[], settings: PageSetting
       : { gatewayAddress: publicAddress(gateways[0].url) }),
     // The server holds the gateway's state: the app follows its stream instead of polling.
     events: '-/pushboard/events',
-  };
+  });
 }
 
 /** config.json: the app's configuration, never cached. */
-export function configRoutes(router: Router, { config }: { config: () => ReturnType<typeof appConfig> }): void {
+export function configRoutes(router: Router, { config }: { config: () => ConfigMessage }): void {
   router.get('/config.json', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(config());
@@ -47,7 +48,7 @@ export function configRoutes(router: Router, { config }: { config: () => ReturnT
 /** The page (with its configuration and the stream's first snapshot in it), then the build's files. */
 export function pageRoutes(
   router: Router,
-  { distDir, config, state }: { distDir: string; config: () => ReturnType<typeof appConfig>; state: Services['state'] },
+  { distDir, config, state }: { distDir: string; config: () => ConfigMessage; state: Services['state'] },
 ): void {
   router.get(['/', '/index.html'], pageHandler({ distDir, config, first: state.stream.first }));
 
