@@ -14,7 +14,7 @@
  *
  * Behind it (first-poll.ts picks one per page, when the source is made):
  * - served by the Pushboard server (its index.html has `<meta name="pushboard-events">`): the
- *   server's event stream (stream-poller.ts);
+ *   server's event stream (stream-poller.ts, which keeps what it delivered in stream-groups.ts);
  * - static files, or served by the gateway: the browser polls the gateway itself at an adaptive
  *   pace (adaptive.ts), one poll shared by every tab of the origin in a SharedWorker (shared/hub.ts,
  *   shared/shared.worker.ts, reading with poll-load.ts; shared/shared-poller.ts is a tab's side),

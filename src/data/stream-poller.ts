@@ -8,18 +8,9 @@ import {
   type PollStatus,
   type SnapshotEvent,
 } from '../../core/wire/stream';
-import type { GatewayDown, GroupsData } from './query';
-import { applyDiff, listOf, type GroupStore } from '../../core/poll-diff';
+import type { GroupsData } from './query';
+import { StreamGroups } from './stream-groups';
 import { noteServerWire, WireMismatchError } from './wire-check';
-
-/** The gateways whose last poll failed, while others answer (only with several gateways). */
-function downOf(status: PollStatus): GatewayDown[] | undefined {
-  const down = (status.gateways ?? []).flatMap((g) =>
-    g.error ? [{ name: g.name, message: g.error.message, lastSuccess: g.lastSuccess }] : [],
-  );
-  // All of them down is the page's usual alert, from the overall error.
-  return down.length > 0 && !status.error ? down : undefined;
-}
 
 export interface Follower {
   /** New data to show (the same object when only the status changed). */
@@ -62,13 +53,10 @@ const STATUS_WAIT_MS = 5000;
  */
 export class StreamPoller {
   private source: EventSource | undefined;
-  private store: GroupStore = { byKey: new Map(), order: [] };
+  /** The groups the stream has delivered (data is what was last built of them). */
+  private readonly groups = new StreamGroups();
   private data: GroupsData | undefined;
   private status: PollStatus | undefined;
-  private down: GatewayDown[] | undefined;
-  private version = -1;
-  /** While the rest of a large snapshot is on its way: how many groups there are in all. */
-  private total: number | undefined;
   private lost: string | undefined;
   private follower: Follower | undefined;
   private first: Promise<void>;
@@ -189,11 +177,8 @@ export class StreamPoller {
         read = true;
         if (waiting !== queue || this.source !== source) return;
         const rest = this.read(() => decodeRest(JSON.parse(text)));
-        if (rest?.version !== this.version) return this.resync();
-        if (rest.order) this.store.order = rest.order;
-        for (const g of rest.groups) this.store.byKey.set(g.key, g);
-        this.total = undefined;
-        this.publish(this.build(false));
+        if (rest?.version !== this.groups.version) return this.resync();
+        this.publish(this.groups.rest(rest));
         waiting = null;
         for (const handle of queue) handle();
       };
@@ -204,9 +189,9 @@ export class StreamPoller {
       inTurn(() => {
         const diff = this.read(() => decodeDiff(JSON.parse(event.data)));
         // A gap, or a change this page cannot read, means something was missed: start again from a snapshot.
-        if (diff?.version !== this.version + 1) return this.resync();
-        this.version = diff.version;
-        if (applyDiff(this.store, diff)) this.publish(this.build(false));
+        if (diff?.version !== this.groups.version + 1) return this.resync();
+        const changed = this.groups.diff(diff);
+        if (changed) this.publish(changed);
       }),
     );
     source.addEventListener('status', (event) =>
@@ -253,13 +238,10 @@ export class StreamPoller {
       return false;
     }
     this.lost = undefined;
-    this.version = snapshot.version;
-    const order = snapshot.order ?? snapshot.groups.map((g) => g.key);
-    this.store = { byKey: new Map(snapshot.groups.map((g) => [g.key, g])), order };
-    this.total = snapshot.complete ? undefined : (snapshot.total ?? order.length);
+    this.groups.snapshot(snapshot);
     this.data = undefined;
     this.onStatus(snapshot.status, false);
-    this.publish(this.build(!snapshot.complete));
+    this.publish(this.groups.build(!snapshot.complete));
     this.firstArrived();
     return true;
   }
@@ -275,11 +257,8 @@ export class StreamPoller {
 
   private onStatus(status: PollStatus, announce = true): void {
     const errorChanged = Boolean(status.error) !== Boolean(this.status?.error) || Boolean(this.lost);
-    const down = downOf(status);
     // A gateway going down or coming back is news for the page: the same groups, a new object.
-    const downChanged = JSON.stringify(down) !== JSON.stringify(this.down);
-    this.down = down;
-    if (downChanged && this.data) this.data = this.withDown(this.data);
+    if (this.groups.noteDown(status) && this.data) this.data = this.groups.withDown(this.data);
     this.status = status;
     this.lost = undefined;
     this.statuses++;
@@ -292,15 +271,5 @@ export class StreamPoller {
   private publish(data: GroupsData): void {
     this.data = data;
     this.follower?.data(data);
-  }
-
-  private build(partial: boolean): GroupsData {
-    const groups = listOf(this.store);
-    return this.withDown(partial ? { groups, partial: this.total ?? this.store.order.length } : { groups });
-  }
-
-  private withDown(data: GroupsData): GroupsData {
-    const { gatewaysDown: _, ...rest } = data;
-    return this.down ? { ...rest, gatewaysDown: this.down } : rest;
   }
 }
