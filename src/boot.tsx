@@ -7,15 +7,18 @@ import { AppCrash } from './app/AppCrash';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { createGatewayClient } from './gateway/client';
 import { GatewayClientContext } from './gateway/client-context';
-import { startup } from './app/startup';
+import type { Startup } from './app/startup';
 import { DataSourceContext, groupsQueryOptions, type DataSource } from './data';
 import { ConfigContext } from './config/ConfigContext';
 import { PollingProvider } from './polling/PollingContext';
 
-/** Renders the app around the page's data source (made by the entry) and its gateway client. */
-export async function boot(source: DataSource): Promise<void> {
+/**
+ * Renders the app around the page's data source and its gateway client, once the configuration
+ * and the gateway's base are in (the entry made the source and started those requests).
+ */
+export async function boot(source: DataSource, startup: Promise<Startup>): Promise<void> {
   const queryClient = new QueryClient();
-  const { config, gatewayBase } = await startup();
+  const { config, gatewayBase } = await startup;
   // The page's one gateway client: the gateway's base, and each gateway's with several.
   const client = createGatewayClient(gatewayBase, config.gateways ?? []);
   // Start the first poll now, while React renders, rather than after the list mounts (the status

@@ -3,11 +3,12 @@
 // rest of the app, whose parsing now overlaps the fetch instead of delaying it.
 import { applyTheme } from './app/apply-theme';
 import { createDataSource } from './data/first-poll';
-import { startup } from './app/startup';
+import { requestStartup } from './app/startup';
 import './app/index.css';
 
 const source = createDataSource();
-source.start(startup().then(({ gatewayBase }) => gatewayBase));
+const startup = requestStartup();
+source.start(startup.then(({ gatewayBase }) => gatewayBase));
 applyTheme();
 const { boot } = await import('./boot');
-await boot(source);
+await boot(source, startup);
