@@ -88,13 +88,13 @@ const NO_HTML = [
   },
 ];
 /**
- * No module-level state in the page's gateway client and data layer: the client and the data
- * source are objects made at start-up and handed down (issue #27), so that two of them (tests,
- * several gateways) never share state by accident. A top-level `let`/`var`, or a top-level Map or
- * Set, is state of the module's.
+ * No module-level state in the page's gateway client, data layer and app shell: the client, the
+ * data source and the start-up requests are made at start-up by the entry and handed down (issue
+ * #27), so that two of them (tests, several gateways) never share state by accident. A top-level
+ * `let`/`var`, or a top-level Map or Set, is state of the module's.
  */
 const MODULE_STATE_MESSAGE =
-  'No module-level state in src/gateway and src/data: keep it in the object that owns it (the client made by createGatewayClient, the data source made by createDataSource).';
+  'No module-level state in src/gateway, src/data and src/app: keep it in the object that owns it (the client made by createGatewayClient, the data source made by createDataSource, the start-up the entry requests and hands to boot).';
 const NO_MODULE_STATE = [
   ...['Program', 'Program > ExportNamedDeclaration'].flatMap((parent) => [
     { selector: `${parent} > VariableDeclaration[kind=/^(let|var)$/]`, message: MODULE_STATE_MESSAGE },
@@ -147,7 +147,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/gateway/**/*.{ts,tsx}', 'src/data/**/*.{ts,tsx}'],
+    files: [
+      'src/gateway/**/*.{ts,tsx}',
+      'src/data/**/*.{ts,tsx}',
+      'src/app/**/*.{ts,tsx}',
+      'src/main.tsx',
+      'src/boot.tsx',
+    ],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-syntax': ['error', ...NO_HTML, ...NO_MODULE_STATE] },
   },

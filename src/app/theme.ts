@@ -4,17 +4,22 @@ import { applyTheme, media, stored, STORAGE_KEY, type ThemeChoice } from './appl
 
 export { applyTheme, type ThemeChoice };
 
-const listeners = new Set<() => void>();
+/**
+ * A choice made here, told on the window rather than to a list of this module's: the theme is the
+ * document's (its data-theme and the stored setting), one for the page whoever shows it.
+ */
+const CHOSEN = 'pushboard:theme';
+
 function subscribe(listener: () => void) {
-  listeners.add(listener);
   const onSystem = () => {
     applyTheme();
     listener();
   };
   const mq = media();
+  window.addEventListener(CHOSEN, listener);
   mq.addEventListener('change', onSystem);
   return () => {
-    listeners.delete(listener);
+    window.removeEventListener(CHOSEN, listener);
     mq.removeEventListener('change', onSystem);
   };
 }
@@ -24,7 +29,7 @@ export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
   const set = useCallback((next: ThemeChoice) => {
     writeSetting(STORAGE_KEY, next === 'system' ? null : next);
     applyTheme(next);
-    listeners.forEach((l) => l());
+    window.dispatchEvent(new Event(CHOSEN));
   }, []);
   return [choice, set];
 }
