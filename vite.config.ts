@@ -80,6 +80,13 @@ export default defineConfig(({ command }) => ({
   },
   test: {
     environment: 'node',
+    // Test files share their worker's module cache instead of each starting fresh: the same 1,263
+    // tests, in about a third of the time (the per-file start, not the tests, was two thirds of
+    // it). Lint keeps module-level state out of src/app, src/data and src/gateway, and every file
+    // passes alone and together; a test that leaks state into another should be fixed, not isolated.
+    pool: 'threads',
+    isolate: false,
+    setupFiles: ['src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'core/**/*.test.{ts,js}', 'server/**/*.test.{ts,js}', 'scripts/**/*.test.js'],
   },
 }));
