@@ -353,7 +353,13 @@ async function pagePart(bodyBytes) {
   const stopped = multi ? await firstGroupsWithOneStopped() : undefined;
 
   const js = readdirSync(path.join(root, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
-  const gzBytes = js.reduce((n, f) => n + gzipSync(readFileSync(path.join(root, 'dist', 'assets', f))).length, 0);
+  const gz = (/** @type {string} */ f) => gzipSync(readFileSync(path.join(root, 'dist', 'assets', f))).length;
+  const gzBytes = js.reduce((n, f) => n + gz(f), 0);
+  // What the page fetches before it draws: the entry and the chunks index.html preloads. The rest
+  // (the RE2 engine, the status, rules and check pages, the static mode's worker) loads on demand.
+  const html = readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
+  const atStart = new Set([...html.matchAll(/assets\/([^"']+\.js)/g)].map((m) => m[1] ?? ''));
+  const startBytes = js.filter((f) => atStart.has(f)).reduce((n, f) => n + gz(f), 0);
 
   const ms = (/** @type {number} */ x) => `${Math.round(x)} ms`;
   rows.push([
@@ -416,5 +422,10 @@ async function pagePart(bodyBytes) {
     multi ? '≤ 4 × the responses (their sum)' : '≤ 4 × the response',
     heapBytes <= 4 * bodyBytes,
   ]);
-  rows.push(['built JavaScript, gzipped', `${(gzBytes / 1024).toFixed(1)} kB`, '< 150 kB', gzBytes < 150 * 1024]);
+  rows.push([
+    'built JavaScript, gzipped: every chunk (loaded at start)',
+    `${(gzBytes / 1024).toFixed(1)} kB (${(startBytes / 1024).toFixed(1)} kB)`,
+    '< 160 kB, every chunk',
+    gzBytes < 160 * 1024,
+  ]);
 }
